@@ -1,0 +1,10 @@
+using MeioForecast.Core.Keys;
+
+namespace MeioForecast.Core.Planning;
+
+/// <summary>The settings of a planning run (file settings.csv).</summary>
+/// <param name="Period">Day or week: the unit of demand, lead times and service times.</param>
+/// <param name="Horizon">Forecast horizon in periods (&gt;= 1); lead-time demand is available up to it.</param>
+/// <param name="QuantileLevels">Quantile levels written to forecasts.csv, ascending, each in (0, 1).</param>
+/// <param name="Seed">Seed of every random choice in the run (bagging, bootstrap, simulation).</param>
+public sealed record PlanningSettings(PeriodKind Period, int Horizon, IReadOnlyList<QuantileLevel> QuantileLevels, int Seed);

@@ -1,0 +1,11 @@
+using MeioForecast.Core.Demand;
+using MeioForecast.Core.Planning;
+
+namespace MeioForecast.Forecasting;
+
+/// <summary>What a forecaster learns from: demand histories of the sku-nodes and their exogenous signals.</summary>
+/// <param name="Period">Day or week.</param>
+/// <param name="Series">One demand series per sku-node, in sku-node order.</param>
+/// <param name="Signals">Exogenous signals (may be <see cref="SignalTable.Empty"/>).</param>
+/// <param name="Seed">Seed for every random choice made while fitting.</param>
+public sealed record ForecastTrainingData(PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0);
