@@ -21,6 +21,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
     private readonly DiscreteDistribution[] _grids;
     private readonly List<DiscreteDistribution> _sums;
     private readonly List<DemandDistribution> _memo;
+    private readonly ConvolutionScratch _scratch = new();
 
     /// <summary>Creates the model; the grid step is sized for sums of up to <paramref name="maxTau"/> periods (default: the horizon).</summary>
     public ConvolvedLeadTimeDemand(IReadOnlyList<DemandDistribution> periods, LeadTimeDemandOptions? options = null, int? maxTau = null)
@@ -30,7 +31,19 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         ArgumentOutOfRangeException.ThrowIfLessThan(longest, 1, nameof(maxTau));
         var integer = Enumerable.Range(1, Horizon).All(t => Period(t).IsIntegerValued);
         Step = Options.Step ?? ChooseStep(longest, integer);
-        _grids = [.. Enumerable.Range(1, Horizon).Select(t => GridDiscretizer.Discretize(Period(t), Step, Options.TailMass))];
+        // Periods given as the same object are discretised once.
+        var cache = new Dictionary<DemandDistribution, DiscreteDistribution>(ReferenceEqualityComparer.Instance);
+        _grids = [.. Enumerable.Range(1, Horizon).Select(t =>
+        {
+            var period = Period(t);
+            if (!cache.TryGetValue(period, out var grid))
+            {
+                grid = GridDiscretizer.Discretize(period, Step, Options.TailMass);
+                cache.Add(period, grid);
+            }
+
+            return grid;
+        })];
         IsLattice = _grids.All(g => g.IsLattice);
         _sums = [DiscreteDistribution.PointMass(0.0, Step)];
         _memo = [_sums[0]];
@@ -81,7 +94,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
 
     private DiscreteDistribution Add(DiscreteDistribution sum, DiscreteDistribution period)
     {
-        var pmf = GridConvolution.Convolve(sum.Probabilities, period.Probabilities);
+        var pmf = GridConvolution.Convolve(sum.Probabilities, period.Probabilities, _scratch);
         var trim = Options.TrimMass;
         int start = 0, end = pmf.Length - 1;
         double low = 0.0, high = 0.0;
@@ -110,10 +123,14 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
             variance += Period(t).Variance;
         }
 
+        var seen = new HashSet<DemandDistribution>(ReferenceEqualityComparer.Instance);
         for (var t = 1; t <= Horizon; t++)
         {
             var d = Period(t);
-            width = Math.Max(width, d.Quantile(1.0 - Options.TailMass) - d.Quantile(Options.TailMass));
+            if (seen.Add(d))
+            {
+                width = Math.Max(width, d.Quantile(1.0 - Options.TailMass) - d.Quantile(Options.TailMass));
+            }
         }
 
         width = Math.Max(width, 16.0 * Math.Sqrt(variance));

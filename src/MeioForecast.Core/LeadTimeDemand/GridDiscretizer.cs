@@ -53,16 +53,14 @@ public static class GridDiscretizer
     private static DiscreteDistribution Integer(DemandDistribution distribution, double step, double lo, double hi)
     {
         var first = (long)Math.Floor(lo);
-        var last = (long)Math.Ceiling(hi);
+        var last = Math.Max(first, (long)Math.Ceiling(hi));
+        var masses = IntegerMasses(distribution, first, last);
         var i0 = (long)Math.Floor(first / step);
         var i1 = (long)Math.Ceiling(last / step);
         var pmf = new double[i1 - i0 + 1];
-        var previous = 0.0;
         for (var k = first; k <= last; k++)
         {
-            var cdf = k == last ? 1.0 : distribution.Cdf(k);
-            var mass = Math.Max(0.0, cdf - previous);
-            previous = Math.Max(previous, cdf);
+            var mass = masses[k - first];
             var position = k / step;
             var j = (long)Math.Floor(position);
             var fraction = position - j;
@@ -75,6 +73,54 @@ public static class GridDiscretizer
 
         return Trimmed(i0 * step, step, pmf, true);
     }
+
+    /// <summary>
+    /// P(D = k) for k = first..last, with P(D &lt;= first) at first and P(D &gt;= last) at last. Poisson and negative binomial
+    /// use the pmf recurrences p(k+1) = p(k) lambda/(k+1) and p(k+1) = p(k) (1-p)(k+r)/(k+1); others differences of the Cdf.
+    /// </summary>
+    private static double[] IntegerMasses(DemandDistribution distribution, long first, long last)
+    {
+        var masses = new double[last - first + 1];
+        (double Log, Func<long, double> Ratio)? recurrence = distribution switch
+        {
+            PoissonDistribution ps when ps.Rate > 0.0 =>
+                (-ps.Rate + first * Math.Log(ps.Rate) - SpecialFunctions.LogGamma(first + 1.0), k => ps.Rate / k),
+            NegativeBinomialDistribution nb when nb.SuccessProbability < 1.0 =>
+                (LogNegativeBinomial(nb, first), k => (1.0 - nb.SuccessProbability) * (k - 1 + nb.R) / k),
+            _ => null,
+        };
+
+        if (recurrence is { } r && last > first)
+        {
+            var below = distribution.Cdf(first);
+            var pk = Math.Exp(r.Log);
+            masses[0] = below;
+            var total = below;
+            for (var k = first + 1; k < last; k++)
+            {
+                pk *= r.Ratio(k);
+                masses[k - first] = pk;
+                total += pk;
+            }
+
+            masses[^1] = Math.Max(0.0, 1.0 - total);
+            return masses;
+        }
+
+        var previous = 0.0;
+        for (var k = first; k <= last; k++)
+        {
+            var cdf = k == last ? 1.0 : distribution.Cdf(k);
+            masses[k - first] = Math.Max(0.0, cdf - previous);
+            previous = Math.Max(previous, cdf);
+        }
+
+        return masses;
+    }
+
+    private static double LogNegativeBinomial(NegativeBinomialDistribution nb, long k) =>
+        SpecialFunctions.LogGamma(k + nb.R) - SpecialFunctions.LogGamma(k + 1.0) - SpecialFunctions.LogGamma(nb.R)
+        + nb.R * Math.Log(nb.SuccessProbability) + k * Math.Log(1.0 - nb.SuccessProbability);
 
     private static DiscreteDistribution Continuous(DemandDistribution distribution, double step, double lo, double hi)
     {
