@@ -8,8 +8,9 @@ namespace MeioForecast.Core.LeadTimeDemand;
 /// (<see cref="GridConvolution"/>); each result is trimmed of <see cref="LeadTimeDemandOptions.TrimMass"/> per tail.
 /// </summary>
 /// <remarks>
-/// Grid: the step h is fixed for all tau so that D(maxTau) fits in about <see cref="LeadTimeDemandOptions.GridPoints"/>
-/// points (see there); count data keep an integer step (h = 1 is exact). The result is a lattice when every period is
+/// Grid: the step h is fixed for all tau so that D(maxTau), from max(0, mean - 8 sd) to the cap C, fits in about
+/// <see cref="LeadTimeDemandOptions.GridPoints"/> points; count data keep an integer step (h = 1 is exact). Mass above C
+/// is lumped at C (<see cref="LeadTimeDemandOptions.CapProbability"/>): quantiles are exact below C for non-negative demand. The result is a lattice when every period is
 /// integer-valued, a histogram otherwise (see <see cref="DiscreteDistribution"/>). Discretisation error: with the method
 /// of rounding the mean is exact to O(h^2) and the variance grows by about tau h^2/12 (Sheppard), so quantile errors are
 /// O(tau h^2 / sigma); the exact moments remain available from <see cref="LeadTimeDemandModel.Mean"/>/<see cref="LeadTimeDemandModel.Variance"/>.
@@ -22,6 +23,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
     private readonly List<DiscreteDistribution> _sums;
     private readonly List<DemandDistribution> _memo;
     private readonly ConvolutionScratch _scratch = new();
+    private readonly int _longest;
 
     /// <summary>Creates the model; the grid step is sized for sums of up to <paramref name="maxTau"/> periods (default: the horizon).</summary>
     public ConvolvedLeadTimeDemand(IReadOnlyList<DemandDistribution> periods, LeadTimeDemandOptions? options = null, int? maxTau = null)
@@ -30,7 +32,9 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         var longest = maxTau ?? Horizon;
         ArgumentOutOfRangeException.ThrowIfLessThan(longest, 1, nameof(maxTau));
         var integer = Enumerable.Range(1, Horizon).All(t => Period(t).IsIntegerValued);
-        Step = Options.Step ?? ChooseStep(longest, integer);
+        _longest = longest;
+        (Cap, var width) = GridExtent.Of([.. Enumerable.Range(1, longest).Select(Period)], Options);
+        Step = Options.Step ?? NiceStep(width / Options.GridPoints, integer);
         // Periods given as the same object are discretised once.
         var cache = new Dictionary<DemandDistribution, DiscreteDistribution>(ReferenceEqualityComparer.Instance);
         _grids = [.. Enumerable.Range(1, Horizon).Select(t =>
@@ -38,7 +42,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
             var period = Period(t);
             if (!cache.TryGetValue(period, out var grid))
             {
-                grid = GridDiscretizer.Discretize(period, Step, Options.TailMass);
+                grid = GridDiscretizer.Discretize(period, Step, Options.TailMass, Cap);
                 cache.Add(period, grid);
             }
 
@@ -48,6 +52,9 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         _sums = [DiscreteDistribution.PointMass(0.0, Step)];
         _memo = [_sums[0]];
     }
+
+    /// <summary>C, the level above which mass is lumped (see <see cref="LeadTimeDemandOptions.CapProbability"/>).</summary>
+    public double Cap { get; }
 
     /// <summary>h, the grid step in demand units.</summary>
     public double Step { get; }
@@ -70,7 +77,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         {
             for (var t = _sums.Count; t <= tau; t++)
             {
-                _sums.Add(Add(_sums[t - 1], PeriodGrid(t)));
+                _sums.Add(Add(_sums[t - 1], PeriodGrid(t), CapFor(t)));
             }
 
             return _sums[tau];
@@ -92,7 +99,12 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         }
     }
 
-    private DiscreteDistribution Add(DiscreteDistribution sum, DiscreteDistribution period)
+    /// <summary>C for sums of up to maxTau periods; beyond, C grows with the sum's mean and 8 sd.</summary>
+    private double CapFor(int tau) => tau <= _longest
+        ? Cap
+        : Cap + Mean(tau) - Mean(_longest) + 8.0 * (Math.Sqrt(IndependentVariance(tau)) - Math.Sqrt(IndependentVariance(_longest)));
+
+    private DiscreteDistribution Add(DiscreteDistribution sum, DiscreteDistribution period, double cap)
     {
         var pmf = GridConvolution.Convolve(sum.Probabilities, period.Probabilities, _scratch);
         var trim = Options.TrimMass;
@@ -108,33 +120,23 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
             high += pmf[end--];
         }
 
+        // Mass above the cap is lumped at the grid point nearest the cap.
+        var origin = sum.Origin + period.Origin;
+        var capIndex = (long)Math.Round((cap - origin) / Step);
+        if (capIndex >= start && capIndex < end)
+        {
+            for (var i = (int)capIndex + 1; i <= end; i++)
+            {
+                high += pmf[i];
+            }
+
+            end = (int)capIndex;
+        }
+
         var kept = pmf[start..(end + 1)];
         kept[0] += low;
         kept[^1] += high;
-        return new DiscreteDistribution(sum.Origin + period.Origin + start * Step, Step, kept, IsLattice, normalise: true);
-    }
-
-    private double ChooseStep(int longest, bool integer)
-    {
-        var width = 0.0;
-        var variance = 0.0;
-        for (var t = 1; t <= longest; t++)
-        {
-            variance += Period(t).Variance;
-        }
-
-        var seen = new HashSet<DemandDistribution>(ReferenceEqualityComparer.Instance);
-        for (var t = 1; t <= Horizon; t++)
-        {
-            var d = Period(t);
-            if (seen.Add(d))
-            {
-                width = Math.Max(width, d.Quantile(1.0 - Options.TailMass) - d.Quantile(Options.TailMass));
-            }
-        }
-
-        width = Math.Max(width, 16.0 * Math.Sqrt(variance));
-        return NiceStep(width / Options.GridPoints, integer);
+        return new DiscreteDistribution(origin + start * Step, Step, kept, IsLattice, normalise: true);
     }
 
     /// <summary>The smallest of 1, 2, 2.5, 5 x 10^k at or above <paramref name="raw"/> (integers &gt;= 1 for count data).</summary>

@@ -12,7 +12,7 @@ namespace MeioForecast.Core.LeadTimeDemand;
 /// exact convolution of the scaled distributions. A common pairwise correlation rho in [-1, 1] replaces the variance by
 /// sum_i phi_i^2 sigma_i^2 + rho sum_(i != j) phi_i phi_j sigma_i sigma_j (rho = 1: no pooling, sigmas add) and the
 /// convolution is stretched about its mean to that variance. Horizons of different length are padded with each node's
-/// last period.
+/// last period. The grid is capped as in <see cref="ConvolvedLeadTimeDemand"/> (<see cref="LeadTimeDemandOptions.CapProbability"/>).
 /// </remarks>
 public static class DemandAggregation
 {
@@ -33,10 +33,9 @@ public static class DemandAggregation
             }
 
             var integer = parts.All(p => p.IsIntegerValued);
-            var variance = parts.Sum(p => p.Variance);
-            var width = Math.Max(16.0 * Math.Sqrt(variance), parts.Max(p => p.Quantile(1.0 - options.TailMass) - p.Quantile(options.TailMass)));
+            var (cap, width) = GridExtent.Of(parts, options);
             var step = options.Step ?? ConvolvedLeadTimeDemand.NiceStep(width / options.GridPoints, integer);
-            var grids = parts.Select(p => GridDiscretizer.Discretize(p, step, options.TailMass)).ToArray();
+            var grids = parts.Select(p => GridDiscretizer.Discretize(p, step, options.TailMass, cap)).ToArray();
             var pmf = grids[0].Probabilities.ToArray();
             var origin = grids[0].Origin;
             for (var i = 1; i < grids.Length; i++)

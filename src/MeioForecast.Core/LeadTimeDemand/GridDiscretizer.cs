@@ -11,12 +11,16 @@ namespace MeioForecast.Core.LeadTimeDemand;
 /// cell edges and the mean is preserved to O(h^2) for smooth densities. Integer-valued distributions: each integer k
 /// carries its exact mass P(D = k); when h &gt; 1 it is split between the two neighbouring grid points in proportion to
 /// distance (mean-preserving), and the result is a lattice. Tails beyond the tailMass quantiles are lumped into the end
-/// points. A <see cref="DiscreteDistribution"/> already on the grid is returned as is.
+/// points (the upper one at the cap when one is given). A <see cref="DiscreteDistribution"/> already on the grid is
+/// returned as is.
 /// </remarks>
 public static class GridDiscretizer
 {
-    /// <summary>Discretises <paramref name="distribution"/> on step <paramref name="step"/>, cutting tails of mass <paramref name="tailMass"/>.</summary>
-    public static DiscreteDistribution Discretize(DemandDistribution distribution, double step, double tailMass = 1e-10)
+    /// <summary>
+    /// Discretises <paramref name="distribution"/> on step <paramref name="step"/>, cutting tails of mass
+    /// <paramref name="tailMass"/>; values above <paramref name="upperCap"/> (default none) are lumped at the cap.
+    /// </summary>
+    public static DiscreteDistribution Discretize(DemandDistribution distribution, double step, double tailMass = 1e-10, double upperCap = double.PositiveInfinity)
     {
         ArgumentNullException.ThrowIfNull(distribution);
         if (!(step > 0.0) || !double.IsFinite(step))
@@ -29,13 +33,14 @@ public static class GridDiscretizer
             throw new ArgumentOutOfRangeException(nameof(tailMass), tailMass, "The tail mass must lie in (0, 0.5).");
         }
 
-        if (distribution is DiscreteDistribution grid && OnGrid(grid, step))
+        if (distribution is DiscreteDistribution grid && OnGrid(grid, step) && grid.Value(grid.Count - 1) <= upperCap)
         {
             return grid;
         }
 
         var lo = distribution.Quantile(tailMass);
-        var hi = distribution.Quantile(1.0 - tailMass);
+        var hi = Math.Min(distribution.Quantile(1.0 - tailMass), upperCap);
+        lo = Math.Min(lo, hi);
         return distribution.IsIntegerValued ? Integer(distribution, step, lo, hi) : Continuous(distribution, step, lo, hi);
     }
 

@@ -16,6 +16,15 @@ public sealed record LeadTimeDemandOptions
     /// <summary>Per-period probability cut at each tail when a period is put on the grid, lumped into the end point (default 1e-10, in (0, 1e-3]).</summary>
     public double TailMass { get; init; } = 1e-10;
 
+    /// <summary>
+    /// Exceedance probability at which the grid is capped (default 1e-6, in (0, 1e-3]): the cap C is an estimate of the
+    /// (1 - this) quantile of the longest sum (the larger of mean + 8 sd and, for heavy tails, one period's extreme value
+    /// plus the other periods' means: the single-big-jump estimate of subexponential sums). Each period's and each sum's
+    /// mass above C is lumped at C. For non-negative demand this leaves P(D(tau) &lt;= x) exact for every x &lt; C and every
+    /// tau, so service-level quantiles below 1 - this value are unaffected while heavy tails cannot blow up the grid step.
+    /// </summary>
+    public double CapProbability { get; init; } = 1e-6;
+
     /// <summary>Probability trimmed at each end of each convolution result, lumped into the new end point (default 1e-12, in [0, 1e-6]).</summary>
     public double TrimMass { get; init; } = 1e-12;
 
@@ -41,6 +50,11 @@ public sealed record LeadTimeDemandOptions
         if (!(TailMass > 0.0 && TailMass <= 1e-3))
         {
             throw new ArgumentOutOfRangeException(nameof(TailMass), TailMass, "The tail mass must lie in (0, 1e-3].");
+        }
+
+        if (!(CapProbability > 0.0 && CapProbability <= 1e-3))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CapProbability), CapProbability, "The cap probability must lie in (0, 1e-3].");
         }
 
         if (!(TrimMass >= 0.0 && TrimMass <= 1e-6))
