@@ -22,8 +22,14 @@ public static class RandomPeriodDemand
     public static IReadOnlyList<LeadTimeOutcome> PeriodCounts(LeadTime leadTime, int tau)
     {
         ArgumentNullException.ThrowIfNull(leadTime);
+        return PeriodCounts(LeadTimeOutcomes(leadTime), tau);
+    }
+
+    /// <summary>As <see cref="PeriodCounts(LeadTime, int)"/> from the lead time's outcomes (see <see cref="LeadTimeOutcomes"/>).</summary>
+    public static IReadOnlyList<LeadTimeOutcome> PeriodCounts(IReadOnlyList<LeadTimeOutcome> outcomes, int tau)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentOutOfRangeException.ThrowIfNegative(tau);
-        var outcomes = LeadTimeOutcomes(leadTime);
         var mean = outcomes.Sum(o => o.Periods * o.Probability);
         var weights = new SortedDictionary<int, double>();
         foreach (var o in outcomes)
@@ -88,8 +94,13 @@ public static class RandomPeriodDemand
         return new DiscreteDistribution(first * step, step, pmf, model.IsLattice, normalise: true);
     }
 
-    private static List<LeadTimeOutcome> LeadTimeOutcomes(LeadTime leadTime)
+    /// <summary>
+    /// L's outcomes: the given discrete distribution, or a gamma with L's mean and sd put on whole periods (cells
+    /// (n - 1/2, n + 1/2], tails beyond 1e-9 lumped at the ends), or the mean alone when L is deterministic.
+    /// </summary>
+    public static IReadOnlyList<LeadTimeOutcome> LeadTimeOutcomes(LeadTime leadTime)
     {
+        ArgumentNullException.ThrowIfNull(leadTime);
         if (leadTime.Distribution is { } given)
         {
             return [.. given];

@@ -13,6 +13,7 @@ public sealed class StochasticLeadTimeDemandBound : DemandBound
 {
     private readonly object _sync = new();
     private readonly List<(double BaseStock, double Mean)> _memo = [];
+    private readonly IReadOnlyList<LeadTimeOutcome> _outcomes;
 
     /// <summary>Creates the bound from the lead-time demand <paramref name="model"/>, the random <paramref name="leadTime"/> and service level p.</summary>
     public StochasticLeadTimeDemandBound(LeadTimeDemandModel model, LeadTime leadTime, double serviceLevel)
@@ -26,6 +27,7 @@ public sealed class StochasticLeadTimeDemandBound : DemandBound
 
         Model = model;
         LeadTime = leadTime;
+        _outcomes = RandomPeriodDemand.LeadTimeOutcomes(leadTime);
         ServiceLevel = serviceLevel;
         MeanPerPeriod = model.Mean(model.Horizon) / model.Horizon;
     }
@@ -43,7 +45,7 @@ public sealed class StochasticLeadTimeDemandBound : DemandBound
     public override double MeanPerPeriod { get; }
 
     /// <summary>The compound distribution of demand over N = max(0, tau + L - E[L]) periods.</summary>
-    public DemandDistribution Exposure(int tau) => RandomPeriodDemand.Compound(Model, RandomPeriodDemand.PeriodCounts(LeadTime, tau));
+    public DemandDistribution Exposure(int tau) => RandomPeriodDemand.Compound(Model, RandomPeriodDemand.PeriodCounts(_outcomes, tau));
 
     /// <inheritdoc />
     public override double BaseStock(int tau) => Entry(tau).BaseStock;

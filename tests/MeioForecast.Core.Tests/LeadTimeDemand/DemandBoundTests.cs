@@ -94,12 +94,24 @@ public class DemandBoundTests
     }
 
     [Fact]
+    public void Classic_bound_from_a_distribution_uses_its_mean_and_sd()
+    {
+        // Poisson(16): mu = 16, sigma = 4, so D(tau) = 16 tau + 4 z sqrt(tau).
+        var bound = NormalDemandBound.FromDistribution(new PoissonDistribution(16.0), 0.95);
+        for (var tau = 0; tau <= 30; tau++)
+        {
+            Assert.Equal(16.0 * tau + 4.0 * Z95 * Math.Sqrt(tau), bound.BaseStock(tau), 1e-12);
+        }
+    }
+
+    [Fact]
     public void Options_validate_their_ranges()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LeadTimeDemandOptions { GridPoints = 4 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new LeadTimeDemandOptions { Step = 0 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new LeadTimeDemandOptions { TailMass = 0.1 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new LeadTimeDemandOptions { ResidualAutocorrelation = [1.5] }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LeadTimeDemandOptions { CapProbability = 0.5 }.Validate());
         new LeadTimeDemandOptions().Validate();
     }
 }

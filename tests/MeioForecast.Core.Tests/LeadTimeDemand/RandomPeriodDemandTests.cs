@@ -108,6 +108,17 @@ public class RandomPeriodDemandTests
         Assert.True(variable.BaseStock(10) > plain.BaseStock(10));
     }
 
+    [Fact]
+    public void Lead_time_given_by_mean_and_sd_is_a_gamma_on_whole_periods()
+    {
+        // Gamma with mean 4, sd 1.5 (shape 64/9, scale 9/16): P(L = 4) = G(4.5) - G(3.5), P(L = 0) = G(0.5) (mpmath 1.3.0).
+        var outcomes = RandomPeriodDemand.LeadTimeOutcomes(new LeadTime(4.0, 1.5));
+        Assert.Equal(1.0, outcomes.Sum(o => o.Probability), 1e-12);
+        Assert.Equal(0.25936230331041327, outcomes.Single(o => o.Periods == 4).Probability, 1e-12);
+        Assert.Equal(3.1614134228136906e-5, outcomes.Single(o => o.Periods == 0).Probability, 1e-15);
+        Assert.Equal(4.0, outcomes.Sum(o => o.Periods * o.Probability), 0.01);
+    }
+
     // Knuth's multiplication method for Poisson draws, split into chunks of rate <= 30 to avoid underflow of e^-rate.
     private static int Poisson(Random random, double rate)
     {
