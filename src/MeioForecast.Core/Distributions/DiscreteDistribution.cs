@@ -9,7 +9,9 @@ namespace MeioForecast.Core.Distributions;
 /// and Quantile returns grid points (exact for integer demand). A <em>histogram</em> distribution approximates a
 /// continuous one: pmf_i is spread uniformly over the cell (x_i - Step/2, x_i + Step/2], Cdf is piecewise linear and
 /// Quantile interpolates inside a cell. Mean and Variance are the moments of the point masses in both readings (the
-/// histogram reading adds Step^2/12 to the variance; Sheppard's correction).
+/// histogram reading adds Step^2/12 to the variance; Sheppard's correction). An atom of the underlying distribution (e.g.
+/// zero demand) is spread over its cell in the histogram reading, so its quantiles may be off by up to Step/2; a
+/// one-point grid is always read as a point mass.
 /// </remarks>
 public sealed class DiscreteDistribution : DemandDistribution
 {
@@ -22,7 +24,7 @@ public sealed class DiscreteDistribution : DemandDistribution
     /// <param name="origin">x_0, the first grid point.</param>
     /// <param name="step">The grid spacing, &gt; 0.</param>
     /// <param name="probabilities">pmf_i for x_i = origin + i * step.</param>
-    /// <param name="isLattice">True: masses sit on the grid points; false: histogram reading (see remarks).</param>
+    /// <param name="isLattice">True: masses sit on the grid points; false: histogram reading (see remarks; ignored for one point).</param>
     public DiscreteDistribution(double origin, double step, IReadOnlyList<double> probabilities, bool isLattice = true)
         : this(origin, step, Copy(probabilities), isLattice, normalise: true)
     {
@@ -71,7 +73,7 @@ public sealed class DiscreteDistribution : DemandDistribution
 
         Origin = origin;
         Step = step;
-        IsLattice = isLattice;
+        IsLattice = isLattice || pmf.Length == 1;
         _pmf = pmf;
         _cumulative = new double[pmf.Length];
         var c = 0.0;
@@ -207,8 +209,6 @@ public sealed class DiscreteDistribution : DemandDistribution
         var fraction = _pmf[i] > 0.0 ? Math.Clamp((p - below) / _pmf[i], 0.0, 1.0) : 1.0;
         return Origin + (i - 0.5 + fraction) * Step;
     }
-
-    internal double[] PmfArray => _pmf;
 
     private static double[] Copy(IReadOnlyList<double> probabilities)
     {

@@ -105,6 +105,17 @@ public class DemandBoundTests
     }
 
     [Fact]
+    public void All_zero_forecast_quantiles_give_a_zero_bound()
+    {
+        // A dead item: every forecast quantile is 0, so demand is 0 with certainty at every tau.
+        double[] levels = [0.1, 0.5, 0.9];
+        var periods = Enumerable.Repeat<DemandDistribution>(new QuantileDistribution(levels, [0.0, 0.0, 0.0]), 8).ToArray();
+        var bound = new DistributionDemandBound(new ConvolvedLeadTimeDemand(periods), 0.99);
+        Assert.Equal(0.0, bound.BaseStock(8));
+        Assert.Equal(0.0, bound.SafetyStock(5));
+    }
+
+    [Fact]
     public void Options_validate_their_ranges()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LeadTimeDemandOptions { GridPoints = 4 }.Validate());
