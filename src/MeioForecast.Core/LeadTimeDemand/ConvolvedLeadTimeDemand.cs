@@ -8,14 +8,16 @@ namespace MeioForecast.Core.LeadTimeDemand;
 /// (<see cref="GridConvolution"/>); each result is trimmed of <see cref="LeadTimeDemandOptions.TrimMass"/> per tail.
 /// </summary>
 /// <remarks>
-/// Grid: the step h is fixed for all tau so that D(maxTau), from max(0, mean - 8 sd) to the cap C, fits in about
+/// <para>Grid: the step h is fixed for all tau so that D(maxTau), from max(0, mean - 8 sd) to the cap C, fits in about
 /// <see cref="LeadTimeDemandOptions.GridPoints"/> points; count data keep an integer step (h = 1 is exact). Mass above C
-/// is lumped at C (<see cref="LeadTimeDemandOptions.CapProbability"/>): quantiles are exact below C for non-negative demand. The result is a lattice when every period is
-/// integer-valued, a histogram otherwise (see <see cref="DiscreteDistribution"/>). Discretisation error: with the method
-/// of rounding the mean is exact to O(h^2) and the variance grows by about tau h^2/12 (Sheppard), so quantile errors are
-/// O(tau h^2 / sigma); the exact moments remain available from <see cref="LeadTimeDemandModel.Mean"/>/<see cref="LeadTimeDemandModel.Variance"/>.
-/// Independence of periods is assumed for the convolution; autocorrelation stretches the result (see the base class).
-/// Cost: tau-th step is O(n log n) for a grid of n points, n growing like sqrt(tau) once tails dominate.
+/// is lumped at C (<see cref="LeadTimeDemandOptions.CapProbability"/>): for non-negative demand the Cdf is exact below C.
+/// The result is a lattice when every period is integer-valued, a histogram otherwise (see <see cref="DiscreteDistribution"/>).</para>
+/// <para>Discretisation error (continuous periods): with the method of rounding the mean is exact to O(h^2) and the
+/// variance grows by about tau h^2/12 (Sheppard's correction), so quantile errors are O(tau h^2 / sigma); the exact
+/// moments remain available from <see cref="LeadTimeDemandModel.Mean"/> and <see cref="LeadTimeDemandModel.Variance"/>.</para>
+/// <para>Independence of periods is assumed for the convolution; residual autocorrelation stretches the result (see the
+/// base class). Cost: the tau-th sum is one convolution of the (tau-1)-sum with one period, O(n log n) by FFT
+/// (Cooley &amp; Tukey 1965) for n grid points; n grows like sqrt(tau) for light tails. All D(tau) are memoised.</para>
 /// </remarks>
 public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
 {
@@ -35,6 +37,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         _longest = longest;
         (Cap, var width) = GridExtent.Of([.. Enumerable.Range(1, longest).Select(Period)], Options);
         Step = Options.Step ?? NiceStep(width / Options.GridPoints, integer);
+
         // Periods given as the same object are discretised once.
         var cache = new Dictionary<DemandDistribution, DiscreteDistribution>(ReferenceEqualityComparer.Instance);
         _grids = [.. Enumerable.Range(1, Horizon).Select(t =>
