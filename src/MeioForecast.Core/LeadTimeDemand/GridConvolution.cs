@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
 namespace MeioForecast.Core.LeadTimeDemand;
 
 /// <summary>
@@ -56,25 +53,7 @@ public static class GridConvolution
                 continue;
             }
 
-            var target = c.AsSpan(j, a.Length);
-            var i = 0;
-            if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
-            {
-                var wv = new Vector<double>(w);
-                var targetVectors = MemoryMarshal.Cast<double, Vector<double>>(target);
-                var sourceVectors = MemoryMarshal.Cast<double, Vector<double>>(a);
-                for (var v = 0; v < sourceVectors.Length; v++)
-                {
-                    targetVectors[v] += wv * sourceVectors[v];
-                }
-
-                i = sourceVectors.Length * Vector<double>.Count;
-            }
-
-            for (; i < a.Length; i++)
-            {
-                target[i] += w * a[i];
-            }
+            SpanMath.AddScaled(c.AsSpan(j, a.Length), a, w);
         }
 
         return c;

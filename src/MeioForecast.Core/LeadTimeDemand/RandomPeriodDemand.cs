@@ -84,11 +84,7 @@ public static class RandomPeriodDemand
         {
             var offset = (long)Math.Round(grids[i].Origin / step) - first;
             var w = counts[i].Probability;
-            var source = grids[i].Probabilities;
-            for (var j = 0; j < source.Length; j++)
-            {
-                pmf[offset + j] += w * source[j];
-            }
+            SpanMath.AddScaled(pmf.AsSpan((int)offset), grids[i].Probabilities, w);
         }
 
         return new DiscreteDistribution(first * step, step, pmf, model.IsLattice, normalise: true);
