@@ -191,6 +191,8 @@ public sealed class GsmNetwork
 
         var cycle = path.GetRange(position[j], path.Count - position[j]);
         cycle.Reverse();
+        var first = cycle.IndexOf(cycle.Min());
+        cycle = [.. cycle.Skip(first), .. cycle.Take(first)];
         var names = cycle.ConvertAll(k => Stages[k].Id);
         names.Add(names[0]);
         return names;

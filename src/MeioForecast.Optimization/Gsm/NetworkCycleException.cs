@@ -30,6 +30,6 @@ public sealed class NetworkCycleException : Exception
         Cycle = [];
     }
 
-    /// <summary>The stage ids along the cycle, the first repeated at the end.</summary>
+    /// <summary>The stage ids along the cycle, starting at the stage listed first in the network, repeated at the end.</summary>
     public IReadOnlyList<string> Cycle { get; }
 }
