@@ -16,71 +16,101 @@ internal sealed partial class BranchAndBoundSolver
     private double Cutoff => _upper - (_o.RelativeGapTolerance * Math.Abs(_upper)) - 1e-12;
 
     /// <summary>Subgradient ascent on the Lagrangian dual at the root (Polyak steps toward the incumbent cost).</summary>
-    private double OptimiseMultipliers(double[] lambda)
+    private double OptimiseMultipliers(Multipliers m)
     {
         ResetDomains();
         Propagate();
         var best = double.NegativeInfinity;
-        var bestLambda = (double[])lambda.Clone();
-        var theta = 2.0;
+        var bestM = m.Clone();
+        var theta = 1.0;
         var stall = 0;
-        var s0 = new int[_n];
-        var si0 = new int[_n];
+        var count = _ntFrom.Length;
+        var gw = new double[count];
+        var gs = new double[count];
+        var gsi = new double[count];
         for (var it = 0; it <= _o.LagrangianIterations; it++)
         {
-            SetPrices(lambda);
-            var value = _dp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _s, _si);
-            Array.Copy(_s, s0, _n);
-            Array.Copy(_si, si0, _n);
-            if (it % 10 == 0)
-            {
-                Repair(s0, si0);
-            }
-
+            SetPrices(m);
+            var value = _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si);
             if (value > best + (1e-12 * Math.Abs(value)))
             {
                 best = value;
-                Array.Copy(lambda, bestLambda, lambda.Length);
+                bestM = m.Clone();
                 stall = 0;
             }
-            else if (++stall >= 8)
+            else if (++stall >= 10)
             {
                 theta *= 0.5;
                 stall = 0;
             }
 
-            if (best >= Cutoff || theta < 1e-3)
+            double normW = 0.0, normMu = 0.0;
+            for (var e = 0; e < count; e++)
+            {
+                var i = _ntFrom[e];
+                var c = _n + e;
+                var cost = _p.Cost[i];
+                gw[e] = cost[_si[c] + _p.T[i] - _s[c]] - cost[_si[i] + _p.T[i] - _s[i]];
+                gs[e] = _s[i] - _s[c];
+                gsi[e] = _singleSI[i] ? 0.0 : _si[i] - _si[c];
+                normW += gw[e] * gw[e];
+                normMu += (gs[e] * gs[e]) + (gsi[e] * gsi[e]);
+            }
+
+            if (it % 10 == 0)
+            {
+                Repair();
+            }
+
+            if (best >= Cutoff || theta < 1e-4 || (normW == 0.0 && normMu == 0.0))
             {
                 break;
             }
 
-            var norm = 0.0;
-            for (var e = 0; e < lambda.Length; e++)
+            var gap = _upper - value;
+            var stepW = normW > 0.0 ? 0.5 * theta * gap / normW : 0.0;
+            var stepMu = normMu > 0.0 ? 0.5 * theta * gap / normMu : 0.0;
+            for (var e = 0; e < count; e++)
             {
-                var g = (double)(s0[_ntFrom[e]] - si0[_ntTo[e]]);
-                if (g > 0 || lambda[e] > 0)
-                {
-                    norm += g * g;
-                }
+                m.W[e] = Math.Max(0.0, m.W[e] + (stepW * gw[e]));
+                m.MuS[e] += stepMu * gs[e];
+                m.MuSI[e] += stepMu * gsi[e];
             }
 
-            if (norm == 0.0)
-            {
-                break;
-            }
-
-            var step = theta * (_upper - value) / norm;
-            for (var e = 0; e < lambda.Length; e++)
-            {
-                lambda[e] = Math.Max(0.0, lambda[e] + (step * (s0[_ntFrom[e]] - si0[_ntTo[e]])));
-            }
+            NormaliseShares(m);
         }
 
-        Array.Copy(bestLambda, lambda, lambda.Length);
+        CopyInto(bestM, m);
         return best;
     }
 
-    private (double Lower, long Nodes) Search(double[] lambda, double rootBound)
+    private void NormaliseShares(Multipliers m)
+    {
+        // Keep each stage's copies' shares summing to at most 1 (the stage keeps the rest).
+        var total = new double[_n];
+        for (var e = 0; e < _ntFrom.Length; e++)
+        {
+            total[_ntFrom[e]] += m.W[e];
+        }
+
+        for (var e = 0; e < _ntFrom.Length; e++)
+        {
+            var sum = total[_ntFrom[e]];
+            if (sum > 1.0)
+            {
+                m.W[e] /= sum;
+            }
+        }
+    }
+
+    private static void CopyInto(Multipliers from, Multipliers to)
+    {
+        Array.Copy(from.W, to.W, from.W.Length);
+        Array.Copy(from.MuS, to.MuS, from.W.Length);
+        Array.Copy(from.MuSI, to.MuSI, from.W.Length);
+    }
+
+    private (double Lower, long Nodes) Search(Multipliers m, double rootBound)
     {
         var queue = new PriorityQueue<Node, (double, long)>();
         long sequence = 0;
@@ -108,26 +138,16 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            SetPrices(lambda);
-            var value = Math.Max(node.Bound, _dp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _s, _si));
+            SetPrices(m);
+            var value = Math.Max(node.Bound, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
             if (double.IsPositiveInfinity(value))
             {
                 continue;
             }
 
-            var cost = ViolationAndTrueCost(out var feasible);
-            if (feasible)
+            if (OriginalIsFeasible())
             {
-                Offer(_s, _si, cost);
-            }
-            else if (explored % 16 == 1)
-            {
-                // Repair uses _s/_si as scratch: keep the relaxed solution for branching.
-                var relaxedS = (int[])_s.Clone();
-                var relaxedSI = (int[])_si.Clone();
-                Repair((int[])_s.Clone(), (int[])_si.Clone());
-                Array.Copy(relaxedS, _s, _n);
-                Array.Copy(relaxedSI, _si, _n);
+                Offer(_s, _si, _p.Evaluate(_s, _si));
             }
 
             if (value >= Cutoff)
@@ -136,11 +156,21 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            var children = feasible ? BranchOnSlack(lambda) : BranchOnViolation();
+            var children = Branch(m);
             if (children is null)
             {
+                // Every copy agrees with its stage: the relaxed value is the true cost of a feasible solution.
                 prunedMin = Math.Min(prunedMin, value);
                 continue;
+            }
+
+            if (explored % 8 == 1)
+            {
+                var keepS = (int[])_s.Clone();
+                var keepSI = (int[])_si.Clone();
+                Repair();
+                Array.Copy(keepS, _s, _x);
+                Array.Copy(keepSI, _si, _x);
             }
 
             foreach (var changes in children)
@@ -158,49 +188,28 @@ internal sealed partial class BranchAndBoundSolver
         return (lower, explored);
     }
 
-    private List<Change[]>? BranchOnViolation()
+    /// <summary>Branches on the active copy whose disagreement with its stage weighs most; null when all agree.</summary>
+    private Change[][]? Branch(Multipliers m)
     {
         var bestE = -1;
-        var bestViolation = 0;
-        for (var e = 0; e < _ntFrom.Length; e++)
-        {
-            var violation = _s[_ntFrom[e]] - _si[_ntTo[e]];
-            if (violation > bestViolation)
-            {
-                bestViolation = violation;
-                bestE = e;
-            }
-        }
-
-        var i = _ntFrom[bestE];
-        var j = _ntTo[bestE];
-        var v = (_s[i] + _si[j]) / 2;
-        return
-        [
-            [new Change(SHiKind, i, v)],
-            [new Change(SLoKind, i, v + 1), new Change(SILoKind, j, v + 1)],
-        ];
-    }
-
-    private List<Change[]>? BranchOnSlack(double[] lambda)
-    {
-        // The relaxed solution is feasible but a priced arc has slack (lambda_e (SI_j - S_i) > 0): the bound is below
-        // its true cost. Split so that the arc is decided (and unpriced) in one branch and excluded in the others.
-        var bestE = -1;
-        var bestSlack = 0.0;
+        var bestScore = -1.0;
         for (var e = 0; e < _ntFrom.Length; e++)
         {
             var i = _ntFrom[e];
-            var j = _ntTo[e];
-            if (_sHi[i] <= _siLo[j])
+            var c = _n + e;
+            if (!_active[e] || (_s[i] == _s[c] && _si[i] == _si[c]))
             {
                 continue;
             }
 
-            var slack = lambda[e] * (_si[j] - _s[i]);
-            if (slack > bestSlack)
+            var cost = _p.Cost[i];
+            var score = (m.W[e] * Math.Abs(cost[_si[c] + _p.T[i] - _s[c]] - cost[_si[i] + _p.T[i] - _s[i]]))
+                + (Math.Abs(m.MuS[e]) * Math.Abs(_s[i] - _s[c]))
+                + (Math.Abs(m.MuSI[e]) * Math.Abs(_si[i] - _si[c]))
+                + (1e-9 * (Math.Abs(_s[i] - _s[c]) + Math.Abs(_si[i] - _si[c])));
+            if (score > bestScore)
             {
-                bestSlack = slack;
+                bestScore = score;
                 bestE = e;
             }
         }
@@ -210,17 +219,16 @@ internal sealed partial class BranchAndBoundSolver
             return null;
         }
 
-        var a = _ntFrom[bestE];
-        var b = _ntTo[bestE];
-        var v = _s[a];
-        var children = new List<Change[]> { new[] { new Change(SHiKind, a, v), new Change(SILoKind, b, v) } };
-        if (v >= 1)
+        var stage = _ntFrom[bestE];
+        var copy = _n + bestE;
+        if (_s[stage] != _s[copy])
         {
-            children.Add([new Change(SIHiKind, b, v - 1)]);
+            var v = Math.Min(_s[stage], _s[copy]);
+            return [[new Change(SHiKind, stage, v)], [new Change(SLoKind, stage, v + 1)]];
         }
 
-        children.Add([new Change(SLoKind, a, v + 1), new Change(SILoKind, b, v + 1)]);
-        return children;
+        var w = Math.Min(_si[stage], _si[copy]);
+        return [[new Change(SIHiKind, stage, w)], [new Change(SILoKind, stage, w + 1)]];
     }
 
     private bool Materialise(Node node)
@@ -245,32 +253,39 @@ internal sealed partial class BranchAndBoundSolver
     }
 
     /// <summary>
-    /// Turns service times that may break non-tree arcs into a feasible incumbent: fix thresholds t_e (S_i &lt;= t_e &lt;=
-    /// SI_j), solve the resulting tree problem exactly, then move every t_e to the current S_i, then to the current SI_j,
-    /// while the cost falls. Returns the repaired times in place.
+    /// Turns the relaxed solution in _s/_si (which may break non-tree arcs) into incumbents: fix thresholds t_e
+    /// (S_i &lt;= t_e &lt;= SI_j) at the stage's S_i, the copy's S, or SI_j, solve the resulting tree problem exactly,
+    /// then move every t_e to the current S_i, then to the current SI_j, while the cost falls. Overwrites _s/_si.
     /// </summary>
-    private void Repair(int[] s, int[] si)
+    private void Repair()
     {
         _rLo ??= new int[_n];
         _rHi ??= new int[_n];
         _rSiLo ??= new int[_n];
         _rSiHi ??= new int[_n];
+        var relaxedS = (int[])_s.Clone();
+        var relaxedSI = (int[])_si.Clone();
         var t = new int[_ntFrom.Length];
-        var bestS = new int[_n];
-        var bestSI = new int[_n];
-        var bestCost = double.PositiveInfinity;
-        for (var start = 0; start < 2; start++)
+        var curS = new int[_n];
+        var curSI = new int[_n];
+        for (var start = 0; start < 3; start++)
         {
             for (var e = 0; e < t.Length; e++)
             {
-                t[e] = start == 0
-                    ? Math.Min(s[_ntFrom[e]], _p.SIHi[_ntTo[e]])
-                    : Math.Clamp(si[_ntTo[e]], _p.SILo[_ntTo[e]], _p.SIHi[_ntTo[e]]);
+                var i = _ntFrom[e];
+                var j = _ntTo[e];
+                var raw = start switch
+                {
+                    0 => relaxedS[i],
+                    1 => relaxedS[_n + e],
+                    _ => relaxedSI[j],
+                };
+                t[e] = Math.Clamp(raw, _p.SILo[j], _p.SIHi[j]);
             }
 
-            var cost = SolveWithThresholds(t, _s, _si);
-            var curS = (int[])_s.Clone();
-            var curSI = (int[])_si.Clone();
+            var cost = SolveWithThresholds(t);
+            Array.Copy(_s, curS, _n);
+            Array.Copy(_si, curSI, _n);
             for (var round = 0; round < 20; round++)
             {
                 var improved = false;
@@ -281,7 +296,7 @@ internal sealed partial class BranchAndBoundSolver
                         t[e] = side == 0 ? curS[_ntFrom[e]] : curSI[_ntTo[e]];
                     }
 
-                    var next = SolveWithThresholds(t, _s, _si);
+                    var next = SolveWithThresholds(t);
                     if (next < cost - (1e-12 * Math.Abs(cost)))
                     {
                         cost = next;
@@ -297,21 +312,11 @@ internal sealed partial class BranchAndBoundSolver
                 }
             }
 
-            var trueCost = _p.Evaluate(curS, curSI);
-            Offer(curS, curSI, trueCost);
-            if (trueCost < bestCost)
-            {
-                bestCost = trueCost;
-                Array.Copy(curS, bestS, _n);
-                Array.Copy(curSI, bestSI, _n);
-            }
+            Offer(curS, curSI, _p.Evaluate(curS, curSI));
         }
-
-        Array.Copy(bestS, s, _n);
-        Array.Copy(bestSI, si, _n);
     }
 
-    private double SolveWithThresholds(int[] t, int[] s, int[] si)
+    private double SolveWithThresholds(int[] t)
     {
         Array.Clear(_rLo!);
         Array.Copy(_p.SHi, _rHi!, _n);
@@ -323,7 +328,7 @@ internal sealed partial class BranchAndBoundSolver
             _rSiLo![_ntTo[e]] = Math.Max(_rSiLo[_ntTo[e]], t[e]);
         }
 
-        return _dp.Solve(_rLo!, _rHi!, _rSiLo!, _rSiHi!, null, null, s, si);
+        return _treeDp.Solve(_rLo!, _rHi!, _rSiLo!, _rSiHi!, null, null, _s, _si);
     }
 
     private readonly record struct Change(int Kind, int Index, int Value);

@@ -1,23 +1,30 @@
 namespace MeioForecast.Optimization.Gsm;
 
 /// <summary>
-/// Branch and bound for the GSM on general acyclic networks. A maximum-weight spanning forest is kept; each non-tree arc
-/// i -&gt; j has its constraint S_i &lt;= SI_j priced by a multiplier lambda_e &gt;= 0 (Lagrangian relaxation, optimised by
-/// subgradient steps at the root), so every node's bound is the exact <see cref="SpanningTreeDp"/> value of the priced
-/// tree under the node's domains, a valid lower bound. Arcs whose domains already imply S_i &lt;= SI_j lose their price.
-/// A violated arc (S_i &gt; SI_j) branches on S_i &lt;= v | S_i &gt;= v + 1 (and then SI_j &gt;= v + 1); a priced slack arc
-/// branches three ways (S_i &lt;= v and SI_j &gt;= v | SI_j &lt;= v - 1 | S_i &gt;= v + 1). Incumbents come from repairing
-/// relaxed solutions: thresholds t_e with S_i &lt;= t_e &lt;= SI_j make the problem a tree again, solved exactly, then
-/// refined by moving each t_e to either end of its current slack (a monotone local search). Best-first, deterministic.
+/// Branch and bound for the GSM on general acyclic networks, by Lagrangian decomposition over a spanning tree.
+/// A maximum-weight spanning forest of the network is kept; every non-tree arc e = i -&gt; j gets a copy i_e of stage i
+/// hung as a leaf upstream of j, so the expanded network is a forest solved exactly by <see cref="SpanningTreeDp"/>.
+/// Copies carry a share w_e of i's cost (i keeps 1 - sum_e w_e) and prices mu on the agreement constraints
+/// S_{i_e} = S_i, SI_{i_e} = SI_i; any true solution maps to the expanded one at equal cost, so for any w in the simplex
+/// and any mu the DP value is a valid lower bound (no convexity, concavity or monotonicity of the bound is used). w and
+/// mu are set by subgradient ascent at the root. When all copies agree with their stage the relaxed solution is
+/// feasible and its relaxed value is its true cost; otherwise the search branches on the disagreeing stage's domain
+/// (S_i &lt;= v | S_i &gt;= v + 1, or the same on SI_i). Copies of arcs that the domains already satisfy drop out. Incumbents:
+/// thresholds t_e (S_i &lt;= t_e &lt;= SI_j) turn the problem into a tree problem, solved exactly, then moved to either end
+/// of their slack while the cost falls. Best-first, deterministic; in the spirit of Humair &amp; Willems (2011,
+/// Operations Research 59(3):781-787), with an explicit lower bound and gap.
 /// </summary>
 internal sealed partial class BranchAndBoundSolver
 {
     private readonly GsmProblem _p;
     private readonly GsmSolverOptions _o;
-    private readonly SpanningTreeDp _dp;
+    private readonly SpanningTreeDp _treeDp;
+    private readonly SpanningTreeDp _xDp;
     private readonly int[] _ntFrom;
     private readonly int[] _ntTo;
+    private readonly bool[] _singleSI;
     private readonly int _n;
+    private readonly int _x;
     private readonly int[] _sLo;
     private readonly int[] _sHi;
     private readonly int[] _siLo;
@@ -26,6 +33,8 @@ internal sealed partial class BranchAndBoundSolver
     private readonly int[] _si;
     private readonly double[] _linS;
     private readonly double[] _linSI;
+    private readonly double[] _scale;
+    private readonly bool[] _active;
     private readonly int[] _bestS;
     private readonly int[] _bestSI;
     private double _upper = double.PositiveInfinity;
@@ -38,35 +47,75 @@ internal sealed partial class BranchAndBoundSolver
         var inTree = ChooseSpanningForest(problem);
         var from = new List<int>();
         var to = new List<int>();
+        var arcs = new List<(int, int)>();
         for (var a = 0; a < inTree.Length; a++)
         {
-            if (!inTree[a])
+            var (i, j) = (problem.Network.ArcFrom[a], problem.Network.ArcTo[a]);
+            if (inTree[a])
             {
-                from.Add(problem.Network.ArcFrom[a]);
-                to.Add(problem.Network.ArcTo[a]);
+                arcs.Add((i, j));
+            }
+            else
+            {
+                from.Add(i);
+                to.Add(j);
             }
         }
 
         _ntFrom = [.. from];
         _ntTo = [.. to];
-        _dp = new SpanningTreeDp(problem, inTree);
+        _x = _n + _ntFrom.Length;
+        var stageOf = new int[_x];
+        for (var k = 0; k < _x; k++)
+        {
+            stageOf[k] = k < _n ? k : _ntFrom[k - _n];
+        }
+
+        for (var e = 0; e < _ntFrom.Length; e++)
+        {
+            arcs.Add((_n + e, _ntTo[e]));
+        }
+
+        _treeDp = new SpanningTreeDp(problem, inTree);
+        _xDp = new SpanningTreeDp(problem, stageOf, [.. arcs]);
+        _singleSI = new bool[_n];
+        for (var j = 0; j < _n; j++)
+        {
+            _singleSI[j] = problem.SILo[j] >= problem.SIHi[j];
+        }
+
         _sLo = new int[_n];
         _sHi = new int[_n];
         _siLo = new int[_n];
         _siHi = new int[_n];
-        _s = new int[_n];
-        _si = new int[_n];
-        _linS = new double[_n];
-        _linSI = new double[_n];
+        _s = new int[_x];
+        _si = new int[_x];
+        _linS = new double[_x];
+        _linSI = new double[_x];
+        _scale = new double[_x];
+        _active = new bool[_ntFrom.Length];
         _bestS = new int[_n];
         _bestSI = new int[_n];
     }
 
     public GsmSolution Solve()
     {
-        var lambda = new double[_ntFrom.Length];
-        var rootBound = OptimiseMultipliers(lambda);
-        var (lower, nodes) = Search(lambda, rootBound);
+        var m = new Multipliers(_ntFrom.Length);
+        var copies = new int[_n];
+        foreach (var i in _ntFrom)
+        {
+            copies[i]++;
+        }
+
+        for (var e = 0; e < _ntFrom.Length; e++)
+        {
+            // A stage without upstream stages has a fixed SI: its copies are exact replicas, so share its cost evenly.
+            var i = _ntFrom[e];
+            m.W[e] = _singleSI[i] ? 1.0 / (1 + copies[i]) : 0.0;
+        }
+
+        var rootBound = OptimiseMultipliers(m);
+        var (lower, nodes) = Search(m, rootBound);
         _p.Tighten(_bestS, _bestSI);
         return _p.ToSolution(_bestS, _bestSI, GsmMethod.BranchAndBound, lower, nodes);
     }
@@ -117,22 +166,29 @@ internal sealed partial class BranchAndBoundSolver
         Array.Copy(_p.SIHi, _siHi, _n);
     }
 
-    /// <summary>Prices the non-tree arcs; an arc whose domains imply S_i &lt;= SI_j is left unpriced (it cannot be violated).</summary>
-    private void SetPrices(double[] lambda)
+    /// <summary>Sets cost shares and prices; a copy whose arc the domains already satisfy drops out (share and prices 0).</summary>
+    private void SetPrices(Multipliers m)
     {
         Array.Clear(_linS);
         Array.Clear(_linSI);
+        Array.Fill(_scale, 1.0);
         for (var e = 0; e < _ntFrom.Length; e++)
         {
             var i = _ntFrom[e];
-            var j = _ntTo[e];
-            if (lambda[e] == 0.0 || _sHi[i] <= _siLo[j])
+            var c = _n + e;
+            _active[e] = _sHi[i] > _siLo[_ntTo[e]];
+            if (!_active[e])
             {
+                _scale[c] = 0.0;
                 continue;
             }
 
-            _linS[i] += lambda[e];
-            _linSI[j] -= lambda[e];
+            _scale[c] = m.W[e];
+            _scale[i] -= m.W[e];
+            _linS[i] += m.MuS[e];
+            _linS[c] -= m.MuS[e];
+            _linSI[i] += m.MuSI[e];
+            _linSI[c] -= m.MuSI[e];
         }
     }
 
@@ -147,7 +203,6 @@ internal sealed partial class BranchAndBoundSolver
                 _siLo[j] = Math.Max(_siLo[j], _sLo[i]);
             }
 
-            _sLo[j] = Math.Max(_sLo[j], 0);
             _sHi[j] = Math.Min(_sHi[j], _siHi[j] + _p.T[j]);
             _siLo[j] = Math.Max(_siLo[j], _sLo[j] - _p.T[j]);
         }
@@ -169,19 +224,17 @@ internal sealed partial class BranchAndBoundSolver
         return true;
     }
 
-    private double ViolationAndTrueCost(out bool feasible)
+    private bool OriginalIsFeasible()
     {
-        feasible = true;
         for (var e = 0; e < _ntFrom.Length; e++)
         {
             if (_s[_ntFrom[e]] > _si[_ntTo[e]])
             {
-                feasible = false;
-                break;
+                return false;
             }
         }
 
-        return _p.Evaluate(_s, _si);
+        return true;
     }
 
     private void Offer(int[] s, int[] si, double cost)
@@ -191,6 +244,24 @@ internal sealed partial class BranchAndBoundSolver
             _upper = cost;
             Array.Copy(s, _bestS, _n);
             Array.Copy(si, _bestSI, _n);
+        }
+    }
+
+    private sealed class Multipliers(int count)
+    {
+        public double[] W { get; } = new double[count];
+
+        public double[] MuS { get; } = new double[count];
+
+        public double[] MuSI { get; } = new double[count];
+
+        public Multipliers Clone()
+        {
+            var copy = new Multipliers(W.Length);
+            Array.Copy(W, copy.W, W.Length);
+            Array.Copy(MuS, copy.MuS, W.Length);
+            Array.Copy(MuSI, copy.MuSI, W.Length);
+            return copy;
         }
     }
 }

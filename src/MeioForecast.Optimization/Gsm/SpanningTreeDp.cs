@@ -15,6 +15,8 @@ namespace MeioForecast.Optimization.Gsm;
 internal sealed class SpanningTreeDp
 {
     private readonly GsmProblem _p;
+    private readonly int[] _stageOf;
+    private readonly int _n;
     private readonly int[] _order;
     private readonly int[] _parent;
     private readonly bool[] _parentDownstream;
@@ -25,25 +27,33 @@ internal sealed class SpanningTreeDp
     private readonly int[][] _innerArg;
     private readonly double[] _a;
     private readonly double[] _b;
+    private double[]? _scaled;
 
     public SpanningTreeDp(GsmProblem problem, bool[] inTree)
+        : this(problem, Identity(problem.N), TreeArcs(problem, inTree))
+    {
+    }
+
+    /// <summary>
+    /// A DP over an expanded tree: node k stands for stage <paramref name="stageOf"/>[k] (copies of a stage share its
+    /// T, M and cost table); <paramref name="treeArcs"/> are (upstream node, downstream node) pairs forming a forest.
+    /// </summary>
+    public SpanningTreeDp(GsmProblem problem, int[] stageOf, (int From, int To)[] treeArcs)
     {
         _p = problem;
-        var net = problem.Network;
-        var n = problem.N;
+        _stageOf = stageOf;
+        var n = stageOf.Length;
+        _n = n;
         var adjacency = new List<(int Other, bool OtherDownstream)>[n];
         for (var j = 0; j < n; j++)
         {
             adjacency[j] = [];
         }
 
-        for (var a = 0; a < inTree.Length; a++)
+        foreach (var (from, to) in treeArcs)
         {
-            if (inTree[a])
-            {
-                adjacency[net.ArcFrom[a]].Add((net.ArcTo[a], true));
-                adjacency[net.ArcTo[a]].Add((net.ArcFrom[a], false));
-            }
+            adjacency[from].Add((to, true));
+            adjacency[to].Add((from, false));
         }
 
         _parent = new int[n];
@@ -51,7 +61,7 @@ internal sealed class SpanningTreeDp
         Array.Fill(_parent, -2);
         var preorder = new List<int>(n);
         var stack = new Stack<int>();
-        foreach (var root in net.TopologicalOrder)
+        for (var root = 0; root < n; root++)
         {
             if (_parent[root] != -2)
             {
@@ -102,11 +112,12 @@ internal sealed class SpanningTreeDp
         var width = 1;
         for (var k = 0; k < n; k++)
         {
-            var size = _parentDownstream[k] ? problem.M[k] + 1 : problem.SIHi[k] + 1;
+            var st = stageOf[k];
+            var size = _parentDownstream[k] ? problem.M[st] + 1 : problem.SIHi[st] + 1;
             _best[k] = new double[size];
             _bestArg[k] = new int[size];
             _innerArg[k] = new int[size];
-            width = Math.Max(width, problem.M[k] + 1);
+            width = Math.Max(width, problem.M[st] + 1);
         }
 
         _a = new double[width];
@@ -114,22 +125,41 @@ internal sealed class SpanningTreeDp
     }
 
     /// <summary>
-    /// Minimises sum_k c_k(tau_k) + linS_k S_k + linSI_k SI_k over the tree constraints and the domains; writes the
-    /// minimiser to <paramref name="s"/>/<paramref name="si"/>. Returns +infinity when the domains are infeasible.
+    /// Minimises sum_k scale_k c_k(tau_k) + linS_k S_k + linSI_k SI_k over the tree constraints and the domains (given
+    /// per stage, shared by its copies); writes the minimiser (per node) to <paramref name="s"/>/<paramref name="si"/>.
+    /// Returns +infinity when the domains are infeasible.
     /// </summary>
-    public double Solve(int[] sLo, int[] sHi, int[] siLo, int[] siHi, double[]? linS, double[]? linSI, int[] s, int[] si)
+    public double Solve(int[] sLo, int[] sHi, int[] siLo, int[] siHi, double[]? linS, double[]? linSI, int[] s, int[] si) =>
+        Solve(sLo, sHi, siLo, siHi, linS, linSI, null, s, si);
+
+    /// <inheritdoc cref="Solve(int[], int[], int[], int[], double[], double[], int[], int[])"/>
+    public double Solve(int[] sLo, int[] sHi, int[] siLo, int[] siHi, double[]? linS, double[]? linSI, double[]? scale, int[] s, int[] si)
     {
+        var scaled = _scaled ??= new double[_a.Length];
         var rootTotal = 0.0;
         var rootS = new List<(int K, int S, int SI)>();
         foreach (var k in _order)
         {
-            var t = _p.T[k];
-            var c = _p.Cost[k];
-            var mk = _p.M[k];
-            var sl = sLo[k];
-            var sh = Math.Min(sHi[k], mk);
-            var il = siLo[k];
-            var ih = Math.Min(siHi[k], _p.SIHi[k]);
+            var st = _stageOf[k];
+            var t = _p.T[st];
+            var c = _p.Cost[st];
+            var mk = _p.M[st];
+            if (scale is not null && scale[k] != 1.0)
+            {
+                var f = scale[k];
+                for (var tau = 0; tau <= mk; tau++)
+                {
+                    scaled[tau] = f * c[tau];
+                }
+
+                c = scaled;
+            }
+
+            var sl = sLo[st];
+            var sh = Math.Min(sHi[st], mk);
+            var il = siLo[st];
+            var ih = Math.Min(siHi[st], _p.SIHi[st]);
+            var siTop = _p.SIHi[st];
             if (sl > sh || il > ih)
             {
                 return double.PositiveInfinity;
@@ -156,7 +186,7 @@ internal sealed class SpanningTreeDp
                 a[x] = v;
             }
 
-            for (var x = 0; x <= _p.SIHi[k]; x++)
+            for (var x = 0; x <= siTop; x++)
             {
                 if (x < il || x > ih)
                 {
@@ -167,7 +197,7 @@ internal sealed class SpanningTreeDp
                 var v = lsi * x;
                 foreach (var ch in _upChildren[k])
                 {
-                    v += _best[ch][Math.Min(x, _p.M[ch])];
+                    v += _best[ch][Math.Min(x, _p.M[_stageOf[ch]])];
                 }
 
                 b[x] = v;
@@ -210,7 +240,7 @@ internal sealed class SpanningTreeDp
             }
             else
             {
-                SolveG(k, a, b, c, t, sl, sh, il, ih);
+                SolveG(k, a, b, c, t, sl, sh, il, ih, siTop);
             }
         }
 
@@ -257,13 +287,12 @@ internal sealed class SpanningTreeDp
         }
     }
 
-    private void SolveG(int k, double[] a, double[] b, double[] c, int t, int sl, int sh, int il, int ih)
+    private void SolveG(int k, double[] a, double[] b, double[] c, int t, int sl, int sh, int il, int ih, int top)
     {
         // g_k(SI) for SI = 0..M_k - T_k, then its suffix minimum (what the upstream parent sees for S_parent <= SI).
         var best = _best[k];
         var arg = _bestArg[k];
         var inner = _innerArg[k];
-        var top = _p.SIHi[k];
         var run = double.PositiveInfinity;
         var runArg = -1;
         for (var x = top; x >= 0; x--)
@@ -317,7 +346,7 @@ internal sealed class SpanningTreeDp
 
             if (_parentDownstream[k])
             {
-                var sv = _bestArg[k][Math.Min(si[p], _p.M[k])];
+                var sv = _bestArg[k][Math.Min(si[p], _p.M[_stageOf[k]])];
                 s[k] = sv;
                 si[k] = _innerArg[k][sv];
             }
@@ -328,5 +357,30 @@ internal sealed class SpanningTreeDp
                 s[k] = _innerArg[k][x];
             }
         }
+    }
+
+    private static int[] Identity(int n)
+    {
+        var map = new int[n];
+        for (var k = 0; k < n; k++)
+        {
+            map[k] = k;
+        }
+
+        return map;
+    }
+
+    private static (int From, int To)[] TreeArcs(GsmProblem problem, bool[] inTree)
+    {
+        var arcs = new List<(int, int)>();
+        for (var a = 0; a < inTree.Length; a++)
+        {
+            if (inTree[a])
+            {
+                arcs.Add((problem.Network.ArcFrom[a], problem.Network.ArcTo[a]));
+            }
+        }
+
+        return [.. arcs];
     }
 }
