@@ -47,7 +47,7 @@ internal sealed partial class BranchAndBoundSolver
             double normW = 0.0, normMu = 0.0;
             for (var e = 0; e < count; e++)
             {
-                var i = _ntFrom[e];
+                var i = _copyOf[e];
                 var c = _n + e;
                 var cost = _p.Cost[i];
                 gw[e] = cost[_si[c] + _p.T[i] - _s[c]] - cost[_si[i] + _p.T[i] - _s[i]];
@@ -57,7 +57,7 @@ internal sealed partial class BranchAndBoundSolver
                 normMu += (gs[e] * gs[e]) + (gsi[e] * gsi[e]);
             }
 
-            if (it % 10 == 0)
+            if (it % 25 == 0)
             {
                 Repair();
             }
@@ -90,12 +90,12 @@ internal sealed partial class BranchAndBoundSolver
         var total = new double[_n];
         for (var e = 0; e < _ntFrom.Length; e++)
         {
-            total[_ntFrom[e]] += m.W[e];
+            total[_copyOf[e]] += m.W[e];
         }
 
         for (var e = 0; e < _ntFrom.Length; e++)
         {
-            var sum = total[_ntFrom[e]];
+            var sum = total[_copyOf[e]];
             if (sum > 1.0)
             {
                 m.W[e] /= sum;
@@ -164,7 +164,7 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            if (explored % 8 == 1)
+            if (explored % 32 == 1)
             {
                 var keepS = (int[])_s.Clone();
                 var keepSI = (int[])_si.Clone();
@@ -195,7 +195,7 @@ internal sealed partial class BranchAndBoundSolver
         var bestScore = -1.0;
         for (var e = 0; e < _ntFrom.Length; e++)
         {
-            var i = _ntFrom[e];
+            var i = _copyOf[e];
             var c = _n + e;
             if (!_active[e] || (_s[i] == _s[c] && _si[i] == _si[c]))
             {
@@ -219,7 +219,7 @@ internal sealed partial class BranchAndBoundSolver
             return null;
         }
 
-        var stage = _ntFrom[bestE];
+        var stage = _copyOf[bestE];
         var copy = _n + bestE;
         if (_s[stage] != _s[copy])
         {
@@ -277,7 +277,7 @@ internal sealed partial class BranchAndBoundSolver
                 var raw = start switch
                 {
                     0 => relaxedS[i],
-                    1 => relaxedS[_n + e],
+                    1 => _copyOf[e] == i ? relaxedS[_n + e] : relaxedSI[_n + e],
                     _ => relaxedSI[j],
                 };
                 t[e] = Math.Clamp(raw, _p.SILo[j], _p.SIHi[j]);
@@ -286,7 +286,7 @@ internal sealed partial class BranchAndBoundSolver
             var cost = SolveWithThresholds(t);
             Array.Copy(_s, curS, _n);
             Array.Copy(_si, curSI, _n);
-            for (var round = 0; round < 20; round++)
+            for (var round = 0; round < 8; round++)
             {
                 var improved = false;
                 for (var side = 0; side < 2; side++)

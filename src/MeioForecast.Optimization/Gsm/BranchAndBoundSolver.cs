@@ -23,6 +23,7 @@ internal sealed partial class BranchAndBoundSolver
     private readonly int[] _ntFrom;
     private readonly int[] _ntTo;
     private readonly bool[] _singleSI;
+    private readonly int[] _copyOf;
     private readonly int _n;
     private readonly int _x;
     private readonly int[] _sLo;
@@ -66,14 +67,21 @@ internal sealed partial class BranchAndBoundSolver
         _ntTo = [.. to];
         _x = _n + _ntFrom.Length;
         var stageOf = new int[_x];
-        for (var k = 0; k < _x; k++)
+        _copyOf = new int[_ntFrom.Length];
+        for (var k = 0; k < _n; k++)
         {
-            stageOf[k] = k < _n ? k : _ntFrom[k - _n];
+            stageOf[k] = k;
         }
 
         for (var e = 0; e < _ntFrom.Length; e++)
         {
-            arcs.Add((_n + e, _ntTo[e]));
+            // Copy the end that loses nothing by being cut loose: a stage without upstream stages (its SI is fixed) as
+            // a leaf above j, else a stage without downstream stages as a leaf below i, else the upstream end.
+            var (i, j) = (_ntFrom[e], _ntTo[e]);
+            var copyHead = problem.Network.Predecessors[i].Length > 0 && problem.Network.Successors[j].Length == 0;
+            _copyOf[e] = copyHead ? j : i;
+            stageOf[_n + e] = _copyOf[e];
+            arcs.Add(copyHead ? (i, _n + e) : (_n + e, j));
         }
 
         _treeDp = new SpanningTreeDp(problem, inTree);
@@ -102,16 +110,17 @@ internal sealed partial class BranchAndBoundSolver
     {
         var m = new Multipliers(_ntFrom.Length);
         var copies = new int[_n];
-        foreach (var i in _ntFrom)
+        foreach (var i in _copyOf)
         {
             copies[i]++;
         }
 
         for (var e = 0; e < _ntFrom.Length; e++)
         {
-            // A stage without upstream stages has a fixed SI: its copies are exact replicas, so share its cost evenly.
-            var i = _ntFrom[e];
-            m.W[e] = _singleSI[i] ? 1.0 / (1 + copies[i]) : 0.0;
+            // A copied stage without upstream (fixed SI) or downstream stages is an exact replica: share its cost evenly.
+            var i = _copyOf[e];
+            var replica = _singleSI[i] || _p.Network.Successors[i].Length == 0;
+            m.W[e] = replica ? 1.0 / (1 + copies[i]) : 0.0;
         }
 
         var rootBound = OptimiseMultipliers(m);
@@ -122,21 +131,28 @@ internal sealed partial class BranchAndBoundSolver
 
     private static bool[] ChooseSpanningForest(GsmProblem p)
     {
-        // Kruskal, heaviest arcs first: an arc weighs the larger cost scale of its two ends, so that the arcs which
-        // matter most are handled exactly by the tree and the relaxed ones matter least.
+        // Kruskal: an arc weighs the larger cost scale of its two ends, so that the arcs which matter most are handled
+        // exactly by the tree and the relaxed ones matter least.
         var net = p.Network;
         var m = net.ArcFrom.Length;
         var weight = new double[m];
+        var inner = new bool[m];
         var order = new int[m];
         for (var a = 0; a < m; a++)
         {
             var i = net.ArcFrom[a];
             var j = net.ArcTo[a];
-            weight[a] = -Math.Max(Math.Abs(p.Cost[i][p.M[i]]), Math.Abs(p.Cost[j][p.M[j]]));
+            weight[a] = Math.Max(Math.Abs(p.Cost[i][p.M[i]]), Math.Abs(p.Cost[j][p.M[j]]));
+            inner[a] = net.Predecessors[i].Length > 0;
             order[a] = a;
         }
 
-        Array.Sort(weight, order);
+        // Arcs out of stages with upstream stages first (then a relaxed arc is preferably one whose tail has a fixed SI,
+        // so its copy is an exact replica), heaviest first, ties by position.
+        Array.Sort(order, (x, y) =>
+            inner[x] != inner[y] ? (inner[x] ? -1 : 1)
+            : weight[x] != weight[y] ? weight[y].CompareTo(weight[x])
+            : x.CompareTo(y));
         var parent = new int[p.N];
         for (var j = 0; j < p.N; j++)
         {
@@ -174,9 +190,9 @@ internal sealed partial class BranchAndBoundSolver
         Array.Fill(_scale, 1.0);
         for (var e = 0; e < _ntFrom.Length; e++)
         {
-            var i = _ntFrom[e];
+            var i = _copyOf[e];
             var c = _n + e;
-            _active[e] = _sHi[i] > _siLo[_ntTo[e]];
+            _active[e] = _sHi[_ntFrom[e]] > _siLo[_ntTo[e]];
             if (!_active[e])
             {
                 _scale[c] = 0.0;

@@ -3,8 +3,8 @@ namespace MeioForecast.Optimization.Gsm;
 /// <summary>Options of <see cref="GsmOptimizer"/> for general acyclic networks (spanning trees are always solved exactly).</summary>
 public sealed record GsmSolverOptions
 {
-    /// <summary>Relative gap at which branch and bound stops. Default 1e-9 (proven optimal up to rounding). Range [0, 1).</summary>
-    public double RelativeGapTolerance { get; init; } = 1e-9;
+    /// <summary>Relative gap at which branch and bound stops. Default 1e-6 (optimal to 6 digits). Range [0, 1).</summary>
+    public double RelativeGapTolerance { get; init; } = 1e-6;
 
     /// <summary>Most branch-and-bound nodes explored before returning the incumbent with its gap. Default 20000. Range &gt;= 1.</summary>
     public int MaxNodes { get; init; } = 20000;

@@ -13,7 +13,7 @@ public class BruteForceOracleTests
     public void Optimal_cost_equals_brute_force_on_random_networks(bool tree, bool arbitraryBounds, int seed)
     {
         var rng = new Random(seed);
-        var optimizer = new GsmOptimizer();
+        var optimizer = new GsmOptimizer(new GsmSolverOptions { RelativeGapTolerance = 0.0 });
         var checkedCases = 0;
         var generalCases = 0;
         for (var attempt = 0; checkedCases < 150 && attempt < 5000; attempt++)
