@@ -38,7 +38,7 @@ internal sealed partial class BranchAndBoundSolver
                 bestM = m.Clone();
                 stall = 0;
             }
-            else if (++stall >= 10)
+            else if (++stall >= 6)
             {
                 theta *= 0.5;
                 stall = 0;
@@ -62,7 +62,7 @@ internal sealed partial class BranchAndBoundSolver
                 Repair();
             }
 
-            if (best >= Cutoff || theta < 1e-4 || (normW == 0.0 && normMu == 0.0))
+            if (best >= Cutoff || theta < 1e-3 || (normW == 0.0 && normMu == 0.0))
             {
                 break;
             }

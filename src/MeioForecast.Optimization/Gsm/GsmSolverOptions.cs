@@ -6,8 +6,8 @@ public sealed record GsmSolverOptions
     /// <summary>Relative gap at which branch and bound stops. Default 1e-6 (optimal to 6 digits). Range [0, 1).</summary>
     public double RelativeGapTolerance { get; init; } = 1e-6;
 
-    /// <summary>Most branch-and-bound nodes explored before returning the incumbent with its gap. Default 20000. Range &gt;= 1.</summary>
-    public int MaxNodes { get; init; } = 20000;
+    /// <summary>Most branch-and-bound nodes explored before returning the incumbent with its gap. Default 2000. Range &gt;= 1.</summary>
+    public int MaxNodes { get; init; } = 2000;
 
     /// <summary>Subgradient iterations for the Lagrangian multipliers at the root. Default 200. Range &gt;= 0.</summary>
     public int LagrangianIterations { get; init; } = 200;
