@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MeioForecast.Optimization.Gsm;
-using MeioForecast.TestKit;
+using MeioForecast.Storage.Networks;
 
 // Solves the 38 Willems (2008) chains under the reference convention (holding rate 0.35, see
 // ../shared/networks/README.md) and prints stages, arcs, topology, total cost, lower bound, gap, nodes and time.
@@ -17,7 +17,7 @@ for (var chain = 1; chain <= 38; chain++)
 {
     var dir = Path.Combine(folder, "willems-2008");
     var stem = Path.Combine(dir, $"chain_{chain:00}");
-    var network = WillemsCsvReader.ReadNetwork(stem + "_stages.csv", stem + "_arcs.csv", HoldingRate);
+    var network = WillemsNetworkReader.ReadNetwork(stem + "_stages.csv", stem + "_arcs.csv", HoldingRate);
     var watch = Stopwatch.StartNew();
     var solution = optimizer.Solve(network);
     watch.Stop();

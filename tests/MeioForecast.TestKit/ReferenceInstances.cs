@@ -1,4 +1,5 @@
 using MeioForecast.Optimization.Gsm;
+using MeioForecast.Storage.Networks;
 
 namespace MeioForecast.TestKit;
 
@@ -13,7 +14,7 @@ public static class ReferenceInstances
     /// paper's annual holding rate (0.30, 0.25, 0.24) under <see cref="ReferenceConvention"/>.
     /// </summary>
     public static GsmNetwork GravesWillems2000(string name) =>
-        WillemsCsvReader.ReadNetwork(
+        WillemsNetworkReader.ReadNetwork(
             Path.Combine(DataFolder, name + "_stages.csv"),
             Path.Combine(DataFolder, name + "_arcs.csv"),
             name switch
@@ -29,6 +30,6 @@ public static class ReferenceInstances
     {
         var folder = Path.Combine(DataFolder, "willems-2008");
         var stem = $"chain_{number:00}";
-        return WillemsCsvReader.ReadNetwork(Path.Combine(folder, stem + "_stages.csv"), Path.Combine(folder, stem + "_arcs.csv"), holdingRate);
+        return WillemsNetworkReader.ReadNetwork(Path.Combine(folder, stem + "_stages.csv"), Path.Combine(folder, stem + "_arcs.csv"), holdingRate);
     }
 }
