@@ -143,12 +143,12 @@ internal sealed partial class BranchAndBoundSolver
             var i = net.ArcFrom[a];
             var j = net.ArcTo[a];
             weight[a] = Math.Max(Math.Abs(p.Cost[i][p.M[i]]), Math.Abs(p.Cost[j][p.M[j]]));
-            inner[a] = net.Predecessors[i].Length > 0;
+            inner[a] = net.Predecessors[i].Length > 0 && net.Successors[j].Length > 0;
             order[a] = a;
         }
 
-        // Arcs out of stages with upstream stages first (then a relaxed arc is preferably one whose tail has a fixed SI,
-        // so its copy is an exact replica), heaviest first, ties by position.
+        // Arcs between two inner stages first (then a relaxed arc preferably leaves a stage with a fixed SI or enters a
+        // stage without successors, so its copy is an exact replica), heaviest first, ties by position.
         Array.Sort(order, (x, y) =>
             inner[x] != inner[y] ? (inner[x] ? -1 : 1)
             : weight[x] != weight[y] ? weight[y].CompareTo(weight[x])
