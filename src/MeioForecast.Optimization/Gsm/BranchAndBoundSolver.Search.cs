@@ -57,7 +57,7 @@ internal sealed partial class BranchAndBoundSolver
                 normMu += (gs[e] * gs[e]) + (gsi[e] * gsi[e]);
             }
 
-            if (it % 25 == 0)
+            if (it == 0 || (it >= 8 && (it & (it - 1)) == 0))
             {
                 Repair();
             }
@@ -164,7 +164,7 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            if (explored % 32 == 1)
+            if ((explored & (explored - 1)) == 0 || explored % 64 == 0)
             {
                 var keepS = (int[])_s.Clone();
                 var keepSI = (int[])_si.Clone();
