@@ -43,6 +43,60 @@ public class BruteForceOracleTests
         }
     }
 
+    [Theory]
+    [InlineData(false, 21)]
+    [InlineData(true, 22)]
+    public void A_truncated_search_reports_a_valid_lower_bound_and_gap(bool arbitraryBounds, int seed)
+    {
+        // With one node and few multiplier steps the search stops early: the reported bound must still be below the
+        // brute-force optimum and the incumbent above it.
+        var rng = new Random(seed);
+        var optimizer = new GsmOptimizer(new GsmSolverOptions { MaxNodes = 1, LagrangianIterations = 3 });
+        var cases = 0;
+        var open = 0;
+        for (var attempt = 0; cases < 100 && attempt < 5000; attempt++)
+        {
+            var network = RandomNetworks.Create(rng, 4 + rng.Next(5), tree: false, arbitraryBounds);
+            if (network.Topology != GsmTopology.GeneralAcyclic || BruteForceGsm.SearchSize(network) > 60_000)
+            {
+                continue;
+            }
+
+            var optimum = BruteForceGsm.MinimumCost(network);
+            var solution = optimizer.Solve(network);
+            var tolerance = 1e-9 * Math.Max(1.0, Math.Abs(optimum));
+            Assert.True(solution.LowerBound <= optimum + tolerance, $"bound {solution.LowerBound} above optimum {optimum}");
+            Assert.True(solution.TotalCost >= optimum - tolerance);
+            if (solution.TotalCost > 0)
+            {
+                Assert.Equal((solution.TotalCost - solution.LowerBound) / solution.TotalCost, solution.Gap, 1e-12);
+            }
+            AssertFeasible(network, solution);
+            cases++;
+            if (solution.Gap > 1e-6)
+            {
+                open++;
+            }
+        }
+
+        Assert.Equal(100, cases);
+        Assert.True(open > 0, "every truncated search closed: the test does not exercise an open gap");
+    }
+
+    [Fact]
+    public void Solving_twice_gives_identical_service_times()
+    {
+        var rng = new Random(5);
+        for (var k = 0; k < 20; k++)
+        {
+            var network = RandomNetworks.Create(rng, 8, tree: false, arbitraryBounds: true);
+            var a = new GsmOptimizer().Solve(network);
+            var b = new GsmOptimizer().Solve(network);
+            Assert.Equal(a.Stages, b.Stages);
+            Assert.Equal(a.LowerBound, b.LowerBound);
+        }
+    }
+
     internal static void AssertFeasible(GsmNetwork network, GsmSolution solution)
     {
         var byId = solution.Stages.ToDictionary(s => s.Id);
