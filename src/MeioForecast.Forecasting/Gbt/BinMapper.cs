@@ -1,0 +1,167 @@
+namespace MeioForecast.Forecasting.Gbt;
+
+/// <summary>
+/// Per-feature discretisation computed once before boosting (Ke et al. 2017, LightGBM, section 2.1 "histogram-based
+/// algorithm"). Numeric features: up to max_bin equal-frequency value bins from a row sample, bin i holding the values in
+/// (upper[i-1], upper[i]], plus a last bin for NaN. Categorical features: the max_bin most frequent categories each get a
+/// bin, in decreasing frequency; a last bin holds missing, negative, rare and unseen categories (always sent right).
+/// </summary>
+internal sealed class BinMapper
+{
+    private readonly Dictionary<int, int>? _categoryToBin;
+
+    private BinMapper(bool categorical, double[] upperBounds, int[] binToCategory)
+    {
+        IsCategorical = categorical;
+        UpperBounds = upperBounds;
+        BinToCategory = binToCategory;
+        if (categorical)
+        {
+            _categoryToBin = new Dictionary<int, int>(binToCategory.Length);
+            for (var b = 0; b < binToCategory.Length; b++)
+            {
+                _categoryToBin[binToCategory[b]] = b;
+            }
+        }
+    }
+
+    /// <summary>True for a categorical feature.</summary>
+    public bool IsCategorical { get; }
+
+    /// <summary>Numeric: inclusive upper bound of each value bin (last = +infinity). Empty for categorical.</summary>
+    public double[] UpperBounds { get; }
+
+    /// <summary>Categorical: the category value of each category bin. Empty for numeric.</summary>
+    public int[] BinToCategory { get; }
+
+    /// <summary>Bins holding values (numeric) or categories (categorical).</summary>
+    public int ValueBinCount => IsCategorical ? BinToCategory.Length : UpperBounds.Length;
+
+    /// <summary>Index of the bin for missing values (numeric) or missing/other categories (categorical).</summary>
+    public int MissingBin => ValueBinCount;
+
+    /// <summary>Total bins including the missing bin.</summary>
+    public int BinCount => ValueBinCount + 1;
+
+    /// <summary>The category code of a raw value: its integer part when in [0, int.MaxValue), else -1 (missing).</summary>
+    public static int CategoryOf(double x) => x is >= 0 and < int.MaxValue ? (int)x : -1;
+
+    /// <summary>Builds the mapper of one feature from sampled values.</summary>
+    public static BinMapper Create(ReadOnlySpan<double> sample, bool categorical, int maxBin)
+    {
+        return categorical ? CreateCategorical(sample, maxBin) : CreateNumeric(sample, maxBin);
+    }
+
+    /// <summary>Bin of a raw value.</summary>
+    public int BinOf(double x)
+    {
+        if (IsCategorical)
+        {
+            var c = CategoryOf(x);
+            return c >= 0 && _categoryToBin!.TryGetValue(c, out var b) ? b : MissingBin;
+        }
+
+        if (double.IsNaN(x))
+        {
+            return MissingBin;
+        }
+
+        // First bin whose upper bound is >= x (the last bound is +infinity).
+        var lo = 0;
+        var hi = UpperBounds.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (x <= UpperBounds[mid])
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Rebuilds a mapper from persisted bounds or categories (used by tests).</summary>
+    public static BinMapper FromBounds(bool categorical, double[] upperBounds, int[] binToCategory) =>
+        new(categorical, upperBounds, binToCategory);
+
+    private static BinMapper CreateNumeric(ReadOnlySpan<double> sample, int maxBin)
+    {
+        var values = new List<double>(sample.Length);
+        foreach (var v in sample)
+        {
+            if (!double.IsNaN(v))
+            {
+                values.Add(v);
+            }
+        }
+
+        values.Sort();
+        var distinct = new List<double>();
+        var counts = new List<int>();
+        foreach (var v in values)
+        {
+            if (distinct.Count > 0 && distinct[^1] == v)
+            {
+                counts[^1]++;
+            }
+            else
+            {
+                distinct.Add(v);
+                counts.Add(1);
+            }
+        }
+
+        var bounds = new List<double>();
+        if (distinct.Count <= maxBin)
+        {
+            for (var i = 0; i + 1 < distinct.Count; i++)
+            {
+                bounds.Add(Midpoint(distinct[i], distinct[i + 1]));
+            }
+        }
+        else
+        {
+            // Greedy equal-frequency cuts: close a bin once its cumulative count reaches the next 1/maxBin share.
+            var total = values.Count;
+            long cum = 0;
+            for (var i = 0; i + 1 < distinct.Count && bounds.Count < maxBin - 1; i++)
+            {
+                cum += counts[i];
+                if (cum * (long)maxBin >= (long)(bounds.Count + 1) * total)
+                {
+                    bounds.Add(Midpoint(distinct[i], distinct[i + 1]));
+                }
+            }
+        }
+
+        bounds.Add(double.PositiveInfinity);
+        return new BinMapper(false, [.. bounds], []);
+    }
+
+    private static double Midpoint(double a, double b)
+    {
+        var m = a + ((b - a) / 2);
+        return m >= b || double.IsInfinity(m) ? a : m;
+    }
+
+    private static BinMapper CreateCategorical(ReadOnlySpan<double> sample, int maxBin)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var v in sample)
+        {
+            var c = CategoryOf(v);
+            if (c >= 0)
+            {
+                counts[c] = counts.TryGetValue(c, out var k) ? k + 1 : 1;
+            }
+        }
+
+        var cats = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(maxBin).Select(p => p.Key).ToArray();
+        return new BinMapper(true, [], cats);
+    }
+}
