@@ -91,56 +91,53 @@ internal sealed class BinMapper
 
     private static BinMapper CreateNumeric(ReadOnlySpan<double> sample, int maxBin)
     {
-        var values = new List<double>(sample.Length);
-        foreach (var v in sample)
+        // Sort the non-missing values in a pooled buffer, then walk the distinct values in place (no per-value lists).
+        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, sample.Length));
+        try
         {
-            if (!double.IsNaN(v))
+            var total = 0;
+            foreach (var v in sample)
             {
-                values.Add(v);
-            }
-        }
-
-        values.Sort();
-        var distinct = new List<double>();
-        var counts = new List<int>();
-        foreach (var v in values)
-        {
-            if (distinct.Count > 0 && distinct[^1] == v)
-            {
-                counts[^1]++;
-            }
-            else
-            {
-                distinct.Add(v);
-                counts.Add(1);
-            }
-        }
-
-        var bounds = new List<double>();
-        if (distinct.Count <= maxBin)
-        {
-            for (var i = 0; i + 1 < distinct.Count; i++)
-            {
-                bounds.Add(Midpoint(distinct[i], distinct[i + 1]));
-            }
-        }
-        else
-        {
-            // Greedy equal-frequency cuts: close a bin once its cumulative count reaches the next 1/maxBin share.
-            var total = values.Count;
-            long cum = 0;
-            for (var i = 0; i + 1 < distinct.Count && bounds.Count < maxBin - 1; i++)
-            {
-                cum += counts[i];
-                if (cum * (long)maxBin >= (long)(bounds.Count + 1) * total)
+                if (!double.IsNaN(v))
                 {
-                    bounds.Add(Midpoint(distinct[i], distinct[i + 1]));
+                    buffer[total++] = v;
                 }
             }
-        }
 
-        bounds.Add(double.PositiveInfinity);
-        return new BinMapper(false, [.. bounds], []);
+            var values = buffer.AsSpan(0, total);
+            values.Sort();
+            var distinct = 0;
+            for (var i = 0; i < total; i++)
+            {
+                distinct += i == 0 || values[i] != values[i - 1] ? 1 : 0;
+            }
+
+            var bounds = new List<double>(Math.Min(distinct, maxBin));
+            long cum = 0;
+            for (var i = 0; i < total; i++)
+            {
+                cum++;
+                var last = i + 1 == total || values[i + 1] != values[i];
+                if (!last || i + 1 == total)
+                {
+                    continue;
+                }
+
+                // Distinct values below max_bin each get a bin; otherwise greedy equal-frequency cuts close a bin once
+                // its cumulative count reaches the next 1/max_bin share of the rows.
+                if (distinct <= maxBin || (bounds.Count < maxBin - 1 && cum * maxBin >= (long)(bounds.Count + 1) * total))
+                {
+                    bounds.Add(Midpoint(values[i], values[i + 1]));
+                }
+            }
+
+            bounds.Add(double.PositiveInfinity);
+            return new BinMapper(false, [.. bounds], []);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     private static double Midpoint(double a, double b)

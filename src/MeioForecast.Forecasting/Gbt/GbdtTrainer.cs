@@ -45,7 +45,8 @@ public sealed class GbdtTrainer
         var validBins = validation is null ? null : BinColumns(validation, mappers, parallel);
         var objective = new ObjectiveFunction(_o.Objective, _o.Alpha);
         var weights = train.Weights;
-        var init = objective.InitScore(label, weights);
+        var residual = objective.RenewsLeaves ? new double[n] : null;
+        var init = objective.InitScore(label, weights, residual);
         var score = new double[n];
         Array.Fill(score, init);
         var validScore = validation is null ? null : new double[validation.RowCount];
@@ -56,7 +57,6 @@ public sealed class GbdtTrainer
 
         var grower = new TreeGrower(bins, mappers, n, weights is not null, _o);
         var grad = new float[n];
-        var residual = objective.RenewsLeaves ? new double[n] : null;
         var residualW = objective.RenewsLeaves && weights is not null ? new double[n] : null;
         var trees = new List<RegressionTree>(_o.NumIterations);
         var bagging = _o.BaggingFreq > 0 && _o.BaggingFraction < 1.0;
@@ -140,25 +140,23 @@ public sealed class GbdtTrainer
         }
 
         var mappers = new BinMapper[data.FeatureCount];
-        Parallel.For(0, data.FeatureCount, parallel, f =>
+        Parallel.For(0, data.FeatureCount, parallel, () => sample is null ? [] : new double[sample.Length], (f, _, values) =>
         {
             var col = data.Columns[f];
-            double[] values;
             if (sample is null)
             {
-                values = col;
+                mappers[f] = BinMapper.Create(col, categorical[f], _o.MaxBin);
+                return values;
             }
-            else
+
+            for (var i = 0; i < sample.Length; i++)
             {
-                values = new double[sample.Length];
-                for (var i = 0; i < sample.Length; i++)
-                {
-                    values[i] = col[sample[i]];
-                }
+                values[i] = col[sample[i]];
             }
 
             mappers[f] = BinMapper.Create(values, categorical[f], _o.MaxBin);
-        });
+            return values;
+        }, _ => { });
         return mappers;
     }
 

@@ -41,7 +41,7 @@ internal sealed class ObjectiveFunction(GbdtObjective kind, double alpha)
     }
 
     /// <summary>Initial score: weighted alpha-quantile (quantile, L1) or weighted mean (L2) of the labels.</summary>
-    public double InitScore(double[] label, double[]? weights)
+    public double InitScore(double[] label, double[]? weights, double[]? scratch = null)
     {
         if (Kind == GbdtObjective.L2)
         {
@@ -56,10 +56,11 @@ internal sealed class ObjectiveFunction(GbdtObjective kind, double alpha)
             return sw > 0 ? swy / sw : 0.0;
         }
 
-        var values = (double[])label.Clone();
+        var values = scratch ?? new double[label.Length];
+        label.CopyTo(values, 0);
         return weights is null
-            ? Percentile.Unweighted(values, Alpha)
-            : Percentile.Weighted(values, (double[])weights.Clone(), Alpha);
+            ? Percentile.Unweighted(values.AsSpan(0, label.Length), Alpha)
+            : Percentile.Weighted(values.AsSpan(0, label.Length), (double[])weights.Clone(), Alpha);
     }
 
     /// <summary>Weighted mean loss of <paramref name="score"/> against <paramref name="label"/>.</summary>
