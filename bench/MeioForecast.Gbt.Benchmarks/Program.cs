@@ -22,9 +22,11 @@ var options = new GbdtOptions
 GC.Collect();
 var before = Process.GetCurrentProcess().WorkingSet64;
 var alloc0 = GC.GetTotalAllocatedBytes(true);
+var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 var sw = Stopwatch.StartNew();
 var model = new GbdtTrainer(options).Fit(train);
 var trainS = sw.Elapsed.TotalSeconds;
+var trainCpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
 var allocMb = (GC.GetTotalAllocatedBytes(true) - alloc0) / 1048576.0;
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 var test = Read(Path.Combine(a.Data, $"{a.Set}.test.bin"), meta.GetProperty("n_test").GetInt32());
@@ -41,7 +43,7 @@ for (var i = 0; i < pred.Length; i++)
 pinball /= pred.Length;
 var ours = new Dictionary<string, object>
 {
-    ["set"] = a.Set, ["alpha"] = a.Alpha, ["threads"] = a.Threads, ["train_s"] = Math.Round(trainS, 3),
+    ["set"] = a.Set, ["alpha"] = a.Alpha, ["threads"] = a.Threads, ["train_s"] = Math.Round(trainS, 3), ["train_cpu_s"] = Math.Round(trainCpuS, 3),
     ["predict_s"] = Math.Round(predictS, 4), ["pinball"] = pinball, ["trees"] = model.TreeCount,
     ["raw_matrix_mb"] = Math.Round(rawBytes / 1048576.0, 1), ["ws_before_fit_mb"] = Math.Round(before / 1048576.0, 1),
     ["peak_ws_mb"] = Math.Round(peak / 1048576.0, 1), ["peak_over_raw"] = Math.Round((double)peak / rawBytes, 3),
@@ -52,11 +54,12 @@ if (a.Sklearn is not null)
 {
     var sk = JsonDocument.Parse(File.ReadAllText(a.Sklearn)).RootElement;
     var skTrain = sk.GetProperty("train_s").GetDouble();
+    var skCpu = sk.GetProperty("train_cpu_s").GetDouble();
     var skPredict = sk.GetProperty("predict_s").GetDouble();
     var skPinball = sk.GetProperty("pinball").GetDouble();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"RESULT set={a.Set} alpha={a.Alpha} threads={a.Threads} train_s ours={trainS:F2} sklearn={skTrain:F2} " +
-        $"ratio={trainS / skTrain:F3} | predict_s ours={predictS:F3} sklearn={skPredict:F3} ratio={predictS / skPredict:F3} | " +
+        $"ratio={trainS / skTrain:F3} | train_cpu_s ours={trainCpuS:F2} sklearn={skCpu:F2} ratio={trainCpuS / skCpu:F3} | predict_s ours={predictS:F3} sklearn={skPredict:F3} ratio={predictS / skPredict:F3} | " +
         $"pinball ours={pinball:G6} sklearn={skPinball:G6} ratio={pinball / skPinball:F4} | " +
         $"peak_ws/raw_matrix={(double)peak / rawBytes:F2}"));
 }

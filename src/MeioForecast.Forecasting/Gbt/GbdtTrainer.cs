@@ -160,20 +160,25 @@ public sealed class GbdtTrainer
         return mappers;
     }
 
-    private static byte[][] BinColumns(GbdtDataset data, BinMapper[] mappers, ParallelOptions parallel)
+    /// <summary>Row-major bins: byte (row * features + feature); rows binned in parallel blocks.</summary>
+    private static byte[] BinColumns(GbdtDataset data, BinMapper[] mappers, ParallelOptions parallel)
     {
-        var bins = new byte[data.FeatureCount][];
-        Parallel.For(0, data.FeatureCount, parallel, f =>
+        var nf = data.FeatureCount;
+        var n = data.RowCount;
+        var bins = new byte[(long)n * nf];
+        const int block = 1 << 14;
+        Parallel.For(0, (n + block - 1) / block, parallel, b =>
         {
-            var col = data.Columns[f];
-            var b = new byte[col.Length];
-            var m = mappers[f];
-            for (var i = 0; i < col.Length; i++)
+            var end = Math.Min(n, (b + 1) * block);
+            for (var f = 0; f < nf; f++)
             {
-                b[i] = (byte)m.BinOf(col[i]);
+                var col = data.Columns[f];
+                var m = mappers[f];
+                for (var i = b * block; i < end; i++)
+                {
+                    bins[((long)i * nf) + f] = (byte)m.BinOf(col[i]);
+                }
             }
-
-            bins[f] = b;
         });
         return bins;
     }
@@ -263,7 +268,7 @@ public sealed class GbdtTrainer
     }
 
     private static void UpdateScores(
-        GrownTree tree, int[]? rows, byte[][] bins, BinMapper[] mappers, double[] score, bool traverse,
+        GrownTree tree, int[]? rows, byte[] bins, BinMapper[] mappers, double[] score, bool traverse,
         ParallelOptions parallel)
     {
         if (!traverse)

@@ -13,15 +13,24 @@ internal static class SplitFinder
     /// <summary>Finds the best split of feature <paramref name="feature"/> given its histogram slices.</summary>
     /// <param name="feature">Feature index.</param>
     /// <param name="mapper">Its bin mapper.</param>
-    /// <param name="g">Gradient sum per bin.</param>
-    /// <param name="h">Hessian sum per bin, or empty when the hessian equals the row count.</param>
-    /// <param name="c">Row count per bin.</param>
+    /// <param name="hist">The feature's histogram slice: per bin (sum g, count[, sum h]) with the given stride.</param>
+    /// <param name="stride">2 when the hessian equals the row count (unweighted), else 3.</param>
     /// <param name="total">Leaf sums (G, H, count).</param>
     /// <param name="o">Options.</param>
     public static SplitInfo Find(
-        int feature, BinMapper mapper, ReadOnlySpan<double> g, ReadOnlySpan<double> h, ReadOnlySpan<int> c,
-        (double G, double H, int C) total, GbdtOptions o)
+        int feature, BinMapper mapper, ReadOnlySpan<double> hist, int stride, (double G, double H, int C) total, GbdtOptions o)
     {
+        var nb = mapper.BinCount;
+        Span<double> g = stackalloc double[nb];
+        Span<double> h = stackalloc double[nb];
+        Span<int> c = stackalloc int[nb];
+        for (var b = 0; b < nb; b++)
+        {
+            g[b] = hist[b * stride];
+            c[b] = (int)hist[(b * stride) + 1];
+            h[b] = stride == 3 ? hist[(b * stride) + 2] : c[b];
+        }
+
         var parent = Score(total.G, total.H, o.LambdaL2) + o.MinGainToSplit;
         return mapper.IsCategorical
             ? Categorical(feature, mapper, g, h, c, total, o, parent)
@@ -39,18 +48,17 @@ internal static class SplitFinder
         var best = SplitInfo.None;
         var nv = mapper.ValueBinCount;
         var m = mapper.MissingBin;
-        var unitHessian = h.IsEmpty;
         var hasMissing = c[m] > 0;
         for (var dir = 0; dir < (hasMissing ? 2 : 1); dir++)
         {
             var missingLeft = dir == 1;
             double lg = missingLeft ? g[m] : 0;
-            double lh = missingLeft ? (unitHessian ? c[m] : h[m]) : 0;
+            double lh = missingLeft ? h[m] : 0;
             var lc = missingLeft ? c[m] : 0;
             for (var t = 0; t < nv - 1; t++)
             {
                 lg += g[t];
-                lh += unitHessian ? c[t] : h[t];
+                lh += h[t];
                 lc += c[t];
                 var rc = total.C - lc;
                 if (lc < o.MinDataInLeaf || lh < o.MinSumHessianInLeaf)
@@ -97,12 +105,11 @@ internal static class SplitFinder
     {
         var best = SplitInfo.None;
         var k = mapper.ValueBinCount;
-        var unitHessian = h.IsEmpty;
         if (k <= o.MaxCatToOnehot)
         {
             for (var b = 0; b < k; b++)
             {
-                double lh = unitHessian ? c[b] : h[b];
+                double lh = h[b];
                 var rc = total.C - c[b];
                 var rh = total.H - lh;
                 if (!Allowed(lh, c[b], o) || !Allowed(rh, rc, o))
@@ -133,7 +140,7 @@ internal static class SplitFinder
             if (c[b] >= o.MinDataPerGroup)
             {
                 order[used] = b;
-                ratio[used] = g[b] / ((unitHessian ? c[b] : h[b]) + o.CatSmooth);
+                ratio[used] = g[b] / (h[b] + o.CatSmooth);
                 used++;
             }
         }
@@ -169,7 +176,7 @@ internal static class SplitFinder
             {
                 var b = order[dir == 0 ? i : used - 1 - i];
                 lg += g[b];
-                lh += unitHessian ? c[b] : h[b];
+                lh += h[b];
                 lc += c[b];
                 var rc = total.C - lc;
                 var rh = total.H - lh;

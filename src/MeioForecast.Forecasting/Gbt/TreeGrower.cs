@@ -4,37 +4,42 @@ using System.Runtime.InteropServices;
 namespace MeioForecast.Forecasting.Gbt;
 
 /// <summary>
-/// Leaf-wise (best-first) growth of one tree on binned columns (Shi 2007, "Best-first decision tree learning", and
+/// Leaf-wise (best-first) growth of one tree on binned rows (Shi 2007, "Best-first decision tree learning", and
 /// LightGBM, Ke et al. 2017): the leaf with the largest split gain is split next until num_leaves. Rows of each leaf are
-/// a contiguous, order-preserving segment of one index array; histograms of (sum g, sum h, count) per bin are built for
-/// the smaller child only and the larger child's is the parent's minus it (histogram subtraction). Histograms are built
-/// and scanned per feature in parallel, each feature summing its rows in row order, so the tree does not depend on the
-/// thread count.
+/// a contiguous, order-preserving segment of one index array; histograms of (sum g, count[, sum h]) per bin are built for
+/// the smaller child only and the larger child's is the parent's minus it (histogram subtraction). Bins are stored
+/// row-major (one cache line per row, LightGBM's "row-wise" histogram mode). Histograms are summed over fixed blocks of
+/// rows, in parallel, and the block histograms are added in block order; split search runs per feature in parallel.
+/// Neither depends on the thread count, so neither does the tree.
 /// </summary>
 internal sealed class TreeGrower
 {
-    private readonly byte[][] _bins;
+    /// <summary>Rows per histogram block (fixed: the floating-point summation order must not depend on threads).</summary>
+    private const int BlockRows = 1 << 15;
+
+    private readonly byte[] _bins;
+    private readonly int _nf;
     private readonly BinMapper[] _mappers;
     private readonly int[] _offset;
     private readonly int _totalBins;
+    private readonly int _stride;
     private readonly GbdtOptions _o;
     private readonly int[] _rows;
     private readonly int[] _tmp;
-    private readonly float[] _orderedG;
-    private readonly double[]? _orderedH;
-    private readonly Histogram?[] _pool;
+    private readonly double[]?[] _blockHist;
+    private readonly double[]?[] _pool;
     private readonly SplitInfo[] _best;
     private readonly SplitInfo[] _perFeature;
     private readonly ParallelOptions _parallel;
-    private readonly bool _weighted;
 
-    /// <summary>Creates the workspace for binned columns of <paramref name="rowCount"/> rows.</summary>
-    public TreeGrower(byte[][] bins, BinMapper[] mappers, int rowCount, bool weighted, GbdtOptions options)
+    /// <summary>Creates the workspace for row-major bins of <paramref name="rowCount"/> rows.</summary>
+    public TreeGrower(byte[] bins, BinMapper[] mappers, int rowCount, bool weighted, GbdtOptions options)
     {
         _bins = bins;
+        _nf = mappers.Length;
         _mappers = mappers;
         _o = options;
-        _weighted = weighted;
+        _stride = weighted ? 3 : 2;
         _offset = new int[mappers.Length];
         for (var f = 0; f < mappers.Length; f++)
         {
@@ -44,9 +49,8 @@ internal sealed class TreeGrower
 
         _rows = new int[rowCount];
         _tmp = new int[rowCount];
-        _orderedG = new float[rowCount];
-        _orderedH = weighted ? new double[rowCount] : null;
-        _pool = new Histogram?[options.NumLeaves + 1];
+        _blockHist = new double[]?[(rowCount + BlockRows - 1) / BlockRows];
+        _pool = new double[]?[options.NumLeaves + 1];
         _best = new SplitInfo[options.NumLeaves];
         _perFeature = new SplitInfo[mappers.Length];
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads };
@@ -90,8 +94,8 @@ internal sealed class TreeGrower
 
         tree.LeafG[0] = sg;
         tree.LeafH[0] = sh;
-        _pool[0] ??= new Histogram(_totalBins, _weighted);
-        Build(_pool[0]!, 0, bagCount, grad, hess, featureUsed, sequential: bag is null);
+        _pool[0] ??= new double[_totalBins * _stride];
+        Build(_pool[0]!, 0, bagCount, grad, hess);
         _best[0] = FindBest(tree, 0, featureUsed);
 
         while (tree.Leaves < _o.NumLeaves)
@@ -116,11 +120,15 @@ internal sealed class TreeGrower
             Split(tree, leaf, right);
             var leftSmaller = tree.LeafCount[leaf] <= tree.LeafCount[right];
             var small = leftSmaller ? leaf : right;
-            _pool[right] ??= new Histogram(_totalBins, _weighted);
+            _pool[right] ??= new double[_totalBins * _stride];
             var fresh = _pool[right]!;
             var parent = _pool[leaf]!;
-            Build(fresh, tree.LeafStart[small], tree.LeafCount[small], grad, hess, featureUsed, sequential: false);
-            Subtract(parent, fresh, featureUsed);
+            Build(fresh, tree.LeafStart[small], tree.LeafCount[small], grad, hess);
+            for (var i = 0; i < parent.Length; i++)
+            {
+                parent[i] -= fresh[i];
+            }
+
             if (leftSmaller)
             {
                 _pool[leaf] = fresh;
@@ -159,13 +167,13 @@ internal sealed class TreeGrower
         // Stable partition of the leaf's segment: left rows stay in front, right rows follow, both in row order.
         var start = tree.LeafStart[leaf];
         var count = tree.LeafCount[leaf];
-        var bins = _bins[s.Feature];
         var mapper = _mappers[s.Feature];
+        var feature = s.Feature;
         int nl = 0, nr = 0;
         for (var k = start; k < start + count; k++)
         {
             var r = _rows[k];
-            if (GrownTree.GoesLeft(in s, mapper, bins[r]))
+            if (GrownTree.GoesLeft(in s, mapper, _bins[((long)r * _nf) + feature]))
             {
                 _rows[start + nl++] = r;
             }
@@ -199,20 +207,24 @@ internal sealed class TreeGrower
 
         var hist = _pool[leaf]!;
         var total = (tree.LeafG[leaf], tree.LeafH[leaf], tree.LeafCount[leaf]);
-        ForEachFeature(f =>
+        var body = (int f) =>
         {
-            if (!used[f])
+            _perFeature[f] = used[f]
+                ? SplitFinder.Find(
+                    f, _mappers[f], hist.AsSpan(_offset[f] * _stride, _mappers[f].BinCount * _stride), _stride, total, _o)
+                : SplitInfo.None;
+        };
+        if (_parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (var f = 0; f < _nf; f++)
             {
-                _perFeature[f] = SplitInfo.None;
-                return;
+                body(f);
             }
-
-            var off = _offset[f];
-            var nb = _mappers[f].BinCount;
-            _perFeature[f] = SplitFinder.Find(
-                f, _mappers[f], hist.G.AsSpan(off, nb), hist.H is null ? [] : hist.H.AsSpan(off, nb),
-                hist.C.AsSpan(off, nb), total, _o);
-        });
+        }
+        else
+        {
+            Parallel.For(0, _nf, _parallel, body);
+        }
 
         var best = SplitInfo.None;
         foreach (var s in _perFeature)
@@ -226,116 +238,88 @@ internal sealed class TreeGrower
         return best;
     }
 
-    private void Build(Histogram hist, int start, int count, float[] grad, double[]? hess, bool[] used, bool sequential)
+    /// <summary>
+    /// Histogram of the rows Rows[start .. start + count): each fixed block of <see cref="BlockRows"/> rows is summed
+    /// separately (in parallel), then the blocks are added in order.
+    /// </summary>
+    private void Build(double[] hist, int start, int count, float[] grad, double[]? hess)
     {
-        if (!sequential)
+        var blocks = (count + BlockRows - 1) / BlockRows;
+        if (blocks <= 1)
         {
-            for (var k = 0; k < count; k++)
-            {
-                var r = _rows[start + k];
-                _orderedG[k] = grad[r];
-                if (_orderedH is not null)
-                {
-                    _orderedH[k] = hess![r];
-                }
-            }
+            Array.Clear(hist);
+            Accumulate(hist, start, count, grad, hess);
+            return;
         }
 
-        ForEachFeature(f =>
+        var body = (int b) =>
         {
-            if (!used[f])
-            {
-                return;
-            }
-
-            var off = _offset[f];
-            var nb = _mappers[f].BinCount;
-            var g = hist.G.AsSpan(off, nb);
-            var c = hist.C.AsSpan(off, nb);
-            g.Clear();
-            c.Clear();
-            ref var g0 = ref MemoryMarshal.GetReference(g);
-            ref var c0 = ref MemoryMarshal.GetReference(c);
-            ref var bin0 = ref MemoryMarshal.GetArrayDataReference(_bins[f]);
-            if (sequential)
-            {
-                ref var gr0 = ref MemoryMarshal.GetArrayDataReference(grad);
-                for (var i = 0; i < count; i++)
-                {
-                    int b = Unsafe.Add(ref bin0, i);
-                    Unsafe.Add(ref g0, b) += Unsafe.Add(ref gr0, i);
-                    Unsafe.Add(ref c0, b)++;
-                }
-            }
-            else
-            {
-                ref var og0 = ref MemoryMarshal.GetArrayDataReference(_orderedG);
-                ref var rows0 = ref MemoryMarshal.GetArrayDataReference(_rows);
-                for (var k = 0; k < count; k++)
-                {
-                    int b = Unsafe.Add(ref bin0, Unsafe.Add(ref rows0, start + k));
-                    Unsafe.Add(ref g0, b) += Unsafe.Add(ref og0, k);
-                    Unsafe.Add(ref c0, b)++;
-                }
-            }
-
-            if (hist.H is not null)
-            {
-                var h = hist.H.AsSpan(off, nb);
-                h.Clear();
-                var bins = _bins[f];
-                for (var k = 0; k < count; k++)
-                {
-                    var r = sequential ? k : _rows[start + k];
-                    h[bins[r]] += sequential ? hess![k] : _orderedH![k];
-                }
-            }
-        });
-    }
-
-    private void Subtract(Histogram parent, Histogram child, bool[] used)
-    {
-        for (var f = 0; f < _mappers.Length; f++)
-        {
-            if (!used[f])
-            {
-                continue;
-            }
-
-            var off = _offset[f];
-            for (var b = off; b < off + _mappers[f].BinCount; b++)
-            {
-                parent.G[b] -= child.G[b];
-                parent.C[b] -= child.C[b];
-                if (parent.H is not null)
-                {
-                    parent.H[b] -= child.H![b];
-                }
-            }
-        }
-    }
-
-    private void ForEachFeature(Action<int> body)
-    {
+            var h = _blockHist[b] ??= new double[hist.Length];
+            Array.Clear(h);
+            Accumulate(h, start + (b * BlockRows), Math.Min(BlockRows, count - (b * BlockRows)), grad, hess);
+        };
         if (_parallel.MaxDegreeOfParallelism == 1)
         {
-            for (var f = 0; f < _mappers.Length; f++)
+            for (var b = 0; b < blocks; b++)
             {
-                body(f);
+                body(b);
             }
         }
         else
         {
-            Parallel.For(0, _mappers.Length, _parallel, body);
+            Parallel.For(0, blocks, _parallel, body);
+        }
+
+        Array.Copy(_blockHist[0]!, hist, hist.Length);
+        for (var b = 1; b < blocks; b++)
+        {
+            var h = _blockHist[b]!;
+            for (var i = 0; i < hist.Length; i++)
+            {
+                hist[i] += h[i];
+            }
         }
     }
 
-    private sealed class Histogram(int bins, bool weighted)
+    private void Accumulate(double[] hist, int start, int count, float[] grad, double[]? hess)
     {
-        public double[] G { get; } = new double[bins];
+        var nf = _nf;
+        Span<int> off = stackalloc int[nf];
+        for (var f = 0; f < nf; f++)
+        {
+            off[f] = _offset[f] * _stride;
+        }
 
-        public double[]? H { get; } = weighted ? new double[bins] : null;
-
-        public int[] C { get; } = new int[bins];
+        ref var h0 = ref MemoryMarshal.GetArrayDataReference(hist);
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var rows0 = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var g0 = ref MemoryMarshal.GetArrayDataReference(grad);
+        ref var off0 = ref MemoryMarshal.GetReference(off);
+        for (var k = start; k < start + count; k++)
+        {
+            var r = Unsafe.Add(ref rows0, k);
+            double g = Unsafe.Add(ref g0, r);
+            ref var rowBins = ref Unsafe.Add(ref bins0, (nint)r * nf);
+            if (hess is null)
+            {
+                for (var f = 0; f < nf; f++)
+                {
+                    ref var cell = ref Unsafe.Add(ref h0, Unsafe.Add(ref off0, f) + (Unsafe.Add(ref rowBins, f) << 1));
+                    cell += g;
+                    Unsafe.Add(ref cell, 1) += 1.0;
+                }
+            }
+            else
+            {
+                var hr = hess[r];
+                for (var f = 0; f < nf; f++)
+                {
+                    ref var cell = ref Unsafe.Add(ref h0, Unsafe.Add(ref off0, f) + (Unsafe.Add(ref rowBins, f) * 3));
+                    cell += g;
+                    Unsafe.Add(ref cell, 1) += 1.0;
+                    Unsafe.Add(ref cell, 2) += hr;
+                }
+            }
+        }
     }
 }
