@@ -11,5 +11,6 @@ public static class MeioCli
     {
         RunCommand.Create(),
         SampleDataCommand.Create(),
+        GbdtCommand.Create(),
     };
 }
