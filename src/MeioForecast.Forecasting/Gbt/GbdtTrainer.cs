@@ -55,7 +55,8 @@ public sealed class GbdtTrainer
             Array.Fill(validScore, init);
         }
 
-        var grower = new TreeGrower(bins, mappers, n, weights is not null, _o);
+        var binary = _o.Objective == GbdtObjective.Quantile ? (1.0 - _o.Alpha, -_o.Alpha) : ((double, double)?)null;
+        var grower = new TreeGrower(bins, mappers, n, weights is not null, _o, binary);
         var grad = new float[n];
         var residualW = objective.RenewsLeaves && weights is not null ? new double[n] : null;
         var trees = new List<RegressionTree>(_o.NumIterations);
@@ -160,25 +161,20 @@ public sealed class GbdtTrainer
         return mappers;
     }
 
-    /// <summary>Row-major bins: byte (row * features + feature); rows binned in parallel blocks.</summary>
-    private static byte[] BinColumns(GbdtDataset data, BinMapper[] mappers, ParallelOptions parallel)
+    private static byte[][] BinColumns(GbdtDataset data, BinMapper[] mappers, ParallelOptions parallel)
     {
-        var nf = data.FeatureCount;
-        var n = data.RowCount;
-        var bins = new byte[(long)n * nf];
-        const int block = 1 << 14;
-        Parallel.For(0, (n + block - 1) / block, parallel, b =>
+        var bins = new byte[data.FeatureCount][];
+        Parallel.For(0, data.FeatureCount, parallel, f =>
         {
-            var end = Math.Min(n, (b + 1) * block);
-            for (var f = 0; f < nf; f++)
+            var col = data.Columns[f];
+            var b = new byte[col.Length];
+            var m = mappers[f];
+            for (var i = 0; i < col.Length; i++)
             {
-                var col = data.Columns[f];
-                var m = mappers[f];
-                for (var i = b * block; i < end; i++)
-                {
-                    bins[((long)i * nf) + f] = (byte)m.BinOf(col[i]);
-                }
+                b[i] = (byte)m.BinOf(col[i]);
             }
+
+            bins[f] = b;
         });
         return bins;
     }
@@ -268,7 +264,7 @@ public sealed class GbdtTrainer
     }
 
     private static void UpdateScores(
-        GrownTree tree, int[]? rows, byte[] bins, BinMapper[] mappers, double[] score, bool traverse,
+        GrownTree tree, int[]? rows, byte[][] bins, BinMapper[] mappers, double[] score, bool traverse,
         ParallelOptions parallel)
     {
         if (!traverse)

@@ -58,8 +58,8 @@ internal sealed class GrownTree
     /// <summary>Depth of each leaf (root = 0).</summary>
     public int[] LeafDepth { get; }
 
-    /// <summary>Leaf reached by row <paramref name="row"/> of row-major bins <paramref name="bins"/>.</summary>
-    public int LeafOf(byte[] bins, BinMapper[] mappers, int row)
+    /// <summary>Leaf reached by row <paramref name="row"/> of binned columns <paramref name="bins"/>.</summary>
+    public int LeafOf(byte[][] bins, BinMapper[] mappers, int row)
     {
         if (Leaves <= 1)
         {
@@ -70,7 +70,7 @@ internal sealed class GrownTree
         while (node >= 0)
         {
             ref readonly var s = ref Splits[node];
-            int b = bins[((long)row * mappers.Length) + s.Feature];
+            int b = bins[s.Feature][row];
             node = GoesLeft(in s, mappers[s.Feature], b) ? LeftChild[node] : RightChild[node];
         }
 

@@ -13,24 +13,15 @@ internal static class SplitFinder
     /// <summary>Finds the best split of feature <paramref name="feature"/> given its histogram slices.</summary>
     /// <param name="feature">Feature index.</param>
     /// <param name="mapper">Its bin mapper.</param>
-    /// <param name="hist">The feature's histogram slice: per bin (sum g, count[, sum h]) with the given stride.</param>
-    /// <param name="stride">2 when the hessian equals the row count (unweighted), else 3.</param>
+    /// <param name="g">Gradient sum per bin.</param>
+    /// <param name="h">Hessian sum per bin.</param>
+    /// <param name="c">Row count per bin.</param>
     /// <param name="total">Leaf sums (G, H, count).</param>
     /// <param name="o">Options.</param>
     public static SplitInfo Find(
-        int feature, BinMapper mapper, ReadOnlySpan<double> hist, int stride, (double G, double H, int C) total, GbdtOptions o)
+        int feature, BinMapper mapper, ReadOnlySpan<double> g, ReadOnlySpan<double> h, ReadOnlySpan<int> c,
+        (double G, double H, int C) total, GbdtOptions o)
     {
-        var nb = mapper.BinCount;
-        Span<double> g = stackalloc double[nb];
-        Span<double> h = stackalloc double[nb];
-        Span<int> c = stackalloc int[nb];
-        for (var b = 0; b < nb; b++)
-        {
-            g[b] = hist[b * stride];
-            c[b] = (int)hist[(b * stride) + 1];
-            h[b] = stride == 3 ? hist[(b * stride) + 2] : c[b];
-        }
-
         var parent = Score(total.G, total.H, o.LambdaL2) + o.MinGainToSplit;
         return mapper.IsCategorical
             ? Categorical(feature, mapper, g, h, c, total, o, parent)

@@ -4,20 +4,15 @@ using System.Runtime.InteropServices;
 namespace MeioForecast.Forecasting.Gbt;
 
 /// <summary>
-/// Leaf-wise (best-first) growth of one tree on binned rows (Shi 2007, "Best-first decision tree learning", and
+/// Leaf-wise (best-first) growth of one tree on binned columns (Shi 2007, "Best-first decision tree learning", and
 /// LightGBM, Ke et al. 2017): the leaf with the largest split gain is split next until num_leaves. Rows of each leaf are
-/// a contiguous, order-preserving segment of one index array; histograms of (sum g, count[, sum h]) per bin are built for
-/// the smaller child only and the larger child's is the parent's minus it (histogram subtraction). Bins are stored
-/// row-major (one cache line per row, LightGBM's "row-wise" histogram mode). Histograms are summed over fixed blocks of
-/// rows, in parallel, and the block histograms are added in block order; split search runs per feature in parallel.
-/// Neither depends on the thread count, so neither does the tree.
+/// a contiguous, order-preserving segment of one index array; histograms (<see cref="HistogramBuilder"/>) are built for
+/// the smaller child only and the larger child's is the parent's minus it (histogram subtraction). Histograms and split
+/// search run per feature in parallel, so the tree does not depend on the thread count.
 /// </summary>
 internal sealed class TreeGrower
 {
-    /// <summary>Rows per histogram block (fixed: the floating-point summation order must not depend on threads).</summary>
-    private const int BlockRows = 1 << 15;
-
-    private readonly byte[] _bins;
+    private readonly byte[][] _bins;
     private readonly int _nf;
     private readonly BinMapper[] _mappers;
     private readonly int[] _offset;
@@ -26,15 +21,32 @@ internal sealed class TreeGrower
     private readonly GbdtOptions _o;
     private readonly int[] _rows;
     private readonly int[] _tmp;
-    private readonly double[]?[] _blockHist;
+    private readonly HistogramBuilder _builder;
     private readonly double[]?[] _pool;
     private readonly SplitInfo[] _best;
     private readonly SplitInfo[] _perFeature;
     private readonly ParallelOptions _parallel;
+    private readonly bool _packed;
+    private readonly double _gPos;
+    private readonly double _gNeg;
+    private readonly long[]?[] _packedPool;
 
-    /// <summary>Creates the workspace for row-major bins of <paramref name="rowCount"/> rows.</summary>
-    public TreeGrower(byte[] bins, BinMapper[] mappers, int rowCount, bool weighted, GbdtOptions options)
+    /// <summary>Creates the workspace for column-major bins of <paramref name="rowCount"/> rows.</summary>
+    /// <param name="bins">Column-major bins.</param>
+    /// <param name="mappers">Bin mappers.</param>
+    /// <param name="rowCount">Rows.</param>
+    /// <param name="weighted">True when hessians vary by row.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="binaryGradient">
+    /// For unweighted quantile loss, the two gradient values (g &gt; 0, g &lt;= 0): histograms then count rows per bin
+    /// and positive-gradient rows per bin in one packed 64-bit integer (exact, one add per row and feature).
+    /// </param>
+    public TreeGrower(
+        byte[][] bins, BinMapper[] mappers, int rowCount, bool weighted, GbdtOptions options,
+        (double Pos, double Neg)? binaryGradient = null)
     {
+        _packed = binaryGradient is not null && !weighted;
+        (_gPos, _gNeg) = binaryGradient ?? (0, 0);
         _bins = bins;
         _nf = mappers.Length;
         _mappers = mappers;
@@ -47,13 +59,14 @@ internal sealed class TreeGrower
             _totalBins += mappers[f].BinCount;
         }
 
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads };
         _rows = new int[rowCount];
         _tmp = new int[rowCount];
-        _blockHist = new double[]?[(rowCount + BlockRows - 1) / BlockRows];
-        _pool = new double[]?[options.NumLeaves + 1];
+        _pool = new double[]?[_packed ? 0 : options.NumLeaves + 1];
+        _packedPool = new long[]?[_packed ? options.NumLeaves + 1 : 0];
+        _builder = new HistogramBuilder(bins, mappers, _offset, _stride, rowCount, _packed, _parallel);
         _best = new SplitInfo[options.NumLeaves];
         _perFeature = new SplitInfo[mappers.Length];
-        _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads };
     }
 
     /// <summary>The row partition: leaf k of the last grown tree holds Rows[LeafStart[k] .. + LeafCount[k]).</summary>
@@ -85,17 +98,28 @@ internal sealed class TreeGrower
         tree.LeafCount[0] = bagCount;
         tree.LeafParent[0] = -1;
         double sg = 0, sh = 0;
+        var positive = 0;
         for (var k = 0; k < bagCount; k++)
         {
             var r = _rows[k];
             sg += grad[r];
             sh += hess is null ? 1.0 : hess[r];
+            positive += grad[r] > 0 ? 1 : 0;
         }
 
-        tree.LeafG[0] = sg;
+        tree.LeafG[0] = _packed ? (positive * _gPos) + ((bagCount - positive) * _gNeg) : sg;
         tree.LeafH[0] = sh;
-        _pool[0] ??= new double[_totalBins * _stride];
-        Build(_pool[0]!, 0, bagCount, grad, hess);
+        if (_packed)
+        {
+            _packedPool[0] ??= new long[_totalBins];
+            _builder.BuildPacked(_packedPool[0]!, _rows, 0, bagCount, grad, featureUsed);
+        }
+        else
+        {
+            _pool[0] ??= new double[_totalBins * _stride];
+            _builder.Build(_pool[0]!, _rows, 0, bagCount, grad, hess, featureUsed);
+        }
+
         _best[0] = FindBest(tree, 0, featureUsed);
 
         while (tree.Leaves < _o.NumLeaves)
@@ -120,19 +144,35 @@ internal sealed class TreeGrower
             Split(tree, leaf, right);
             var leftSmaller = tree.LeafCount[leaf] <= tree.LeafCount[right];
             var small = leftSmaller ? leaf : right;
-            _pool[right] ??= new double[_totalBins * _stride];
-            var fresh = _pool[right]!;
-            var parent = _pool[leaf]!;
-            Build(fresh, tree.LeafStart[small], tree.LeafCount[small], grad, hess);
-            for (var i = 0; i < parent.Length; i++)
+            if (_packed)
             {
-                parent[i] -= fresh[i];
-            }
+                var fresh = _packedPool[right] ??= new long[_totalBins];
+                var parent = _packedPool[leaf]!;
+                _builder.BuildPacked(fresh, _rows, tree.LeafStart[small], tree.LeafCount[small], grad, featureUsed);
+                for (var i = 0; i < parent.Length; i++)
+                {
+                    parent[i] -= fresh[i];
+                }
 
-            if (leftSmaller)
+                if (leftSmaller)
+                {
+                    (_packedPool[leaf], _packedPool[right]) = (fresh, parent);
+                }
+            }
+            else
             {
-                _pool[leaf] = fresh;
-                _pool[right] = parent;
+                var fresh = _pool[right] ??= new double[_totalBins * _stride];
+                var parent = _pool[leaf]!;
+                _builder.Build(fresh, _rows, tree.LeafStart[small], tree.LeafCount[small], grad, hess, featureUsed);
+                for (var i = 0; i < parent.Length; i++)
+                {
+                    parent[i] -= fresh[i];
+                }
+
+                if (leftSmaller)
+                {
+                    (_pool[leaf], _pool[right]) = (fresh, parent);
+                }
             }
 
             _best[leaf] = FindBest(tree, leaf, featureUsed);
@@ -168,12 +208,12 @@ internal sealed class TreeGrower
         var start = tree.LeafStart[leaf];
         var count = tree.LeafCount[leaf];
         var mapper = _mappers[s.Feature];
-        var feature = s.Feature;
+        var bins = _bins[s.Feature];
         int nl = 0, nr = 0;
         for (var k = start; k < start + count; k++)
         {
             var r = _rows[k];
-            if (GrownTree.GoesLeft(in s, mapper, _bins[((long)r * _nf) + feature]))
+            if (GrownTree.GoesLeft(in s, mapper, bins[r]))
             {
                 _rows[start + nl++] = r;
             }
@@ -205,14 +245,43 @@ internal sealed class TreeGrower
             return SplitInfo.None;
         }
 
-        var hist = _pool[leaf]!;
         var total = (tree.LeafG[leaf], tree.LeafH[leaf], tree.LeafCount[leaf]);
         var body = (int f) =>
         {
-            _perFeature[f] = used[f]
-                ? SplitFinder.Find(
-                    f, _mappers[f], hist.AsSpan(_offset[f] * _stride, _mappers[f].BinCount * _stride), _stride, total, _o)
-                : SplitInfo.None;
+            if (!used[f])
+            {
+                _perFeature[f] = SplitInfo.None;
+                return;
+            }
+
+            var nb = _mappers[f].BinCount;
+            Span<double> g = stackalloc double[nb];
+            Span<double> h = stackalloc double[nb];
+            Span<int> c = stackalloc int[nb];
+            if (_packed)
+            {
+                var hist = _packedPool[leaf].AsSpan(_offset[f], nb);
+                for (var b = 0; b < nb; b++)
+                {
+                    var count = (int)(hist[b] >> 32);
+                    var pos = (int)(hist[b] & 0xFFFF_FFFF);
+                    g[b] = (pos * _gPos) + ((count - pos) * _gNeg);
+                    h[b] = count;
+                    c[b] = count;
+                }
+            }
+            else
+            {
+                var hist = _pool[leaf].AsSpan(_offset[f] * _stride, nb * _stride);
+                for (var b = 0; b < nb; b++)
+                {
+                    g[b] = hist[b * _stride];
+                    c[b] = (int)hist[(b * _stride) + 1];
+                    h[b] = _stride == 3 ? hist[(b * _stride) + 2] : c[b];
+                }
+            }
+
+            _perFeature[f] = SplitFinder.Find(f, _mappers[f], g, h, c, total, _o);
         };
         if (_parallel.MaxDegreeOfParallelism == 1)
         {
@@ -236,90 +305,5 @@ internal sealed class TreeGrower
         }
 
         return best;
-    }
-
-    /// <summary>
-    /// Histogram of the rows Rows[start .. start + count): each fixed block of <see cref="BlockRows"/> rows is summed
-    /// separately (in parallel), then the blocks are added in order.
-    /// </summary>
-    private void Build(double[] hist, int start, int count, float[] grad, double[]? hess)
-    {
-        var blocks = (count + BlockRows - 1) / BlockRows;
-        if (blocks <= 1)
-        {
-            Array.Clear(hist);
-            Accumulate(hist, start, count, grad, hess);
-            return;
-        }
-
-        var body = (int b) =>
-        {
-            var h = _blockHist[b] ??= new double[hist.Length];
-            Array.Clear(h);
-            Accumulate(h, start + (b * BlockRows), Math.Min(BlockRows, count - (b * BlockRows)), grad, hess);
-        };
-        if (_parallel.MaxDegreeOfParallelism == 1)
-        {
-            for (var b = 0; b < blocks; b++)
-            {
-                body(b);
-            }
-        }
-        else
-        {
-            Parallel.For(0, blocks, _parallel, body);
-        }
-
-        Array.Copy(_blockHist[0]!, hist, hist.Length);
-        for (var b = 1; b < blocks; b++)
-        {
-            var h = _blockHist[b]!;
-            for (var i = 0; i < hist.Length; i++)
-            {
-                hist[i] += h[i];
-            }
-        }
-    }
-
-    private void Accumulate(double[] hist, int start, int count, float[] grad, double[]? hess)
-    {
-        var nf = _nf;
-        Span<int> off = stackalloc int[nf];
-        for (var f = 0; f < nf; f++)
-        {
-            off[f] = _offset[f] * _stride;
-        }
-
-        ref var h0 = ref MemoryMarshal.GetArrayDataReference(hist);
-        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
-        ref var rows0 = ref MemoryMarshal.GetArrayDataReference(_rows);
-        ref var g0 = ref MemoryMarshal.GetArrayDataReference(grad);
-        ref var off0 = ref MemoryMarshal.GetReference(off);
-        for (var k = start; k < start + count; k++)
-        {
-            var r = Unsafe.Add(ref rows0, k);
-            double g = Unsafe.Add(ref g0, r);
-            ref var rowBins = ref Unsafe.Add(ref bins0, (nint)r * nf);
-            if (hess is null)
-            {
-                for (var f = 0; f < nf; f++)
-                {
-                    ref var cell = ref Unsafe.Add(ref h0, Unsafe.Add(ref off0, f) + (Unsafe.Add(ref rowBins, f) << 1));
-                    cell += g;
-                    Unsafe.Add(ref cell, 1) += 1.0;
-                }
-            }
-            else
-            {
-                var hr = hess[r];
-                for (var f = 0; f < nf; f++)
-                {
-                    ref var cell = ref Unsafe.Add(ref h0, Unsafe.Add(ref off0, f) + (Unsafe.Add(ref rowBins, f) * 3));
-                    cell += g;
-                    Unsafe.Add(ref cell, 1) += 1.0;
-                    Unsafe.Add(ref cell, 2) += hr;
-                }
-            }
-        }
     }
 }
