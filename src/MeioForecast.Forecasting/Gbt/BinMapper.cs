@@ -9,12 +9,18 @@ namespace MeioForecast.Forecasting.Gbt;
 internal sealed class BinMapper
 {
     private readonly Dictionary<int, int>? _categoryToBin;
+    private readonly double[] _search;
 
     private BinMapper(bool categorical, double[] upperBounds, int[] binToCategory)
     {
         IsCategorical = categorical;
         UpperBounds = upperBounds;
         BinToCategory = binToCategory;
+
+        // Upper bounds padded with +infinity to 256 entries for a fixed 8-step branch-free binary search.
+        _search = new double[256];
+        Array.Fill(_search, double.PositiveInfinity);
+        upperBounds.CopyTo(_search, 0);
         if (categorical)
         {
             _categoryToBin = new Dictionary<int, int>(binToCategory.Length);
@@ -66,23 +72,18 @@ internal sealed class BinMapper
             return MissingBin;
         }
 
-        // First bin whose upper bound is >= x (the last bound is +infinity).
-        var lo = 0;
-        var hi = UpperBounds.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (x <= UpperBounds[mid])
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return lo;
+        // First bin whose upper bound is >= x (the last bound is +infinity): count the bounds below x in 8 steps.
+        var s = _search;
+        var i = 0;
+        i += x > s[i + 127] ? 128 : 0;
+        i += x > s[i + 63] ? 64 : 0;
+        i += x > s[i + 31] ? 32 : 0;
+        i += x > s[i + 15] ? 16 : 0;
+        i += x > s[i + 7] ? 8 : 0;
+        i += x > s[i + 3] ? 4 : 0;
+        i += x > s[i + 1] ? 2 : 0;
+        i += x > s[i] ? 1 : 0;
+        return i;
     }
 
     /// <summary>Rebuilds a mapper from persisted bounds or categories (used by tests).</summary>

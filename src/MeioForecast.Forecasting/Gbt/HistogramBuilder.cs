@@ -88,15 +88,33 @@ internal sealed class HistogramBuilder
 
         ForEachFeature(used, f =>
         {
-            var h = hist.AsSpan(_offset[f], _mappers[f].BinCount);
-            h.Clear();
-            ref var h0 = ref MemoryMarshal.GetReference(h);
+            // Four interleaved sub-histograms break the store-to-load dependency between consecutive rows of one bin.
+            var nb = _mappers[f].BinCount;
+            Span<long> local = stackalloc long[4 * 256];
+            local[..(4 * nb)].Clear();
+            ref var l0 = ref MemoryMarshal.GetReference(local);
             ref var bin0 = ref MemoryMarshal.GetArrayDataReference(_bins[f]);
             ref var rows0 = ref MemoryMarshal.GetArrayDataReference(rows);
             ref var a0 = ref MemoryMarshal.GetArrayDataReference(_orderedAdd);
-            for (var k = 0; k < count; k++)
+            ref var r0 = ref Unsafe.Add(ref rows0, start);
+            var k = 0;
+            for (; k + 3 < count; k += 4)
             {
-                Unsafe.Add(ref h0, Unsafe.Add(ref bin0, Unsafe.Add(ref rows0, start + k))) += Unsafe.Add(ref a0, k);
+                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k))) += Unsafe.Add(ref a0, k);
+                Unsafe.Add(ref l0, 256 + Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k + 1))) += Unsafe.Add(ref a0, k + 1);
+                Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k + 2))) += Unsafe.Add(ref a0, k + 2);
+                Unsafe.Add(ref l0, 768 + Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k + 3))) += Unsafe.Add(ref a0, k + 3);
+            }
+
+            for (; k < count; k++)
+            {
+                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k))) += Unsafe.Add(ref a0, k);
+            }
+
+            var h = hist.AsSpan(_offset[f], nb);
+            for (var b = 0; b < nb; b++)
+            {
+                h[b] = local[b] + local[256 + b] + local[512 + b] + local[768 + b];
             }
         });
     }

@@ -209,18 +209,22 @@ internal sealed class TreeGrower
         var count = tree.LeafCount[leaf];
         var mapper = _mappers[s.Feature];
         var bins = _bins[s.Feature];
+        Span<int> goesLeft = stackalloc int[256];
+        for (var bin = 0; bin < mapper.BinCount; bin++)
+        {
+            goesLeft[bin] = GrownTree.GoesLeft(in s, mapper, bin) ? 1 : 0;
+        }
+
+        // Branch-free: every row is written to both sides and only the matching cursor advances.
         int nl = 0, nr = 0;
         for (var k = start; k < start + count; k++)
         {
             var r = _rows[k];
-            if (GrownTree.GoesLeft(in s, mapper, bins[r]))
-            {
-                _rows[start + nl++] = r;
-            }
-            else
-            {
-                _tmp[nr++] = r;
-            }
+            var left = goesLeft[bins[r]];
+            _rows[start + nl] = r;
+            _tmp[nr] = r;
+            nl += left;
+            nr += 1 - left;
         }
 
         Array.Copy(_tmp, 0, _rows, start + nl, nr);
