@@ -86,10 +86,6 @@ internal sealed class BinMapper
         return i;
     }
 
-    /// <summary>Rebuilds a mapper from persisted bounds or categories (used by tests).</summary>
-    public static BinMapper FromBounds(bool categorical, double[] upperBounds, int[] binToCategory) =>
-        new(categorical, upperBounds, binToCategory);
-
     private static BinMapper CreateNumeric(ReadOnlySpan<double> sample, int maxBin)
     {
         // Sort the non-missing values in a pooled buffer, then walk the distinct values in place (no per-value lists).
