@@ -112,7 +112,14 @@ internal sealed class TreeGrower
         if (_packed)
         {
             _packedPool[0] ??= new long[_totalBins];
-            _builder.BuildPacked(_packedPool[0]!, _rows, 0, bagCount, grad, featureUsed);
+            if (bag is null)
+            {
+                _builder.BuildPackedRoot(_packedPool[0]!, grad, featureUsed);
+            }
+            else
+            {
+                _builder.BuildPacked(_packedPool[0]!, _rows, 0, bagCount, grad, featureUsed);
+            }
         }
         else
         {
