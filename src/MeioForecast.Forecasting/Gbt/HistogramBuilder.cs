@@ -139,37 +139,64 @@ internal sealed class HistogramBuilder
 
     private void AccumulatePacked(long[] hist, int[] rows, int start, int count, bool[] used)
     {
-        ForEachFeature(used, f =>
+        // Features are processed in pairs (one pass over the row indices and adds feeds two histograms), each with two
+        // interleaved sub-histograms to break the store-to-load dependency between consecutive rows of one bin.
+        var list = Enumerable.Range(0, used.Length).Where(f => used[f]).ToArray();
+        var pairs = (list.Length + 1) / 2;
+        var body = (int p) =>
         {
-            // Four interleaved sub-histograms break the store-to-load dependency between consecutive rows of one bin.
-            var nb = _mappers[f].BinCount;
+            var f0 = list[2 * p];
+            var f1 = 2 * p + 1 < list.Length ? list[(2 * p) + 1] : f0;
             Span<long> local = stackalloc long[4 * 256];
-            local[..(4 * nb)].Clear();
+            local.Clear();
             ref var l0 = ref MemoryMarshal.GetReference(local);
-            ref var bin0 = ref MemoryMarshal.GetArrayDataReference(_bins[f]);
-            ref var rows0 = ref MemoryMarshal.GetArrayDataReference(rows);
+            ref var bin0 = ref MemoryMarshal.GetArrayDataReference(_bins[f0]);
+            ref var bin1 = ref MemoryMarshal.GetArrayDataReference(_bins[f1]);
             ref var a0 = ref MemoryMarshal.GetArrayDataReference(_orderedAdd);
-            ref var r0 = ref Unsafe.Add(ref rows0, start);
+            ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), start);
             var k = 0;
-            for (; k + 3 < count; k += 4)
+            for (; k + 1 < count; k += 2)
             {
-                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k))) += Unsafe.Add(ref a0, k);
-                Unsafe.Add(ref l0, 256 + Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k + 1))) += Unsafe.Add(ref a0, k + 1);
-                Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k + 2))) += Unsafe.Add(ref a0, k + 2);
-                Unsafe.Add(ref l0, 768 + Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k + 3))) += Unsafe.Add(ref a0, k + 3);
+                var ra = Unsafe.Add(ref r0, k);
+                var rb = Unsafe.Add(ref r0, k + 1);
+                var aa = Unsafe.Add(ref a0, k);
+                var ab = Unsafe.Add(ref a0, k + 1);
+                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, ra)) += aa;
+                Unsafe.Add(ref l0, 256 + Unsafe.Add(ref bin0, rb)) += ab;
+                Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin1, ra)) += aa;
+                Unsafe.Add(ref l0, 768 + Unsafe.Add(ref bin1, rb)) += ab;
             }
 
-            for (; k < count; k++)
+            if (k < count)
             {
-                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, Unsafe.Add(ref r0, k))) += Unsafe.Add(ref a0, k);
+                var ra = Unsafe.Add(ref r0, k);
+                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, ra)) += Unsafe.Add(ref a0, k);
+                Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin1, ra)) += Unsafe.Add(ref a0, k);
             }
 
-            var h = hist.AsSpan(_offset[f], nb);
-            for (var b = 0; b < nb; b++)
+            var h = hist.AsSpan(_offset[f0], _mappers[f0].BinCount);
+            for (var b = 0; b < h.Length; b++)
             {
-                h[b] = local[b] + local[256 + b] + local[512 + b] + local[768 + b];
+                h[b] = local[b] + local[256 + b];
             }
-        });
+
+            h = hist.AsSpan(_offset[f1], _mappers[f1].BinCount);
+            for (var b = 0; b < h.Length; b++)
+            {
+                h[b] = local[512 + b] + local[768 + b];
+            }
+        };
+        if (_parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (var p = 0; p < pairs; p++)
+            {
+                body(p);
+            }
+        }
+        else
+        {
+            Parallel.For(0, pairs, _parallel, body);
+        }
     }
 
     private void ForEachFeature(bool[] used, Action<int> body)
