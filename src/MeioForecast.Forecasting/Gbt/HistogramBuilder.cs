@@ -139,19 +139,26 @@ internal sealed class HistogramBuilder
 
     private void AccumulatePacked(long[] hist, int[] rows, int start, int count, bool[] used)
     {
-        // Features are processed in pairs (one pass over the row indices and adds feeds two histograms), each with two
-        // interleaved sub-histograms to break the store-to-load dependency between consecutive rows of one bin.
+        // Features are processed four at a time (one pass over the row indices and adds feeds four histograms), each
+        // with two interleaved sub-histograms to break the store-to-load dependency between consecutive rows of a bin.
+        // Missing group members repeat the group's first feature (computed twice, written once more: same values).
         var list = Enumerable.Range(0, used.Length).Where(f => used[f]).ToArray();
-        var pairs = (list.Length + 1) / 2;
+        var groups = (list.Length + 3) / 4;
         var body = (int p) =>
         {
-            var f0 = list[2 * p];
-            var f1 = 2 * p + 1 < list.Length ? list[(2 * p) + 1] : f0;
-            Span<long> local = stackalloc long[4 * 256];
+            Span<int> fs = stackalloc int[4];
+            for (var j = 0; j < 4; j++)
+            {
+                fs[j] = (4 * p) + j < list.Length ? list[(4 * p) + j] : list[4 * p];
+            }
+
+            Span<long> local = stackalloc long[8 * 256];
             local.Clear();
             ref var l0 = ref MemoryMarshal.GetReference(local);
-            ref var bin0 = ref MemoryMarshal.GetArrayDataReference(_bins[f0]);
-            ref var bin1 = ref MemoryMarshal.GetArrayDataReference(_bins[f1]);
+            ref var bin0 = ref MemoryMarshal.GetArrayDataReference(_bins[fs[0]]);
+            ref var bin1 = ref MemoryMarshal.GetArrayDataReference(_bins[fs[1]]);
+            ref var bin2 = ref MemoryMarshal.GetArrayDataReference(_bins[fs[2]]);
+            ref var bin3 = ref MemoryMarshal.GetArrayDataReference(_bins[fs[3]]);
             ref var a0 = ref MemoryMarshal.GetArrayDataReference(_orderedAdd);
             ref var r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), start);
             var k = 0;
@@ -165,37 +172,41 @@ internal sealed class HistogramBuilder
                 Unsafe.Add(ref l0, 256 + Unsafe.Add(ref bin0, rb)) += ab;
                 Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin1, ra)) += aa;
                 Unsafe.Add(ref l0, 768 + Unsafe.Add(ref bin1, rb)) += ab;
+                Unsafe.Add(ref l0, 1024 + Unsafe.Add(ref bin2, ra)) += aa;
+                Unsafe.Add(ref l0, 1280 + Unsafe.Add(ref bin2, rb)) += ab;
+                Unsafe.Add(ref l0, 1536 + Unsafe.Add(ref bin3, ra)) += aa;
+                Unsafe.Add(ref l0, 1792 + Unsafe.Add(ref bin3, rb)) += ab;
             }
 
             if (k < count)
             {
                 var ra = Unsafe.Add(ref r0, k);
-                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, ra)) += Unsafe.Add(ref a0, k);
-                Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin1, ra)) += Unsafe.Add(ref a0, k);
+                var aa = Unsafe.Add(ref a0, k);
+                Unsafe.Add(ref l0, Unsafe.Add(ref bin0, ra)) += aa;
+                Unsafe.Add(ref l0, 512 + Unsafe.Add(ref bin1, ra)) += aa;
+                Unsafe.Add(ref l0, 1024 + Unsafe.Add(ref bin2, ra)) += aa;
+                Unsafe.Add(ref l0, 1536 + Unsafe.Add(ref bin3, ra)) += aa;
             }
 
-            var h = hist.AsSpan(_offset[f0], _mappers[f0].BinCount);
-            for (var b = 0; b < h.Length; b++)
+            for (var j = 3; j >= 0; j--)
             {
-                h[b] = local[b] + local[256 + b];
-            }
-
-            h = hist.AsSpan(_offset[f1], _mappers[f1].BinCount);
-            for (var b = 0; b < h.Length; b++)
-            {
-                h[b] = local[512 + b] + local[768 + b];
+                var h = hist.AsSpan(_offset[fs[j]], _mappers[fs[j]].BinCount);
+                for (var b = 0; b < h.Length; b++)
+                {
+                    h[b] = local[(512 * j) + b] + local[(512 * j) + 256 + b];
+                }
             }
         };
         if (_parallel.MaxDegreeOfParallelism == 1)
         {
-            for (var p = 0; p < pairs; p++)
+            for (var p = 0; p < groups; p++)
             {
                 body(p);
             }
         }
         else
         {
-            Parallel.For(0, pairs, _parallel, body);
+            Parallel.For(0, groups, _parallel, body);
         }
     }
 
