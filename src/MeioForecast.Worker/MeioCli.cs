@@ -12,5 +12,6 @@ public static class MeioCli
         RunCommand.Create(),
         SampleDataCommand.Create(),
         OptimizeCommand.Create(),
+        GbdtCommand.Create(),
     };
 }
