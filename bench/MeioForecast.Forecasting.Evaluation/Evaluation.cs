@@ -56,6 +56,7 @@ internal static class Evaluation
                 "ridge" => options with { Ridge = double.Parse(v) },
                 "selh" => options with { SelectionHorizon = int.Parse(v) },
                 "zeroshare" => options with { IntermittentZeroShare = double.Parse(v) },
+                "diff" => options with { Differencing = Enum.Parse<SsaDifferencing>(v, ignoreCase: true) },
                 _ => throw new ArgumentException($"Unknown SSA option '{k}'."),
             };
         }

@@ -195,6 +195,18 @@ public sealed class SsaDecomposition
         return f;
     }
 
+    /// <summary>Whether the LRR of the grouping {1..<paramref name="rank"/>} exists (nu^2 &lt; 1).</summary>
+    internal bool AtRankIfFeasible(int rank)
+    {
+        var nu2 = 0.0;
+        for (var m = 0; m < rank; m++)
+        {
+            nu2 += _vectors[m][WindowLength - 1] * _vectors[m][WindowLength - 1];
+        }
+
+        return nu2 < 1.0 - 1e-9;
+    }
+
     /// <summary>Factor vector V_m = X^T U_m (length K), cached.</summary>
     private double[] Factor(int m)
     {

@@ -26,6 +26,12 @@ public sealed record SsaOptions
     /// <summary>Most recent periods used to fit (ML.NET trainSize). Default null = the whole history. Range &gt;= 4.</summary>
     public int? TrainSize { get; init; }
 
+    /// <summary>Decompose the series or its seasonal difference. Default <see cref="SsaDifferencing.Auto"/>.</summary>
+    public SsaDifferencing Differencing { get; init; } = SsaDifferencing.Auto;
+
+    /// <summary>Lag m of the seasonal difference in periods. Default null = 52 (weekly) or 7 (daily). Range &gt;= 1.</summary>
+    public int? SeasonalLag { get; init; }
+
     /// <summary>How the rank is chosen. Default <see cref="SsaRankSelection.Backtest"/>.</summary>
     public SsaRankSelection RankSelection { get; init; } = SsaRankSelection.Backtest;
 
@@ -91,6 +97,11 @@ public sealed record SsaOptions
         if (WindowSize is < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(WindowSize), WindowSize, "WindowSize must be at least 2.");
+        }
+
+        if (SeasonalLag is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SeasonalLag), SeasonalLag, "SeasonalLag must be at least 1.");
         }
 
         if (SeriesLength is < 1)

@@ -10,16 +10,16 @@ internal sealed class SsaSeriesFit
 {
     private readonly DemandSeries _series;
     private readonly double[]? _adjusted;
-    private readonly SsaReconstruction? _reconstruction;
+    private readonly SsaWorkFit? _fit;
     private readonly SignalRegression _regression;
     private readonly IForecastModel? _fallback;
 
-    private SsaSeriesFit(DemandSeries series, SsaSeriesSummary summary, double[]? adjusted, SsaReconstruction? reconstruction, SignalRegression regression, IForecastModel? fallback)
+    private SsaSeriesFit(DemandSeries series, SsaSeriesSummary summary, double[]? adjusted, SsaWorkFit? fit, SignalRegression regression, IForecastModel? fallback)
     {
         _series = series;
         Summary = summary;
         _adjusted = adjusted;
-        _reconstruction = reconstruction;
+        _fit = fit;
         _regression = regression;
         _fallback = fallback;
     }
@@ -45,7 +45,7 @@ internal sealed class SsaSeriesFit
         if (fallback is not null)
         {
             var baseline = new SeasonalEmpiricalForecaster().Fit(new ForecastTrainingData(series.Period, [series], SignalTable.Empty));
-            return new SsaSeriesFit(series, new SsaSeriesSummary(series.Key, fallback, 0, 0, 0, []), null, null, SignalRegression.None, baseline);
+            return new SsaSeriesFit(series, new SsaSeriesSummary(series.Key, fallback, 0, 0, 0, [], 0, double.NaN), null, null, SignalRegression.None, baseline);
         }
 
         var n = y.Length;
@@ -64,10 +64,11 @@ internal sealed class SsaSeriesFit
 
         var regression = SignalRegression.None;
         var adjusted = y;
-        SsaReconstruction reconstruction;
         var passes = columns.Count == 0 ? 1 : 2;
         var target = y;
-        SsaDecomposition decomposition;
+        var lag = options.SeasonalLag ?? series.Period.SeasonLength();
+        var canDifference = n - lag >= options.MinHistory;
+        SsaWorkFit fit;
         var pass = 0;
         while (true)
         {
@@ -78,86 +79,27 @@ internal sealed class SsaSeriesFit
                 adjusted = y.Select((v, t) => v - effect[t]).ToArray();
             }
 
-            decomposition = SsaDecomposition.Compute(adjusted, l);
-            reconstruction = ChooseRank(decomposition, adjusted, series.Period, options);
+            fit = options.Differencing switch
+            {
+                SsaDifferencing.Seasonal when canDifference => SsaWorkFit.Fit(adjusted, lag, series.Period, options),
+                SsaDifferencing.Auto when canDifference => Better(SsaWorkFit.Fit(adjusted, 0, series.Period, options), SsaWorkFit.Fit(adjusted, lag, series.Period, options)),
+                _ => SsaWorkFit.Fit(adjusted, 0, series.Period, options),
+            };
             if (++pass == passes)
             {
                 break;
             }
 
-            var recon = reconstruction.Reconstructed();
+            var recon = fit.ReconstructA(adjusted);
             target = y.Select((v, t) => v - recon[t]).ToArray();
         }
 
-        var summary = new SsaSeriesSummary(series.Key, "ssa", l, reconstruction.Rank, decomposition.ExplainedShare(reconstruction.Rank), regression.Names);
-        return new SsaSeriesFit(series, summary, adjusted, reconstruction, regression, null);
+        var summary = new SsaSeriesSummary(series.Key, "ssa", fit.Decomposition.WindowLength, fit.Full.Rank, fit.Decomposition.ExplainedShare(fit.Full.Rank), regression.Names, fit.Lag, fit.ValidationError);
+        return new SsaSeriesFit(series, summary, adjusted, fit, regression, null);
     }
 
-    private static SsaReconstruction ChooseRank(SsaDecomposition d, double[] a, PeriodKind period, SsaOptions options)
-    {
-        var l = d.WindowLength;
-        var maxRank = Math.Min(options.MaxRank ?? Math.Max(1, Math.Min(l / 2, 30)), l - 1);
-        if (options.RankSelection == SsaRankSelection.Explicit)
-        {
-            return Feasible(d, Math.Min(options.Rank!.Value, maxRank));
-        }
-
-        if (options.RankSelection == SsaRankSelection.VarianceThreshold)
-        {
-            return Feasible(d, Math.Min(d.RankForShare(options.VarianceThreshold), maxRank));
-        }
-
-        var n = a.Length;
-        var h = Math.Max(1, Math.Min(options.EffectiveSelectionHorizon(period), n - l));
-        var last = n - h;
-        var first = Math.Max(l, last - options.EffectiveSeriesLength(period) + 1);
-        var candidates = new List<(SsaReconstruction R, double Error)>();
-        foreach (var r in d.UpToRank(maxRank))
-        {
-            var error = double.PositiveInfinity;
-            if (r.CanForecast)
-            {
-                var sum = 0.0;
-                var count = 0;
-                for (var o = first; o <= last; o++)
-                {
-                    var f = r.ForecastFrom(o, h);
-                    for (var s = 0; s < h; s++)
-                    {
-                        sum += Math.Abs(a[o + s] - f[s]);
-                        count++;
-                    }
-                }
-
-                error = count == 0 ? 0.0 : sum / count;
-            }
-
-            candidates.Add((r, error));
-        }
-
-        var best = candidates.Min(c => c.Error);
-        if (double.IsPositiveInfinity(best))
-        {
-            return Feasible(d, 1);
-        }
-
-        return candidates.First(c => c.Error <= best * (1 + options.RankTolerance) + 1e-12).R;
-    }
-
-    /// <summary>The largest rank &lt;= <paramref name="rank"/> whose LRR exists (nu^2 &lt; 1).</summary>
-    private static SsaReconstruction Feasible(SsaDecomposition d, int rank)
-    {
-        for (var r = rank; r >= 1; r--)
-        {
-            var rec = d.AtRank(r);
-            if (rec.CanForecast)
-            {
-                return rec;
-            }
-        }
-
-        return d.AtRank(1);
-    }
+    private static SsaWorkFit Better(SsaWorkFit plain, SsaWorkFit differenced) =>
+        differenced.ValidationError < plain.ValidationError ? differenced : plain;
 
     /// <summary>Future values of the regression's signals; throws when one is absent inside the horizon.</summary>
     public IReadOnlyList<double[]> FutureSignals(SignalTable signals, int horizon)
@@ -190,11 +132,11 @@ internal sealed class SsaSeriesFit
         }
 
         var a = _adjusted!;
-        var rec = _reconstruction!;
+        var fit = _fit!;
         var h = request.Horizon;
-        var point = rec.Forecast(h);
+        var point = SsaWorkFit.ForecastA(fit.Full, a, fit.Lag, a.Length, h);
         var effect = _regression.Effect(futureSignals, h);
-        var errors = StepErrors(a, rec, h, options.EffectiveSeriesLength(_series.Period));
+        var errors = fit.StepErrors(a, h);
         var q = new double[h, request.Levels.Count];
         var pooled = new List<double>();
         for (var s = 0; s < h; s++)
@@ -210,28 +152,5 @@ internal sealed class SsaSeriesFit
         }
 
         return new SeriesForecast(_series.Key, _series.DateAt(_series.Length), request.Levels, q, Summary.Method);
-    }
-
-    /// <summary>Errors a[o+s] - forecast_o[s] per step s, from origins o in [max(L, n - count), n - 1].</summary>
-    private static List<double>[] StepErrors(double[] a, SsaReconstruction rec, int horizon, int count)
-    {
-        var n = a.Length;
-        var errors = new List<double>[horizon];
-        for (var s = 0; s < horizon; s++)
-        {
-            errors[s] = [];
-        }
-
-        for (var o = Math.Max(rec.WindowLength, n - count); o < n; o++)
-        {
-            var steps = Math.Min(horizon, n - o);
-            var f = rec.ForecastFrom(o, steps);
-            for (var s = 0; s < steps; s++)
-            {
-                errors[s].Add(a[o + s] - f[s]);
-            }
-        }
-
-        return errors;
     }
 }

@@ -23,7 +23,7 @@ public class SsaForecasterTests
         // Noise N(0, 0.3^2). Stated bound: the 24-step forecast's RMSE against the noiseless signal is below 0.3 (one sigma).
         var rng = new Random(11);
         var y = Enumerable.Range(0, 200).Select(n => Signal(n) + (0.3 * Normal(rng))).ToArray();
-        var forecaster = new SsaForecaster(new SsaOptions { WindowSize = 60, MaxRank = 12, SelectionHorizon = 12 });
+        var forecaster = new SsaForecaster(new SsaOptions { WindowSize = 60, MaxRank = 12, SelectionHorizon = 12, Differencing = SsaDifferencing.None });
         var model = (SsaForecastModel)forecaster.Fit(Data(y));
         Assert.Equal(6, model.Summaries[0].Rank);
         var f = model.Predict(new ForecastRequest(24, Levels, SignalTable.Empty))[0];
