@@ -11,5 +11,7 @@ public static class MeioCli
     {
         RunCommand.Create(),
         SampleDataCommand.Create(),
+        ImportCommand.Create(),
+        BacktestCommand.Create(),
     };
 }
