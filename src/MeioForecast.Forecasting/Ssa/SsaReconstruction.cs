@@ -52,6 +52,9 @@ public sealed class SsaReconstruction
         }
     }
 
+    /// <summary>The empty grouping (rank 0): reconstruction and forecast are zero.</summary>
+    internal static SsaReconstruction Zero(int windowLength, int laggedVectors) => new(new double[windowLength, laggedVectors], []);
+
     /// <summary>The rank r (number of leading eigentriples).</summary>
     public int Rank { get; }
 

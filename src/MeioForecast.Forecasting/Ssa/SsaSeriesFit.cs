@@ -134,7 +134,7 @@ internal sealed class SsaSeriesFit
         var a = _adjusted!;
         var fit = _fit!;
         var h = request.Horizon;
-        var point = SsaWorkFit.ForecastA(fit.Full, a, fit.Lag, a.Length, h);
+        var point = SsaWorkFit.ForecastA(fit.Full, fit.Mean, a, fit.Lag, a.Length, h);
         var effect = _regression.Effect(futureSignals, h);
         var errors = fit.StepErrors(a, h);
         var q = new double[h, request.Levels.Count];

@@ -38,22 +38,35 @@ internal sealed class SsaWorkFit
 
     public static SsaWorkFit Fit(double[] a, int lag, PeriodKind period, SsaOptions options)
     {
-        var w = lag == 0 ? a : Enumerable.Range(lag, a.Length - lag).Select(t => a[t] - a[t - lag]).ToArray();
-        var n = w.Length;
+        var raw = lag == 0 ? a : Enumerable.Range(lag, a.Length - lag).Select(t => a[t] - a[t - lag]).ToArray();
+        var n = raw.Length;
         var l = options.EffectiveWindow(period, n);
-        var d = SsaDecomposition.Compute(w, l);
-        var maxRank = Math.Min(options.MaxRank ?? Math.Max(1, Math.Min(l / 2, 30)), l - 1);
         var held = options.EffectiveSeriesLength(period);
         var start = Math.Max(n - held, l + 2);
-        var early = start < n - 1 ? SsaDecomposition.Compute(w[..start], l) : d;
-        if (ReferenceEquals(early, d))
+        var honest = start < n - 1;
+        if (!honest)
         {
             start = Math.Max(l, n - held);
         }
 
-        var validation = early.UpToRank(maxRank, w).ToArray();
+        // A seasonal difference is centred (its mean is the drift, kept out of the decomposition) and may take rank 0.
+        var mu = lag == 0 ? 0.0 : raw.Average();
+        var muEarly = lag == 0 || !honest ? mu : raw[..start].Average();
+        var w = raw.Select(v => v - mu).ToArray();
+        var d = SsaDecomposition.Compute(w, l);
+        var wEarly = raw.Select(v => v - muEarly).ToArray();
+        var early = honest ? SsaDecomposition.Compute(wEarly[..start], l) : d;
+        var maxRank = Math.Min(options.MaxRank ?? Math.Max(1, Math.Min(l / 2, 30)), l - 1);
+        var minRank = lag == 0 ? 1 : 0;
+        var validation = new List<SsaReconstruction>();
+        if (minRank == 0)
+        {
+            validation.Add(SsaReconstruction.Zero(l, n - l + 1));
+        }
+
+        validation.AddRange(early.UpToRank(maxRank, wEarly));
         var h = Math.Max(1, Math.Min(options.EffectiveSelectionHorizon(period), n - start));
-        var errors = validation.Select((r, i) => r.CanForecast && d.AtRankIfFeasible(i + 1) ? Error(r, a, lag, start + lag, h) : double.PositiveInfinity).ToArray();
+        var errors = validation.Select((r, i) => r.CanForecast && (r.Rank == 0 || d.AtRankIfFeasible(r.Rank)) ? Error(r, muEarly, a, lag, start + lag, h) : double.PositiveInfinity).ToArray();
         int rank;
         if (options.RankSelection == SsaRankSelection.Explicit)
         {
@@ -66,25 +79,38 @@ internal sealed class SsaWorkFit
         else
         {
             var best = errors.Min();
-            rank = double.IsPositiveInfinity(best) ? 1 : Array.FindIndex(errors, e => e <= (best * (1 + options.RankTolerance)) + 1e-12) + 1;
+            rank = double.IsPositiveInfinity(best) ? minRank : validation[Array.FindIndex(errors, e => e <= (best * (1 + options.RankTolerance)) + 1e-12)].Rank;
         }
 
-        var full = Stable(d, rank, a, lag, Math.Max(options.EffectiveSelectionHorizon(period), period.SeasonLength()));
-        var check = validation[Math.Min(full.Rank, validation.Length) - 1];
+        var full = Stable(d, rank, minRank, a, lag, mu, Math.Max(options.EffectiveSelectionHorizon(period), period.SeasonLength()));
+        var check = validation.First(r => r.Rank == full.Rank);
+        var checkMu = muEarly;
         if (!check.CanForecast)
         {
             start = Math.Max(l, n - held);
             check = full;
+            checkMu = mu;
         }
 
-        var error = Error(check, a, lag, start + lag, h);
-        return new SsaWorkFit(lag, d, full, check, start + lag, error);
+        var error = Error(check, checkMu, a, lag, start + lag, h);
+        return new SsaWorkFit(lag, d, full, check, start + lag, error) { Mean = mu, ValidationMean = checkMu };
     }
 
+    /// <summary>Mean removed from the work series before the full decomposition (the drift of a seasonal difference).</summary>
+    public double Mean { get; private init; }
+
+    /// <summary>Mean removed before the early (validation) decomposition.</summary>
+    public double ValidationMean { get; private init; }
+
     /// <summary>Forecast of a over <paramref name="horizon"/> steps after its first <paramref name="origin"/> values.</summary>
-    public static double[] ForecastA(SsaReconstruction rec, double[] a, int lag, int origin, int horizon)
+    public static double[] ForecastA(SsaReconstruction rec, double mean, double[] a, int lag, int origin, int horizon)
     {
         var wf = rec.ForecastFrom(origin - lag, horizon);
+        for (var s = 0; s < horizon; s++)
+        {
+            wf[s] += mean;
+        }
+
         if (lag == 0)
         {
             return wf;
@@ -103,7 +129,7 @@ internal sealed class SsaWorkFit
     public double[] ReconstructA(double[] a)
     {
         var w = Full.Reconstructed();
-        return Lag == 0 ? w : a.Select((v, t) => t < Lag ? v : a[t - Lag] + w[t - Lag]).ToArray();
+        return Lag == 0 ? w : a.Select((v, t) => t < Lag ? v : a[t - Lag] + w[t - Lag] + Mean).ToArray();
     }
 
     /// <summary>Errors a[o+s] - forecast_o[s] per step s, from origins o in [ValidationStart, n - 1].</summary>
@@ -119,7 +145,7 @@ internal sealed class SsaWorkFit
         for (var o = ValidationStart; o < n; o++)
         {
             var steps = Math.Min(horizon, n - o);
-            var f = ForecastA(Validation, a, Lag, o, steps);
+            var f = ForecastA(Validation, ValidationMean, a, Lag, o, steps);
             for (var s = 0; s < steps; s++)
             {
                 errors[s].Add(a[o + s] - f[s]);
@@ -129,13 +155,13 @@ internal sealed class SsaWorkFit
         return errors;
     }
 
-    private static double Error(SsaReconstruction rec, double[] a, int lag, int first, int h)
+    private static double Error(SsaReconstruction rec, double mean, double[] a, int lag, int first, int h)
     {
         var sum = 0.0;
         var count = 0;
         for (var o = first; o + h <= a.Length; o++)
         {
-            var f = ForecastA(rec, a, lag, o, h);
+            var f = ForecastA(rec, mean, a, lag, o, h);
             for (var s = 0; s < h; s++)
             {
                 sum += Math.Abs(a[o + s] - f[s]);
@@ -150,9 +176,9 @@ internal sealed class SsaWorkFit
     /// The largest rank &lt;= <paramref name="rank"/> whose LRR exists (nu^2 &lt; 1) and whose forecast of
     /// <paramref name="horizon"/> steps stays within [min - R, max + R] of the history (R = its range): a guard against
     /// LRR roots outside the unit circle, whose components grow geometrically (Golyandina &amp; Korobeynikov 2014,
-    /// Sec. 2.3). Rank 1 when none qualifies.
+    /// Sec. 2.3). The lowest rank allowed when none qualifies.
     /// </summary>
-    private static SsaReconstruction Stable(SsaDecomposition d, int rank, double[] a, int lag, int horizon)
+    private static SsaReconstruction Stable(SsaDecomposition d, int rank, int minRank, double[] a, int lag, double mean, int horizon)
     {
         var min = a.Min();
         var max = a.Max();
@@ -163,13 +189,13 @@ internal sealed class SsaWorkFit
             if (d.AtRankIfFeasible(r))
             {
                 var candidate = d.AtRank(r);
-                if (ForecastA(candidate, a, lag, a.Length, horizon).All(v => v >= lo && v <= hi))
+                if (ForecastA(candidate, mean, a, lag, a.Length, horizon).All(v => v >= lo && v <= hi))
                 {
                     return candidate;
                 }
             }
         }
 
-        return d.AtRank(1);
+        return minRank == 0 ? SsaReconstruction.Zero(d.WindowLength, d.LaggedVectors) : d.AtRank(1);
     }
 }
