@@ -56,6 +56,8 @@ internal static class Evaluation
                 "ridge" => options with { Ridge = double.Parse(v) },
                 "selh" => options with { SelectionHorizon = int.Parse(v) },
                 "zeroshare" => options with { IntermittentZeroShare = double.Parse(v) },
+                "insample" => options with { InSampleErrors = bool.Parse(v) },
+                "dwindow" => options with { DifferencedWindowSize = int.Parse(v) },
                 "diff" => options with { Differencing = Enum.Parse<SsaDifferencing>(v, ignoreCase: true) },
                 _ => throw new ArgumentException($"Unknown SSA option '{k}'."),
             };

@@ -7,7 +7,11 @@ namespace MeioForecast.Forecasting.Ssa;
 /// </summary>
 public enum SsaDifferencing
 {
-    /// <summary>Fit both and keep the one with the lower validation error (MAE of held-out rolling-origin forecasts).</summary>
+    /// <summary>
+    /// The seasonal difference when the history holds fewer than three seasonal cycles (too few for SSA to separate a
+    /// whole seasonal profile from noise), else fit both and keep the one with the lower validation error (MAE of
+    /// held-out rolling-origin forecasts).
+    /// </summary>
     Auto,
 
     /// <summary>Decompose the series itself.</summary>

@@ -23,11 +23,25 @@ public sealed record SsaOptions
     /// </summary>
     public int? SeriesLength { get; init; }
 
+    /// <summary>
+    /// Take the errors behind the quantiles from every in-sample origin (L + m onwards) with the full eigenvectors
+    /// instead of the held-out origins only: many more errors (a whole seasonal cycle and more), slightly optimistic for
+    /// high ranks. Default false.
+    /// </summary>
+    public bool InSampleErrors { get; init; }
+
     /// <summary>Most recent periods used to fit (ML.NET trainSize). Default null = the whole history. Range &gt;= 4.</summary>
     public int? TrainSize { get; init; }
 
     /// <summary>Decompose the series or its seasonal difference. Default <see cref="SsaDifferencing.Auto"/>.</summary>
     public SsaDifferencing Differencing { get; init; } = SsaDifferencing.Auto;
+
+    /// <summary>
+    /// Window length of the seasonal difference's decomposition. Default null = 13 (weekly: a quarter) or 28 (daily);
+    /// capped at half the differenced history. A short window leaves many in-sample origins for the error quantiles.
+    /// Range 2..N-1 (periods).
+    /// </summary>
+    public int? DifferencedWindowSize { get; init; }
 
     /// <summary>Lag m of the seasonal difference in periods. Default null = 52 (weekly) or 7 (daily). Range &gt;= 1.</summary>
     public int? SeasonalLag { get; init; }
@@ -85,6 +99,10 @@ public sealed record SsaOptions
         return weeks >= 1 ? 7 * weeks : Math.Max(2, n / 2);
     }
 
+    /// <summary>The default or explicit window length of a seasonal difference of <paramref name="n"/> periods.</summary>
+    public int EffectiveDifferencedWindow(PeriodKind period, int n) =>
+        Math.Max(2, Math.Min(DifferencedWindowSize ?? (period == PeriodKind.Week ? 13 : 28), n / 2));
+
     /// <summary>The default or explicit number of held-out periods.</summary>
     public int EffectiveSeriesLength(PeriodKind period) => SeriesLength ?? (period == PeriodKind.Week ? 26 : 91);
 
@@ -97,6 +115,11 @@ public sealed record SsaOptions
         if (WindowSize is < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(WindowSize), WindowSize, "WindowSize must be at least 2.");
+        }
+
+        if (DifferencedWindowSize is < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DifferencedWindowSize), DifferencedWindowSize, "DifferencedWindowSize must be at least 2.");
         }
 
         if (SeasonalLag is < 1)

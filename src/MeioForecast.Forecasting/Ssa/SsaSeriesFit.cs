@@ -82,6 +82,7 @@ internal sealed class SsaSeriesFit
             fit = options.Differencing switch
             {
                 SsaDifferencing.Seasonal when canDifference => SsaWorkFit.Fit(adjusted, lag, series.Period, options),
+                SsaDifferencing.Auto when canDifference && n < 3 * lag => SsaWorkFit.Fit(adjusted, lag, series.Period, options),
                 SsaDifferencing.Auto when canDifference => Better(SsaWorkFit.Fit(adjusted, 0, series.Period, options), SsaWorkFit.Fit(adjusted, lag, series.Period, options)),
                 _ => SsaWorkFit.Fit(adjusted, 0, series.Period, options),
             };
@@ -136,7 +137,7 @@ internal sealed class SsaSeriesFit
         var h = request.Horizon;
         var point = SsaWorkFit.ForecastA(fit.Full, fit.Mean, a, fit.Lag, a.Length, h);
         var effect = _regression.Effect(futureSignals, h);
-        var errors = fit.StepErrors(a, h);
+        var errors = fit.StepErrors(a, h, options.InSampleErrors);
         var q = new double[h, request.Levels.Count];
         var pooled = new List<double>();
         for (var s = 0; s < h; s++)

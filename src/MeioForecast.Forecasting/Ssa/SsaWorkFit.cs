@@ -40,7 +40,7 @@ internal sealed class SsaWorkFit
     {
         var raw = lag == 0 ? a : Enumerable.Range(lag, a.Length - lag).Select(t => a[t] - a[t - lag]).ToArray();
         var n = raw.Length;
-        var l = options.EffectiveWindow(period, n);
+        var l = lag == 0 ? options.EffectiveWindow(period, n) : options.EffectiveDifferencedWindow(period, n);
         var held = options.EffectiveSeriesLength(period);
         var start = Math.Max(n - held, l + 2);
         var honest = start < n - 1;
@@ -132,8 +132,11 @@ internal sealed class SsaWorkFit
         return Lag == 0 ? w : a.Select((v, t) => t < Lag ? v : a[t - Lag] + w[t - Lag] + Mean).ToArray();
     }
 
-    /// <summary>Errors a[o+s] - forecast_o[s] per step s, from origins o in [ValidationStart, n - 1].</summary>
-    public List<double>[] StepErrors(double[] a, int horizon)
+    /// <summary>
+    /// Errors a[o+s] - forecast_o[s] per step s: from origins o in [ValidationStart, n - 1] with the validation grouping,
+    /// or, when <paramref name="inSample"/>, from every origin o &gt;= L + m with the full grouping.
+    /// </summary>
+    public List<double>[] StepErrors(double[] a, int horizon, bool inSample)
     {
         var n = a.Length;
         var errors = new List<double>[horizon];
@@ -142,10 +145,12 @@ internal sealed class SsaWorkFit
             errors[s] = [];
         }
 
-        for (var o = ValidationStart; o < n; o++)
+        var rec = inSample ? Full : Validation;
+        var mean = inSample ? Mean : ValidationMean;
+        for (var o = inSample ? Full.WindowLength + Lag : ValidationStart; o < n; o++)
         {
             var steps = Math.Min(horizon, n - o);
-            var f = ForecastA(Validation, ValidationMean, a, Lag, o, steps);
+            var f = ForecastA(rec, mean, a, Lag, o, steps);
             for (var s = 0; s < steps; s++)
             {
                 errors[s].Add(a[o + s] - f[s]);

@@ -38,7 +38,7 @@ public class SsaForecasterTests
     {
         static double X(int n) => 10 + 3 * Math.Sin(2 * Math.PI * n / 12);
         var y = Enumerable.Range(0, 96).Select(X).ToArray();
-        var model = new SsaForecaster(new SsaOptions { WindowSize = 24, RankSelection = SsaRankSelection.Explicit, Rank = 3 }).Fit(Data(y));
+        var model = new SsaForecaster(new SsaOptions { WindowSize = 24, RankSelection = SsaRankSelection.Explicit, Rank = 3, Differencing = SsaDifferencing.None }).Fit(Data(y));
         var f = model.Predict(new ForecastRequest(36, Levels, SignalTable.Empty))[0];
         Assert.Equal("ssa", f.Method);
         for (var h = 0; h < 36; h++)
@@ -56,7 +56,7 @@ public class SsaForecasterTests
         // Exponential(mean 10) noise: q0.9 - q0.5 = 10 ln 5 = 16.1, q0.5 - q0.1 = 10 ln(0.5/0.1... ) = 10 (ln 2 - ln(10/9)) = 5.9.
         var rng = new Random(3);
         var y = Enumerable.Range(0, 400).Select(n => 100 + (10 * Math.Sin(2 * Math.PI * n / 7)) - (10 * Math.Log(1 - rng.NextDouble()))).ToArray();
-        var model = new SsaForecaster(new SsaOptions { WindowSize = 28, RankSelection = SsaRankSelection.Explicit, Rank = 3, SeriesLength = 300 })
+        var model = new SsaForecaster(new SsaOptions { WindowSize = 28, RankSelection = SsaRankSelection.Explicit, Rank = 3, SeriesLength = 300, Differencing = SsaDifferencing.None })
             .Fit(Data(y, PeriodKind.Day));
         var f = model.Predict(new ForecastRequest(7, Levels, SignalTable.Empty))[0];
         var upper = Enumerable.Range(0, 7).Average(h => f.Quantiles[h, 2] - f.Quantiles[h, 1]);
@@ -77,7 +77,7 @@ public class SsaForecasterTests
         var values = Enumerable.Range(0, 230).Select(i => KeyValuePair.Create((Name: "promo", Date: start.AddDays(i), Sku: "", Location: ""), promo[i]));
         var table = new SignalTable(new Dictionary<string, SignalKind> { ["promo"] = SignalKind.KnownInAdvance }, values);
         var series = new DemandSeries(Node, PeriodKind.Day, start, Enumerable.Range(0, 200).Select(Truth).ToArray());
-        var model = new SsaForecaster(new SsaOptions { Ridge = 0, WindowSize = 28, RankSelection = SsaRankSelection.Explicit, Rank = 3 })
+        var model = new SsaForecaster(new SsaOptions { Ridge = 0, WindowSize = 28, RankSelection = SsaRankSelection.Explicit, Rank = 3, Differencing = SsaDifferencing.None })
             .Fit(new ForecastTrainingData(PeriodKind.Day, [series], table));
         var f = model.Predict(new ForecastRequest(30, Levels, table))[0];
         for (var h = 0; h < 30; h++)
@@ -103,6 +103,26 @@ public class SsaForecasterTests
         Assert.Equal("ssa-fallback-short", model.Summaries[0].Method);
         // The all-zero series forecasts zero at every level.
         Assert.All(Enumerable.Range(0, 4), h => Assert.Equal(0.0, f[2].Quantiles[h, 2]));
+    }
+
+    [Fact]
+    public void Few_seasonal_cycles_use_the_seasonal_difference_and_continue_profile_plus_trend_exactly()
+    {
+        // 2.6 years of weekly data: an arbitrary 52-week profile plus a linear trend 2t. Fewer than three cycles, so
+        // Auto decomposes z_t = y_t - y_{t-52} = 104 (constant): centred, it is zero, rank 0 wins, and the forecast
+        // y_{T+h-52} + 104 equals the truth exactly (closed form), for steps past one season as well.
+        var rng = new Random(9);
+        var profile = Enumerable.Range(0, 52).Select(_ => 100 + (50 * rng.NextDouble())).ToArray();
+        double Truth(int t) => profile[t % 52] + (2.0 * t);
+        var y = Enumerable.Range(0, 135).Select(Truth).ToArray();
+        var model = (SsaForecastModel)new SsaForecaster(new SsaOptions { Signals = [] }).Fit(Data(y));
+        Assert.Equal(52, model.Summaries[0].SeasonalLag);
+        Assert.Equal(0, model.Summaries[0].Rank);
+        var f = model.Predict(new ForecastRequest(60, Levels, SignalTable.Empty))[0];
+        for (var h = 0; h < 60; h++)
+        {
+            Assert.Equal(Truth(135 + h), f.Quantiles[h, 1], 1e-8);
+        }
     }
 
     internal static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
