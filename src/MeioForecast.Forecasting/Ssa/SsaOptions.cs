@@ -25,10 +25,10 @@ public sealed record SsaOptions
 
     /// <summary>
     /// Take the errors behind the quantiles from every in-sample origin (L + m onwards) with the full eigenvectors
-    /// instead of the held-out origins only: many more errors (a whole seasonal cycle and more), slightly optimistic for
-    /// high ranks. Default false.
+    /// instead of the held-out origins only: many more errors (a whole seasonal cycle and more, so holiday weeks count),
+    /// slightly optimistic for high ranks (calibrate with a conformal wrapper if that matters). Default true.
     /// </summary>
-    public bool InSampleErrors { get; init; }
+    public bool InSampleErrors { get; init; } = true;
 
     /// <summary>Most recent periods used to fit (ML.NET trainSize). Default null = the whole history. Range &gt;= 4.</summary>
     public int? TrainSize { get; init; }

@@ -11,7 +11,7 @@ namespace MeioForecast.Worker.Commands;
 
 /// <summary>
 /// <c>meio backtest --input DIR --model ssa|baseline|snaive|all --origins K --horizon H [--step S] [--score-mask SIGNAL]
-/// [--conformal] --out DIR</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
+/// [--conformal] [--signals a,b] --out DIR</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
 /// </summary>
 internal static class BacktestCommand
 {
@@ -27,10 +27,11 @@ internal static class BacktestCommand
         var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
         var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring (e.g. open, observed)." };
         var conformal = new Option<bool>("--conformal") { Description = "Also run each model with split-conformal calibration (3 inner origins)." };
+        var signals = new Option<string?>("--signals") { Description = "Known-in-advance signals SSA regresses on, comma-separated (default: all known signals; empty: none)." };
         var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json.", Required = true };
         var command = new Command("backtest", "Rolling-origin backtest: pinball loss per quantile, M5 scaled pinball (SPL, WSPL), coverage, width, CRPS, bias.")
         {
-            input, model, origins, horizon, step, mask, conformal, output,
+            input, model, origins, horizon, step, mask, conformal, signals, output,
         };
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             () =>
@@ -52,7 +53,7 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var forecaster = Create(n);
+                    var forecaster = Create(n, parse.GetValue(signals));
                     if (forecaster is null)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
@@ -75,9 +76,9 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static IForecaster? Create(string name) => name switch
+    private static IForecaster? Create(string name, string? signals) => name switch
     {
-        "ssa" => new SsaForecaster(),
+        "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
         _ => null,
