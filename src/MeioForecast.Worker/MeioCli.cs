@@ -13,5 +13,7 @@ public static class MeioCli
         SampleDataCommand.Create(),
         OptimizeCommand.Create(),
         GbdtCommand.Create(),
+        ImportCommand.Create(),
+        BacktestCommand.Create(),
     };
 }
