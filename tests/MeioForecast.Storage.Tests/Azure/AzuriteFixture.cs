@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MeioForecast.Storage.Stores.Azure;
+
+namespace MeioForecast.Storage.Tests.Azure;
+
+/// <summary>
+/// Runs a real Azurite blob server (npm package pinned in tests/azurite, installed by <c>npm ci --prefix tests/azurite</c>)
+/// on a free loopback port with a temporary data folder; <see cref="Kill"/> and <see cref="Start"/> let fault tests stop
+/// and restart it on the same port and data. Fails loudly when Azurite is not installed: CI installs it.
+/// </summary>
+public sealed class AzuriteFixture : IDisposable
+{
+    private readonly string _entryPoint;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+    private int _containers;
+
+    public AzuriteFixture()
+    {
+        var root = FindRepositoryRoot();
+        _entryPoint = Path.Combine(root, "tests", "azurite", "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        if (!File.Exists(_entryPoint))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed ({_entryPoint} is missing). Install it with: npm ci --prefix tests/azurite (needs Node.js 20+).");
+        }
+
+        DataFolder = Directory.CreateTempSubdirectory("meio-azurite-").FullName;
+        Port = FreePort();
+        Start();
+    }
+
+    /// <summary>The loopback port Azurite listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Azurite's data folder, kept across restarts.</summary>
+    public string DataFolder { get; }
+
+    /// <summary>A connection string for Azurite's well-known development account on this instance.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{StorageConnectionString.DevelopmentAccountName};";
+
+    /// <summary>A fresh container name, unique within this fixture.</summary>
+    public string NewContainerName(string stem) => $"{stem}-{Interlocked.Increment(ref _containers)}";
+
+    /// <summary>A store on a new container (created), with fast retries so failures surface within seconds.</summary>
+    public async Task<AzureBlobStore> NewStoreAsync(string stem, string? prefix = null, AzureBlobOptions? options = null)
+    {
+        var store = new AzureBlobStore(StorageConnectionString.Parse(ConnectionString), NewContainerName(stem), prefix, options ?? FastOptions);
+        await store.CreateContainerIfNotExistsAsync(CancellationToken.None);
+        return store;
+    }
+
+    /// <summary>Options with short retries and timeouts for tests (a dead server fails in about a second).</summary>
+    public static AzureBlobOptions FastOptions { get; } = new()
+    {
+        MaxRetries = 2,
+        RetryDelay = TimeSpan.FromMilliseconds(50),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+        NetworkTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>Starts Azurite (again) and waits until its port answers.</summary>
+    public void Start()
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     _entryPoint, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--location", DataFolder, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!PortAnswers())
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{Port}. Output:\n{Output}");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>Kills Azurite at once (SIGKILL), as a crash would.</summary>
+    public void Kill()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit();
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>What Azurite printed.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private bool PortAnswers()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "tests", "azurite", "package.json")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No repository root (with tests/azurite/package.json) above {AppContext.BaseDirectory}.");
+    }
+}
