@@ -1,0 +1,9 @@
+using MeioForecast.Forecasting;
+
+namespace MeioForecast.Pipeline;
+
+/// <summary>What a planning run produced, before it is written.</summary>
+/// <param name="Forecasts">Quantile forecasts of every sku-node with demand history, in sku-node order.</param>
+/// <param name="Targets">Stock targets of every planned sku-node, in sku-node order.</param>
+/// <param name="PlacementMethod">Which placement produced the targets (e.g. single-echelon, gsm).</param>
+public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IReadOnlyList<TargetRow> Targets, string PlacementMethod);

@@ -1,0 +1,41 @@
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Placement;
+using Microsoft.Extensions.Logging;
+
+namespace MeioForecast.Pipeline;
+
+/// <summary>
+/// The planning run: forecast every sku-node with demand history, aggregate demand up each sku's network, and place
+/// stock. Pure orchestration: reading inputs and writing outputs are the caller's (the storage adapters').
+/// </summary>
+public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger)
+{
+    /// <summary>Runs the plan for <paramref name="input"/>.</summary>
+    public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = input.Settings;
+        progress?.Report(new RunProgress("forecast", 0, input.Demand.Count));
+        LogForecasting(logger, input.Demand.Count, forecaster.Name, settings.Horizon);
+        var model = forecaster.Fit(new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed));
+        cancellationToken.ThrowIfCancellationRequested();
+        var forecasts = model.Predict(new ForecastRequest(settings.Horizon, settings.QuantileLevels, input.Signals));
+        progress?.Report(new RunProgress("forecast", input.Demand.Count, input.Demand.Count));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        progress?.Report(new RunProgress("placement", 0, input.SkuNodes.Count));
+        var networks = SkuNetwork.Build(input);
+        var demand = NodeDemand.Build(input, networks, forecasts);
+        var targets = placement.Place(input, demand, cancellationToken);
+        progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
+        LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
+        return new PlanningResult(forecasts, targets, placement.Name);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecasting {Series} series with {Method}, horizon {Horizon}")]
+    private static partial void LogForecasting(ILogger logger, int series, string method, int horizon);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Placed {Nodes} sku-nodes with {Method}: total safety stock {SafetyStock:F1} units, holding cost {Cost:F2}/year")]
+    private static partial void LogPlaced(ILogger logger, int nodes, string method, double safetyStock, double cost);
+}

@@ -1,0 +1,27 @@
+namespace MeioForecast.Pipeline;
+
+/// <summary>
+/// One row of targets.csv: the stock target of a sku-node. Columns are stable; later stages add columns, never rename.
+/// Times are in periods, quantities in units, cost in currency units per year.
+/// </summary>
+/// <param name="Sku">Sku id.</param>
+/// <param name="Location">Location id.</param>
+/// <param name="ServiceLevel">Cycle service target used for the demand bound.</param>
+/// <param name="OutboundServiceTime">S_j, the service time this node quotes to its customers.</param>
+/// <param name="InboundServiceTime">SI_j, the service time it gets from its suppliers.</param>
+/// <param name="NetReplenishmentTime">tau_j = SI_j + T_j - S_j: the time its base stock must cover.</param>
+/// <param name="MeanDemandPerPeriod">Mean demand per period seen by the node (own plus downstream), averaged over the horizon.</param>
+/// <param name="SafetyStock">Safety stock, units: base stock minus expected demand over tau_j.</param>
+/// <param name="BaseStock">Order-up-to level, units.</param>
+/// <param name="HoldingCost">Annual holding cost of the safety stock: safety stock x unit cost x holding-cost rate.</param>
+public sealed record TargetRow(
+    string Sku,
+    string Location,
+    double ServiceLevel,
+    double OutboundServiceTime,
+    double InboundServiceTime,
+    double NetReplenishmentTime,
+    double MeanDemandPerPeriod,
+    double SafetyStock,
+    double BaseStock,
+    double HoldingCost);

@@ -1,0 +1,53 @@
+using MeioForecast.Storage.Input;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace MeioForecast.Worker;
+
+/// <summary>Builds the services of a one-shot verb and maps failures to exit codes with a clear message.</summary>
+internal static class CliHost
+{
+    public static ServiceProvider BuildServices() =>
+        new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                    o.UseUtcTimestamp = true;
+                })
+                .SetMinimumLevel(LogLevel.Information))
+            .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddMeioForecast()
+            .BuildServiceProvider();
+
+    /// <summary>Runs <paramref name="body"/>; bad input, storage failures and cancellation become their exit codes.</summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (InputValidationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled: nothing was published.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"Storage failure: {ex.Message} Nothing was published.").ConfigureAwait(false);
+            return ExitCodes.StorageFailure;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await Console.Error.WriteLineAsync($"Storage failure: {ex.Message} Nothing was published.").ConfigureAwait(false);
+            return ExitCodes.StorageFailure;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using MeioForecast.Worker;
+
+return await MeioCli.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,23 @@
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Baseline;
+using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MeioForecast.Worker;
+
+/// <summary>The composition root: which forecaster, placement and clock a planning job uses.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the planning job and its stages.</summary>
+    public static IServiceCollection AddMeioForecast(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IForecaster>(_ => new SeasonalEmpiricalForecaster());
+        services.TryAddSingleton<IStockPlacement, SingleEchelonPlacement>();
+        services.TryAddSingleton<PlanningRun>();
+        services.TryAddSingleton<PlanningJob>();
+        return services;
+    }
+}
