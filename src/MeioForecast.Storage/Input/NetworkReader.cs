@@ -230,11 +230,7 @@ internal static class NetworkReader
                     var s = state.GetValueOrDefault(lane.To);
                     if (s == 1)
                     {
-                        var cycle = string.Join(" -> ", stack.Skip(stack.IndexOf(lane.To)).Append(lane.To));
-                        if (reported.Add(cycle))
-                        {
-                            errors.Add(InputFiles.Lanes, line, "to", InputRule.NetworkCycle, $"lanes form a cycle: {cycle}");
-                        }
+                        ReportCycle(stack.Skip(stack.IndexOf(lane.To)).ToList(), carrying, reported, errors);
                     }
                     else if (s == 0)
                     {
@@ -245,6 +241,19 @@ internal static class NetworkReader
                 stack.RemoveAt(stack.Count - 1);
                 state[node] = 2;
             }
+        }
+    }
+
+    /// <summary>Reports a cycle at the line of its last-listed lane, the path starting at that lane's origin.</summary>
+    private static void ReportCycle(List<string> path, List<(Lane Lane, int Line)> lanes, HashSet<string> reported, InputErrors errors)
+    {
+        var hops = path.Select((from, i) => lanes.First(l => l.Lane.From == from && l.Lane.To == path[(i + 1) % path.Count])).ToList();
+        var last = hops.IndexOf(hops.MaxBy(h => h.Line));
+        var rotated = path.Skip(last).Concat(path.Take(last)).ToList();
+        var text = string.Join(" -> ", rotated.Append(rotated[0]));
+        if (reported.Add(text))
+        {
+            errors.Add(InputFiles.Lanes, hops[last].Line, "to", InputRule.NetworkCycle, $"lanes form a cycle: {text}");
         }
     }
 

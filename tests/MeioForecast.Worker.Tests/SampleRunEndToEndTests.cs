@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using MeioForecast.Storage.Csv;
+
+namespace MeioForecast.Worker.Tests;
+
+/// <summary>`meio run` on data-samples, checked against the output contract (docs/output-format.md).</summary>
+public sealed class SampleRunEndToEndTests : IDisposable
+{
+    private readonly string _output = TestPaths.NewTempFolder();
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+
+    private static List<string[]> ReadCsv(string path)
+    {
+        using var reader = new StreamReader(path);
+        return CsvParser.Parse(reader).Select(r => r.Fields).ToList();
+    }
+
+    [Fact]
+    public async Task Sample_run_writes_the_output_contract()
+    {
+        var exit = await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "e2e-sample"]).InvokeAsync();
+        Assert.Equal(ExitCodes.Ok, exit);
+
+        var runFolder = Path.Combine(_output, "runs", "e2e-sample");
+        var targets = ReadCsv(Path.Combine(runFolder, "targets.csv"));
+        Assert.Equal(
+            ["sku", "location", "service_level", "outbound_service_time", "inbound_service_time", "net_replenishment_time",
+             "mean_demand_per_period", "safety_stock", "base_stock", "holding_cost"],
+            targets[0].Take(10));
+
+        // One row per sku-node of the input, in sku-node order.
+        var skuNodes = ReadCsv(Path.Combine(TestPaths.DataSamples, "sku_nodes.csv")).Skip(1)
+            .Select(r => (r[0], r[1])).Order().ToList();
+        Assert.Equal(skuNodes, targets.Skip(1).Select(r => (r[0], r[1])).ToList());
+
+        // forecasts.csv: sku, location, date, method, one column per level; horizon rows per series with history.
+        var forecasts = ReadCsv(Path.Combine(runFolder, "forecasts.csv"));
+        Assert.Equal(["sku", "location", "date", "method", "q0.05", "q0.1", "q0.25", "q0.5", "q0.75", "q0.9", "q0.95"], forecasts[0]);
+        var series = ReadCsv(Path.Combine(TestPaths.DataSamples, "demand.csv")).Skip(1).Select(r => (r[0], r[1])).Distinct().Count();
+        Assert.Equal(series * 28, forecasts.Count - 1);
+        Assert.Equal("2026-11-01", forecasts[1][2]);
+
+        // The manifest lists every file with its size and SHA-256, and latest.json points to the run.
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(runFolder, "manifest.json")));
+        Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
+        var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(["forecasts.csv", "targets.csv"], files.Select(f => f.GetProperty("path").GetString()));
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(runFolder, file.GetProperty("path").GetString()!));
+            Assert.Equal(bytes.Length, file.GetProperty("size").GetInt64());
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.GetProperty("sha256").GetString());
+        }
+
+        Assert.Equal(targets.Count - 1, files.Single(f => f.GetProperty("path").GetString() == "targets.csv").GetProperty("rows").GetInt64());
+        Assert.False(string.IsNullOrEmpty(manifest.RootElement.GetProperty("input_fingerprint").GetString()));
+        Assert.False(string.IsNullOrEmpty(manifest.RootElement.GetProperty("software_version").GetString()));
+        using var latest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_output, "latest.json")));
+        Assert.Equal("e2e-sample", latest.RootElement.GetProperty("run_id").GetString());
+        Assert.Equal("runs/e2e-sample/manifest.json", latest.RootElement.GetProperty("manifest").GetString());
+    }
+
+    [Fact]
+    public async Task Same_input_and_seed_give_identical_files()
+    {
+        var second = TestPaths.NewTempFolder();
+        try
+        {
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same"]).InvokeAsync());
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same"]).InvokeAsync());
+            foreach (var name in new[] { "targets.csv", "forecasts.csv" })
+            {
+                Assert.Equal(
+                    await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)),
+                    await File.ReadAllBytesAsync(Path.Combine(second, "runs", "same", name)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(second, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_exits_with_code_2_and_publishes_nothing()
+    {
+        var input = TestPaths.NewTempFolder();
+        try
+        {
+            foreach (var file in Directory.GetFiles(TestPaths.DataSamples))
+            {
+                File.Copy(file, Path.Combine(input, Path.GetFileName(file)));
+            }
+
+            await File.AppendAllTextAsync(Path.Combine(input, "demand.csv"), "SKU-001,STORE-01,2026-10-31,-3\n");
+            var exit = await MeioCli.Create().Parse(["run", "--input", input, "--output", _output]).InvokeAsync();
+            Assert.Equal(ExitCodes.BadInput, exit);
+            Assert.False(Directory.Exists(Path.Combine(_output, "runs")));
+            Assert.False(File.Exists(Path.Combine(_output, "latest.json")));
+        }
+        finally
+        {
+            Directory.Delete(input, recursive: true);
+        }
+    }
+}

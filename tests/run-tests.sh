@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test command of README.md: installs what the tests need on a fresh machine (.NET SDK, Node/npm and apt present),
+# then runs every test project of the solution and prints a closing "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet restore MeioForecast.sln --nologo -v q
+dotnet build MeioForecast.sln -c Release --no-restore --nologo -v q
+
+log=$(mktemp)
+status=0
+dotnet test MeioForecast.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
