@@ -43,7 +43,7 @@ public sealed class AzureBlobStore : IOutputStore
         HttpPipelinePolicy[] auth = connection.HasAccountKey && connection.SharedAccessSignature is null
             ? [new SharedKeySigningPolicy(connection.AccountName!, connection.AccountKey!)]
             : [];
-        _client = new BlobRestClient(connection.BlobEndpoint, connection.SharedAccessSignature, BuildPipeline(options, transport, [.. extraPolicies, .. auth]), ValidateContainer(container), options.MaxRetries + 1);
+        _client = new BlobRestClient(connection.BlobEndpoint, connection.SharedAccessSignature, BuildPipeline(options, transport, [.. extraPolicies, .. auth]), ValidateContainerName(container), options.MaxRetries + 1);
     }
 
     /// <summary>Token-credential store with a custom transport or extra per-attempt policies (tests).</summary>
@@ -54,7 +54,7 @@ public sealed class AzureBlobStore : IOutputStore
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         _prefix = NormalizePrefix(prefix);
         var pipeline = BuildPipeline(options, transport, [.. extraPolicies, new BearerTokenAuthenticationPolicy(credential, StorageScope)]);
-        _client = new BlobRestClient(new Uri(blobEndpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')), null, pipeline, ValidateContainer(container), options.MaxRetries + 1);
+        _client = new BlobRestClient(new Uri(blobEndpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')), null, pipeline, ValidateContainerName(container), options.MaxRetries + 1);
     }
 
     /// <inheritdoc />
@@ -191,7 +191,7 @@ public sealed class AzureBlobStore : IOutputStore
     }
 
     /// <summary>Container names: 3..63 characters of lower-case letters, digits and single hyphens, starting with a letter or digit.</summary>
-    internal static string ValidateContainer(string container)
+    public static string ValidateContainerName(string container)
     {
         ArgumentNullException.ThrowIfNull(container);
         var ok = container.Length is >= 3 and <= 63
