@@ -61,14 +61,29 @@ internal sealed partial class ScheduledPlanningService(
             LogNextSlot(logger, slot);
             try
             {
-                await Task.Delay(slot - now, clock, stoppingToken).ConfigureAwait(false);
+                // Timers take at most about 49 days: wait in steps of a day until the slot.
+                for (var wait = slot - now; wait > TimeSpan.Zero; wait = slot - clock.GetUtcNow())
+                {
+                    await Task.Delay(wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1), clock, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
                 break;
             }
 
-            await RunSlotAsync(options, store, slot, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await RunSlotAsync(options, store, slot, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug, not a data or storage problem: stop with the generic failure code rather than loop on it.
+                LogUnexpected(logger, ex.GetType().Name, SecretRedactor.Redact(ex.Message));
+                state.FatalExitCode = ExitCodes.Failure;
+                lifetime.StopApplication();
+                return;
+            }
         }
 
         LogStopped(logger, state.CompletedRuns, state.FailedRuns);
@@ -121,6 +136,9 @@ internal sealed partial class ScheduledPlanningService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Output {Output} is unusable, the worker stops: {Message}")]
     private static partial void LogStoreUnusable(ILogger logger, string output, string message);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Unexpected {Type} in the worker, it stops: {Message}")]
+    private static partial void LogUnexpected(ILogger logger, string type, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule '{Schedule}' has no further slot; the worker stops")]
     private static partial void LogNoMoreSlots(ILogger logger, string schedule);

@@ -44,10 +44,11 @@ public static class WorkerHost
         return builder.Build();
     }
 
-    /// <summary>Runs <paramref name="host"/> until <paramref name="cancellationToken"/> or SIGTERM/SIGINT, and returns the exit code.</summary>
+    /// <summary>Runs <paramref name="host"/> until <paramref name="cancellationToken"/> or SIGTERM/SIGINT, disposes it, and returns the exit code.</summary>
     public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        var state = host.Services.GetRequiredService<WorkerExitState>();
         try
         {
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
@@ -63,6 +64,6 @@ public static class WorkerHost
             return ExitCodes.BadConfiguration;
         }
 
-        return host.Services.GetRequiredService<WorkerExitState>().ExitCode;
+        return state.ExitCode;
     }
 }
