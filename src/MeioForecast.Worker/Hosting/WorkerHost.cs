@@ -51,6 +51,9 @@ public static class WorkerHost
         var state = host.Services.GetRequiredService<WorkerExitState>();
         try
         {
+            // Validate here first for a one-line message; ValidateOnStart stays as the host's own guard.
+            _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
