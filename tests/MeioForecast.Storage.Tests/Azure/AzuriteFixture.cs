@@ -11,7 +11,7 @@ namespace MeioForecast.Storage.Tests.Azure;
 /// on a free loopback port with a temporary data folder; <see cref="Kill"/> and <see cref="Start"/> let fault tests stop
 /// and restart it on the same port and data. Fails loudly when Azurite is not installed: CI installs it.
 /// </summary>
-public sealed class AzuriteFixture : IDisposable
+public class AzuriteFixture : IDisposable
 {
     private readonly string _entryPoint;
     private readonly StringBuilder _output = new();
@@ -19,7 +19,14 @@ public sealed class AzuriteFixture : IDisposable
     private int _containers;
 
     public AzuriteFixture()
+        : this(https: false)
     {
+    }
+
+    /// <summary>Starts Azurite; with <paramref name="https"/>, over TLS with a fresh self-signed certificate and OAuth ("basic") enabled.</summary>
+    protected AzuriteFixture(bool https)
+    {
+        Https = https;
         var root = FindRepositoryRoot();
         _entryPoint = Path.Combine(root, "tests", "azurite", "node_modules", "azurite", "dist", "src", "blob", "main.js");
         if (!File.Exists(_entryPoint))
@@ -30,8 +37,22 @@ public sealed class AzuriteFixture : IDisposable
 
         DataFolder = Directory.CreateTempSubdirectory("meio-azurite-").FullName;
         Port = FreePort();
+        if (https)
+        {
+            Certificate = WriteSelfSignedCertificate(DataFolder);
+        }
+
         Start();
     }
+
+    /// <summary>True when Azurite serves HTTPS with OAuth enabled.</summary>
+    public bool Https { get; }
+
+    /// <summary>The server certificate, for an HTTPS fixture.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; }
+
+    /// <summary>The blob service endpoint of the development account.</summary>
+    public Uri BlobEndpoint => new($"{(Https ? "https" : "http")}://127.0.0.1:{Port}/{StorageConnectionString.DevelopmentAccountName}");
 
     /// <summary>The loopback port Azurite listens on.</summary>
     public int Port { get; }
@@ -41,7 +62,7 @@ public sealed class AzuriteFixture : IDisposable
 
     /// <summary>A connection string for Azurite's well-known development account on this instance.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{StorageConnectionString.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};";
 
     /// <summary>A fresh container name, unique within this fixture.</summary>
     public string NewContainerName(string stem) => $"{stem}-{Interlocked.Increment(ref _containers)}";
@@ -84,6 +105,14 @@ public sealed class AzuriteFixture : IDisposable
                  })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (Https)
+        {
+            foreach (var arg in new[] { "--oauth", "basic", "--cert", Path.Combine(DataFolder, "cert.pem"), "--key", Path.Combine(DataFolder, "key.pem") })
+            {
+                info.ArgumentList.Add(arg);
+            }
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node for Azurite.");
@@ -151,7 +180,14 @@ public sealed class AzuriteFixture : IDisposable
 
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
         Kill();
+        Certificate?.Dispose();
         try
         {
             Directory.Delete(DataFolder, recursive: true);
@@ -187,6 +223,20 @@ public sealed class AzuriteFixture : IDisposable
         {
             return false;
         }
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 WriteSelfSignedCertificate(string folder)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+        File.WriteAllText(Path.Combine(folder, "cert.pem"), certificate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(folder, "key.pem"), key.ExportPkcs8PrivateKeyPem());
+        return certificate;
     }
 
     private static int FreePort()

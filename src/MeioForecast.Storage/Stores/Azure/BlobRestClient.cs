@@ -271,7 +271,12 @@ internal sealed class BlobRestClient
         {
             try
             {
-                detail = XDocument.Load(response.Content.ToStream()).Root?.Element("Message")?.Value.Split('\n')[0].Trim() ?? "";
+                var root = XDocument.Load(response.Content.ToStream()).Root;
+                detail = root?.Element("Message")?.Value.Split('\n')[0].Trim() ?? "";
+                if (root?.Element("AuthenticationErrorDetail")?.Value is { Length: > 0 } authentication)
+                {
+                    detail += " " + authentication.Trim();
+                }
             }
             catch (System.Xml.XmlException)
             {
