@@ -180,53 +180,57 @@ internal sealed class ReplicationBlock
             dueSlot[d] = ((t - s) % slots + slots) % slots;
         }
 
+        var m = downs.Length + 1; // claimants: downstream links, then the customers
+        Span<double> claims = m <= 32 ? stackalloc double[m] : new double[m];
+        Span<double> shares = m <= 32 ? stackalloc double[m] : new double[m];
         for (var lane = 0; lane < n; lane++)
         {
             var available = Math.Max(onHand[lane], 0.0);
-            var backlog = customerBacklog[lane];
-            foreach (var l in downs)
+
+            // Oldest claims first: the backlog, pro rata across claimants.
+            for (var d = 0; d < downs.Length; d++)
             {
-                backlog += _linkBacklog[l][lane];
+                claims[d] = _linkBacklog[downs[d]][lane];
             }
 
-            var due = customerDue[lane];
+            claims[m - 1] = customerBacklog[lane];
+            var backlog = Allocate(claims, available, shares);
+            var served = Math.Min(available, backlog);
             for (var d = 0; d < downs.Length; d++)
             {
                 var l = downs[d];
-                due += _plan.LinkQuantity[l] * _orders[_plan.LinkDown[l]][dueSlot[d] * n + lane];
+                _linkBacklog[l][lane] -= shares[d];
+                _components[l][lane] += shares[d] / _plan.LinkQuantity[l];
             }
 
-            // Oldest claims first: the backlog, pro rata across claimants.
-            var served = Math.Min(available, backlog);
-            var backlogLeft = backlog > 0.0 ? (backlog - served) / backlog : 0.0;
-            customerBacklog[lane] *= backlogLeft;
-            foreach (var l in downs)
+            customerBacklog[lane] -= shares[m - 1];
+
+            // Then this period's due claims (placed S_j periods ago), pro rata when short.
+            for (var d = 0; d < downs.Length; d++)
             {
-                var before = _linkBacklog[l][lane];
-                _linkBacklog[l][lane] = before * backlogLeft;
-                _components[l][lane] += before * (1.0 - backlogLeft) / _plan.LinkQuantity[l];
+                var l = downs[d];
+                claims[d] = _plan.LinkQuantity[l] * _orders[_plan.LinkDown[l]][dueSlot[d] * n + lane];
             }
 
-            // Then this period's due claims, pro rata when short.
+            claims[m - 1] = customerDue[lane];
+            var due = Allocate(claims, available - served, shares);
             var filled = Math.Min(available - served, due);
-            var fraction = due > 0.0 ? filled / due : 1.0;
-            customerBacklog[lane] += customerDue[lane] * (1.0 - fraction);
+            customerBacklog[lane] += claims[m - 1] - shares[m - 1];
             var expedited = 0.0;
             for (var d = 0; d < downs.Length; d++)
             {
                 var l = downs[d];
                 var q = _plan.LinkQuantity[l];
-                var claim = q * _orders[_plan.LinkDown[l]][dueSlot[d] * n + lane];
-                var shortfall = claim * (1.0 - fraction);
+                var shortfall = claims[d] - shares[d];
                 if (_expedite)
                 {
                     expedited += shortfall;
-                    _components[l][lane] += claim / q;
+                    _components[l][lane] += claims[d] / q;
                 }
                 else
                 {
                     _linkBacklog[l][lane] += shortfall;
-                    _components[l][lane] += (claim - shortfall) / q;
+                    _components[l][lane] += shares[d] / q;
                 }
             }
 
@@ -249,6 +253,41 @@ internal sealed class ReplicationBlock
                 _trace?.Record(j, t, thisPeriod[0], onHand[0], open, expedited);
             }
         }
+    }
+
+    /// <summary>
+    /// Splits <paramref name="amount"/> over <paramref name="claims"/>: everything when it covers their total, otherwise
+    /// pro rata with the last positive claim taking the remainder, so the shares sum to the amount exactly. Returns the total claim.
+    /// </summary>
+    private static double Allocate(ReadOnlySpan<double> claims, double amount, Span<double> shares)
+    {
+        var total = 0.0;
+        var last = -1;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            total += claims[i];
+            if (claims[i] > 0.0)
+            {
+                last = i;
+            }
+        }
+
+        if (amount >= total)
+        {
+            claims.CopyTo(shares);
+            return total;
+        }
+
+        var fraction = amount / total;
+        var given = 0.0;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            shares[i] = i < last ? claims[i] * fraction : 0.0;
+            given += shares[i];
+        }
+
+        shares[last] = Math.Clamp(amount - given, 0.0, claims[last]);
+        return total;
     }
 
     private double NextStandardNormal(int lane)
