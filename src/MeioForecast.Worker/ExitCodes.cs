@@ -23,4 +23,7 @@ public static class ExitCodes
 
     /// <summary>The configuration or command-line options are invalid (the message names the setting).</summary>
     public const int BadConfiguration = 6;
+
+    /// <summary><c>meio finalize</c>: a shard is missing, corrupt or inconsistent; the message lists each; nothing was published.</summary>
+    public const int ShardsIncomplete = 7;
 }

@@ -10,6 +10,7 @@ public static class MeioCli
     public static RootCommand Create() => new("MeioForecast: probabilistic demand forecasting and multi-echelon safety stock placement.")
     {
         RunCommand.Create(),
+        FinalizeCommand.Create(),
         SampleDataCommand.Create(),
         OptimizeCommand.Create(),
         GbdtCommand.Create(),

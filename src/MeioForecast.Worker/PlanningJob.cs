@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Reflection;
 using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
 using MeioForecast.Storage.Runs;
+using MeioForecast.Storage.Sharding;
 using MeioForecast.Storage.Stores;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +39,11 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         var fingerprint = PlanningInputLoader.Fingerprint(inputFolder);
         runId ??= (request.ScheduledUtc ?? started).ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + fingerprint[..8];
         RunLayout.ValidateRunId(runId);
+        if (request.Shard is { } shard)
+        {
+            return await ExecuteShardAsync(request with { RunId = runId }, ShardFilter.Apply(input, shard), fingerprint, started, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var runLock = await RunLock.AcquireAsync(output, runId, request.LockWait, request.LockPollInterval, cancellationToken).ConfigureAwait(false);
         var publisher = new RunPublisher(output);
         if (await publisher.TryCompleteExistingAsync(runId, cancellationToken).ConfigureAwait(false) is { } complete)
@@ -47,6 +54,37 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
+        var (files, settings) = Plan(input, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        LogPublishing(logger, runId, output.Description);
+        var manifest = await publisher.PublishAsync(runId, started, fingerprint, settings, SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
+        LogPublished(logger, runId, manifest.Files.Count);
+        return manifest;
+    }
+
+    /// <summary>Plans one shard under its lock and publishes runs/&lt;run-id&gt;/shards/&lt;i&gt;/ (no latest.json).</summary>
+    private async Task<RunManifest> ExecuteShardAsync(PlanningJobRequest request, PlanningInput input, string fingerprint, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var (runId, shard) = (request.RunId!, request.Shard!.Value);
+        await using var shardLock = await ShardLock.AcquireAsync(request.Output, runId, shard, request.LockWait, request.LockPollInterval, cancellationToken).ConfigureAwait(false);
+        var publisher = new ShardPublisher(request.Output);
+        if (await publisher.TryReadCompleteAsync(runId, shard, cancellationToken).ConfigureAwait(false) is { } complete)
+        {
+            LogAlreadyComplete(logger, $"{runId} shard {shard}", request.Output.Description);
+            return complete;
+        }
+
+        LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var (files, settings) = Plan(input, request.Progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        LogPublishing(logger, $"{runId} shard {shard}", request.Output.Description);
+        var manifest = new RunManifest(1, runId, started, fingerprint, settings, SoftwareVersion, []);
+        return await publisher.PublishAsync(runId, shard, manifest, files, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Plans <paramref name="input"/> and formats the run's files and manifest settings.</summary>
+    private (RunFile[] Files, SortedDictionary<string, string> Settings) Plan(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
         var result = run.Execute(input, progress, cancellationToken);
         var files = new[]
         {
@@ -63,11 +101,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["forecaster"] = result.Forecasts.Select(f => f.Method).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("none").Aggregate((a, b) => a + ";" + b),
             ["placement"] = result.PlacementMethod,
         };
-        cancellationToken.ThrowIfCancellationRequested();
-        LogPublishing(logger, runId, output.Description);
-        var manifest = await publisher.PublishAsync(runId, started, fingerprint, settings, SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
-        LogPublished(logger, runId, manifest.Files.Count);
-        return manifest;
+        return (files, settings);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading input from {Folder}")]

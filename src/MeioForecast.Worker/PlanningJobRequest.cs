@@ -1,4 +1,5 @@
 using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Storage.Stores;
 
 namespace MeioForecast.Worker;
@@ -19,6 +20,13 @@ public sealed record PlanningJobRequest(string InputFolder, IOutputStore Output)
 
     /// <summary>How long to wait for another worker holding the run lock. Default 0 (fail at once); unit: time span.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The shard to plan (<c>meio run --shard i/N</c>), or null for the whole input. A shard plans only the skus it owns
+    /// (<see cref="ShardFilter"/>) and publishes runs/&lt;run-id&gt;/shards/&lt;i&gt;/ without touching latest.json;
+    /// <c>meio finalize</c> merges the shards. Requires an explicit <see cref="RunId"/> shared by all shards.
+    /// </summary>
+    public ShardSpec? Shard { get; init; }
 
     /// <summary>How often to retry the lock while waiting. Default 1 s.</summary>
     public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Worker.Hosting;
 using MeioForecast.Worker.Output;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run.</summary>
+/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -18,14 +19,24 @@ internal static class RunCommand
         };
         var lockWait = new Option<int>("--lock-wait") { Description = "Seconds to wait when another worker is writing the same run id (default 0: exit with code 5).", DefaultValueFactory = _ => 0 };
         var runId = new Option<string?>("--run-id") { Description = "Run id (default: UTC time + input fingerprint). Re-running an id resumes it." };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Plan only shard i of N (0-based, e.g. 2/8): the skus whose FNV-1a 64 hash mod N is i, written to runs/<run-id>/shards/<i>/; needs --run-id; `meio finalize` publishes the run.",
+        };
         var command = new Command("run", "Plan once: forecast, place safety stock, and publish runs/<run-id>/ with its manifest and latest.json.")
         {
-            input, output, runId, lockWait,
+            input, output, runId, shard, lockWait,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
+                var shardSpec = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text) : (ShardSpec?)null;
+                if (shardSpec is not null && parse.GetValue(runId) is null)
+                {
+                    throw new ArgumentException("--shard needs --run-id: every shard of a run and `meio finalize` must use the same run id.");
+                }
+
                 using var services = CliHost.BuildServices();
                 var job = services.GetRequiredService<PlanningJob>();
                 var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
@@ -35,9 +46,12 @@ internal static class RunCommand
                     RunId = parse.GetValue(runId),
                     Progress = new TerminalProgress(Console.Error),
                     LockWait = TimeSpan.FromSeconds(parse.GetValue(lockWait)),
+                    Shard = shardSpec,
                 };
                 var manifest = await job.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-                Console.Out.WriteLine($"run {manifest.RunId}: {store.Description}/runs/{manifest.RunId}");
+                Console.Out.WriteLine(shardSpec is { } sh
+                    ? $"run {manifest.RunId} shard {sh}: {store.Description}/runs/{manifest.RunId}/shards/{sh.Index}"
+                    : $"run {manifest.RunId}: {store.Description}/runs/{manifest.RunId}");
                 return ExitCodes.Ok;
             },
             cancellationToken));
