@@ -1,12 +1,15 @@
 using System.CommandLine;
 using MeioForecast.Pipeline.Sharding;
+using MeioForecast.Storage.Sharding;
 using MeioForecast.Worker.Hosting;
 using MeioForecast.Worker.Output;
+using MeioForecast.Worker.Scheduling;
+using MeioForecast.Worker.Sharding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run.</summary>
+/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N [--finalize]] [--slot CRON] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -23,18 +26,29 @@ internal static class RunCommand
         {
             Description = "Plan only shard i of N (0-based, e.g. 2/8): the skus whose FNV-1a 64 hash mod N is i, written to runs/<run-id>/shards/<i>/; needs --run-id; `meio finalize` publishes the run.",
         };
+        var finalize = new Option<bool>("--finalize") { Description = "With --shard: after this shard is published, finalize the run if every shard is complete (the last shard to finish publishes the run)." };
+        var slot = new Option<string?>("--slot")
+        {
+            Description = "Cron schedule (UTC) of the trigger: the default run id becomes its latest slot at or before now + the input fingerprint, the same in every shard of one scheduled run.",
+        };
         var command = new Command("run", "Plan once: forecast, place safety stock, and publish runs/<run-id>/ with its manifest and latest.json.")
         {
-            input, output, runId, shard, lockWait,
+            input, output, runId, shard, finalize, slot, lockWait,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
                 var shardSpec = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text) : (ShardSpec?)null;
-                if (shardSpec is not null && parse.GetValue(runId) is null)
+                DateTimeOffset? slotTime = parse.GetValue(slot) is { } cron ? ScheduleSlot.Previous(ParseCron(cron), DateTimeOffset.UtcNow) : null;
+                if (shardSpec is not null && parse.GetValue(runId) is null && slotTime is null)
                 {
-                    throw new ArgumentException("--shard needs --run-id: every shard of a run and `meio finalize` must use the same run id.");
+                    throw new ArgumentException("--shard needs --run-id or --slot: every shard of a run and `meio finalize` must use the same run id.");
+                }
+
+                if (parse.GetValue(finalize) && shardSpec is null)
+                {
+                    throw new ArgumentException("--finalize applies to a sharded run (--shard i/N).");
                 }
 
                 using var services = CliHost.BuildServices();
@@ -47,14 +61,43 @@ internal static class RunCommand
                     Progress = new TerminalProgress(Console.Error),
                     LockWait = TimeSpan.FromSeconds(parse.GetValue(lockWait)),
                     Shard = shardSpec,
+                    ScheduledUtc = slotTime,
                 };
                 var manifest = await job.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
                 Console.Out.WriteLine(shardSpec is { } sh
                     ? $"run {manifest.RunId} shard {sh}: {store.Description}/runs/{manifest.RunId}/shards/{sh.Index}"
                     : $"run {manifest.RunId}: {store.Description}/runs/{manifest.RunId}");
+                if (parse.GetValue(finalize) && shardSpec is { } done)
+                {
+                    try
+                    {
+                        if (await ShardCompletion.FinalizeIfCompleteAsync(store, manifest.RunId, done.Count, TimeSpan.FromSeconds(Math.Max(60, parse.GetValue(lockWait))), cancellationToken).ConfigureAwait(false) is { } run)
+                        {
+                            Console.Out.WriteLine($"run {run.RunId}: every shard complete, finalized into {store.Description}/runs/{run.RunId}");
+                        }
+                    }
+                    catch (ShardsIncompleteException ex)
+                    {
+                        await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                        return ExitCodes.ShardsIncomplete;
+                    }
+                }
+
                 return ExitCodes.Ok;
             },
             cancellationToken));
         return command;
+    }
+
+    private static CronSchedule ParseCron(string cron)
+    {
+        try
+        {
+            return CronSchedule.Parse(cron);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"--slot: {ex.Message}", ex);
+        }
     }
 }

@@ -102,6 +102,27 @@ public sealed class ShardedRunTests : IDisposable
         AssertNothingPublished(output, run);
     }
 
+    [Fact]
+    public async Task With_finalize_the_last_shard_publishes_the_run_under_the_slot_run_id()
+    {
+        var output = Path.Combine(_root, "slot");
+        string[] Args(int i) => ["run", "--input", TestPaths.DataSamples, "--output", output, "--slot", "0 2 * * *", "--shard", $"{i}/2", "--finalize"];
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(Args(1)).InvokeAsync());
+        Assert.False(File.Exists(Path.Combine(output, "latest.json")), "shard 0 is missing: nothing may be finalized yet");
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(Args(0)).InvokeAsync());
+
+        // Run id = latest 02:00 UTC slot at or before now + the first 8 hex of the input fingerprint (the worker's convention).
+        var now = DateTimeOffset.UtcNow;
+        var slot = new DateTimeOffset(now.Year, now.Month, now.Day, 2, 0, 0, TimeSpan.Zero);
+        slot = slot > now ? slot.AddDays(-1) : slot;
+        using var latest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "latest.json")));
+        var runId = latest.RootElement.GetProperty("run_id").GetString()!;
+        Assert.StartsWith(slot.ToString("yyyyMMdd'T'HHmmss'Z'-", System.Globalization.CultureInfo.InvariantCulture), runId, StringComparison.Ordinal);
+        Assert.Equal(
+            File.ReadAllLines(Path.Combine(output, "runs", runId, "shards", "0", "targets.csv")).Length + File.ReadAllLines(Path.Combine(output, "runs", runId, "shards", "1", "targets.csv")).Length - 1,
+            File.ReadAllLines(Path.Combine(output, "runs", runId, "targets.csv")).Length);
+    }
+
     private static void AssertNothingPublished(string output, string run)
     {
         Assert.False(File.Exists(Path.Combine(output, "latest.json")));
