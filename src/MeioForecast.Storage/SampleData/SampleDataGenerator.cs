@@ -21,17 +21,31 @@ public static class SampleDataGenerator
     /// <summary>Forecast horizon in days, and the days of future known signals written.</summary>
     public const int Horizon = 28;
 
-    private const int SkuCount = 24;
+    /// <summary>Skus of the default sample (data-samples/).</summary>
+    public const int DefaultSkus = 24;
+
+    /// <summary>Stores of the default sample (data-samples/).</summary>
+    public const int DefaultStores = 12;
+
     private static readonly string[] Dcs = ["DC-CENTRAL", "DC-EAST", "DC-WEST"];
     private static readonly double[] Weekday = [0.85, 0.86, 0.9, 0.95, 1.0, 1.18, 1.3]; // Sunday..Saturday
 
-    /// <summary>Writes the sample into <paramref name="folder"/> (created if needed) from <paramref name="seed"/>.</summary>
-    public static void Write(string folder, int seed)
+    /// <summary>Writes the default-size sample (24 skus, 12 stores) into <paramref name="folder"/> (created if needed) from <paramref name="seed"/>.</summary>
+    public static void Write(string folder, int seed) => Write(folder, seed, DefaultSkus, DefaultStores);
+
+    /// <summary>
+    /// Writes a sample of <paramref name="skuCount"/> skus (the last 4 slow movers) and <paramref name="storeCount"/>
+    /// stores split evenly over the 3 distribution centers: about 5 + 0.5-1 x stores sku-nodes per sku (the scale
+    /// benchmark's sizes). The defaults write data-samples/ byte for byte.
+    /// </summary>
+    public static void Write(string folder, int seed, int skuCount, int storeCount)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(skuCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(storeCount, 3);
         Directory.CreateDirectory(folder);
         var random = new SampleRandom(seed);
-        var skus = Enumerable.Range(1, SkuCount).Select(i => CreateSku(i, random)).ToArray();
-        var stores = Enumerable.Range(1, 12).Select(i => CreateStore(i, random)).ToArray();
+        var skus = Enumerable.Range(1, skuCount).Select(i => CreateSku(i, skuCount, random)).ToArray();
+        var stores = Enumerable.Range(1, storeCount).Select(i => CreateStore(i, storeCount, random)).ToArray();
         var assortment = stores.ToDictionary(s => s.Id, s => skus.Where(k => k.Index <= 6 || random.Uniform() < 0.5).ToArray());
         var holidays = Holidays();
         var days = HistoryDays + Horizon;
@@ -99,14 +113,15 @@ public static class SampleDataGenerator
         File.WriteAllBytes(Path.Combine(folder, InputFiles.Demand), demand.ToBytes());
     }
 
-    private static SampleSku CreateSku(int index, SampleRandom random)
+    private static SampleSku CreateSku(int index, int skuCount, SampleRandom random)
     {
-        var slow = index > SkuCount - 4;
+        var slow = index > skuCount - 4;
+        var digits = Math.Max(3, skuCount.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         var rate = slow ? random.Uniform(0.05, 0.4) : Math.Exp(random.Uniform(Math.Log(2), Math.Log(30)));
         var weather = index % 5 == 0 ? random.Uniform(0.02, 0.05) : index % 7 == 0 ? -random.Uniform(0.02, 0.04) : 0.0;
         return new SampleSku(
             index,
-            $"SKU-{index:D3}",
+            "SKU-" + index.ToString("D" + digits.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
             rate,
             BasePrice: Math.Round(random.Uniform(2, 20), 2),
             Elasticity: -random.Uniform(1.2, 3.0),
@@ -117,11 +132,12 @@ public static class SampleDataGenerator
             Shape: slow ? 0.6 : random.Uniform(3, 12));
     }
 
-    private static SampleStore CreateStore(int index, SampleRandom random)
+    private static SampleStore CreateStore(int index, int storeCount, SampleRandom random)
     {
-        var dc = Dcs[(index - 1) / 4];
+        var dc = Dcs[(index - 1) * Dcs.Length / storeCount];
+        var digits = Math.Max(2, storeCount.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         var mean = dc switch { "DC-WEST" => 19.0, "DC-EAST" => 12.0, _ => 10.0 };
-        return new SampleStore($"STORE-{index:D2}", dc, Size: random.Uniform(0.5, 1.8), MeanTemperature: mean + random.Uniform(-2, 2));
+        return new SampleStore("STORE-" + index.ToString("D" + digits.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture), dc, Size: random.Uniform(0.5, 1.8), MeanTemperature: mean + random.Uniform(-2, 2));
     }
 
     private static double[] Temperatures(SampleStore store, int days, SampleRandom random)
