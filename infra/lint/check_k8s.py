@@ -20,7 +20,12 @@ SECRETISH = re.compile(r"(KEY|SECRET|PASSWORD|TOKEN|CONNECTION_STRING|SAS)", re.
 for path in sorted((root / "infra/k8s").glob("*.yaml")):
     # run-sharded.sh substitutes __RUN__ (the run name) before `kubectl create`; check the substituted text.
     text = path.read_text().replace("__RUN__", "20261122t020000z")
-    for doc in yaml.safe_load_all(text):
+    try:
+        docs = list(yaml.safe_load_all(text))
+    except yaml.YAMLError as ex:
+        problems.append(f"{path.relative_to(root)}: not valid YAML ({str(ex).splitlines()[0]})")
+        continue
+    for doc in docs:
         if doc is None:
             continue
         where = f"{path.relative_to(root)} ({doc.get('kind')} {doc.get('metadata', {}).get('name')})"
