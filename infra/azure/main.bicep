@@ -37,10 +37,10 @@ param cronExpression string = '0 2 * * *'
 param shardCount int = 4
 
 @description('vCPU per shard replica (Container Apps consumption: 0.25 steps).')
-param cpu string = '1.0'
+param cpu string = '1.5'
 
 @description('Memory per shard replica; Container Apps ties it to the vCPU (2Gi per vCPU).')
-param memory string = '2Gi'
+param memory string = '3Gi'
 
 @description('Seconds a replica may run before it is stopped.')
 param replicaTimeoutSeconds int = 7200
