@@ -22,15 +22,25 @@ public static class ShardCsvMerger
             throw new ArgumentException("No shard to merge.", nameof(parts));
         }
 
-        var header = Header(name, 0, parts[0].Span);
+        // A shard without rows may write a shorter header (forecasts.csv of a shard with no demand history has no
+        // quantile columns, as a single run without any would): the header comes from the first shard with rows.
+        var headers = parts.Select((part, p) => Header(name, p, part.Span)).ToArray();
+        var withRows = Enumerable.Range(0, parts.Count).Where(p => parts[p].Length > headers[p].Length).ToArray();
+        var header = headers[withRows.Length > 0 ? withRows[0] : 0];
         var blocks = new List<Block>[parts.Count];
         var total = header.Length;
         for (var p = 0; p < parts.Count; p++)
         {
             var span = parts[p].Span;
-            if (!span[..Math.Min(span.Length, header.Length)].SequenceEqual(header))
+            if (!withRows.Contains(p))
             {
-                throw new InvalidDataException($"{name}: shard {p} has another header than shard 0.");
+                blocks[p] = [];
+                continue;
+            }
+
+            if (!headers[p].AsSpan().SequenceEqual(header))
+            {
+                throw new InvalidDataException($"{name}: shard {p} has another header than shard {withRows[0]}.");
             }
 
             blocks[p] = Blocks(name, p, span, header.Length);

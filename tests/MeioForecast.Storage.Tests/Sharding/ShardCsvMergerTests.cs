@@ -22,6 +22,16 @@ public sealed class ShardCsvMergerTests
     }
 
     [Fact]
+    public void A_shard_without_rows_may_have_a_shorter_header()
+    {
+        // forecasts.csv of a shard with no demand history has no quantile columns; the single run has them.
+        var merged = ShardCsvMerger.Merge("forecasts.csv", [B("sku,location,date,method\n"), B("sku,location,date,method,q0.5\nA,L,d,m,1\n")]);
+        Assert.Equal("sku,location,date,method,q0.5\nA,L,d,m,1\n", Encoding.UTF8.GetString(merged.Content.Span));
+        var empty = ShardCsvMerger.Merge("forecasts.csv", [B("sku,location,date,method\n"), B("sku,location,date,method\n")]);
+        Assert.Equal("sku,location,date,method\n", Encoding.UTF8.GetString(empty.Content.Span));
+    }
+
+    [Fact]
     public void Merge_refuses_a_sku_in_two_shards_unsorted_shards_other_headers_and_non_sku_files()
     {
         var twice = Assert.Throws<InvalidDataException>(() => ShardCsvMerger.Merge("t.csv", [B("sku,x\nA,1\n"), B("sku,x\nA,2\n")]));
