@@ -287,7 +287,7 @@ internal sealed class ReplicationBlock
             }
 
             claims[m - 1] = customerBacklog[lane];
-            var backlog = Allocate(claims, available, shares);
+            var backlog = ClaimAllocation.Allocate(claims, available, shares);
             var served = Math.Min(available, backlog);
             for (var d = 0; d < downs.Length; d++)
             {
@@ -306,7 +306,7 @@ internal sealed class ReplicationBlock
             }
 
             claims[m - 1] = customerDue[lane];
-            var due = Allocate(claims, available - served, shares);
+            var due = ClaimAllocation.Allocate(claims, available - served, shares);
             var filled = Math.Min(available - served, due);
             customerBacklog[lane] += claims[m - 1] - shares[m - 1];
             var expedited = 0.0;
@@ -346,41 +346,6 @@ internal sealed class ReplicationBlock
                 _trace?.Record(j, t, thisPeriod[0], onHand[0], open, expedited);
             }
         }
-    }
-
-    /// <summary>
-    /// Splits <paramref name="amount"/> over <paramref name="claims"/>: everything when it covers their total, otherwise
-    /// pro rata with the last positive claim taking the remainder, so the shares sum to the amount exactly. Returns the total claim.
-    /// </summary>
-    private static double Allocate(ReadOnlySpan<double> claims, double amount, Span<double> shares)
-    {
-        var total = 0.0;
-        var last = -1;
-        for (var i = 0; i < claims.Length; i++)
-        {
-            total += claims[i];
-            if (claims[i] > 0.0)
-            {
-                last = i;
-            }
-        }
-
-        if (amount >= total)
-        {
-            claims.CopyTo(shares);
-            return total;
-        }
-
-        var fraction = amount / total;
-        var given = 0.0;
-        for (var i = 0; i < claims.Length; i++)
-        {
-            shares[i] = i < last ? claims[i] * fraction : 0.0;
-            given += shares[i];
-        }
-
-        shares[last] = Math.Clamp(amount - given, 0.0, claims[last]);
-        return total;
     }
 
     private double NextStandardNormal(int lane)
