@@ -11,6 +11,10 @@ public static class MeioCli
     {
         RunCommand.Create(),
         SampleDataCommand.Create(),
+        OptimizeCommand.Create(),
+        GbdtCommand.Create(),
+        ImportCommand.Create(),
+        BacktestCommand.Create(),
         WorkerCommand.Create(),
     };
 

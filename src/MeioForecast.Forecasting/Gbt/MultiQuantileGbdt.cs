@@ -1,0 +1,39 @@
+namespace MeioForecast.Forecasting.Gbt;
+
+/// <summary>
+/// Trains one quantile GBDT per level alpha_1 &lt; ... &lt; alpha_K (in parallel, each with the same options but its own
+/// alpha) and returns a <see cref="MultiQuantileGbdtModel"/> whose quantiles never cross.
+/// </summary>
+public sealed class MultiQuantileGbdt
+{
+    private readonly GbdtOptions _o;
+    private readonly double[] _alphas;
+
+    /// <summary>Creates the trainer; <paramref name="alphas"/> must be distinct levels in (0, 1).</summary>
+    public MultiQuantileGbdt(IReadOnlyList<double> alphas, GbdtOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(alphas);
+        _o = (options ?? new GbdtOptions()) with { Objective = GbdtObjective.Quantile };
+        _o.Validate();
+        _alphas = alphas.Order().ToArray();
+        if (_alphas.Length == 0 || _alphas.Any(a => a is <= 0 or >= 1) || _alphas.Distinct().Count() != _alphas.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(alphas), "Quantile levels must be distinct values in (0, 1).");
+        }
+    }
+
+    /// <summary>Trains the per-level models; models run concurrently, splitting the threads between them.</summary>
+    public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null)
+    {
+        var models = new GbdtModel[_alphas.Length];
+        var threads = _o.EffectiveThreads;
+        var outer = Math.Min(threads, _alphas.Length);
+        var inner = Math.Max(1, threads / outer);
+        Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
+        {
+            var trainer = new GbdtTrainer(_o with { Alpha = _alphas[k], NumThreads = inner });
+            models[k] = trainer.Fit(train, validation);
+        });
+        return new MultiQuantileGbdtModel(models);
+    }
+}
