@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Azurite, the real blob server of the storage tests (pinned in tests/azurite/package-lock.json).
+npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
+
 dotnet restore MeioForecast.sln --nologo -v q
 dotnet build MeioForecast.sln -c Release --no-restore --nologo -v q
 

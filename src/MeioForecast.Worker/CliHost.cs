@@ -1,4 +1,6 @@
 using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Runs;
+using MeioForecast.Storage.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -34,6 +36,16 @@ internal static class CliHost
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (RunLockedException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.RunLocked;
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"Invalid configuration: {SecretRedactor.Redact(ex.Message)}").ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("Cancelled: nothing was published.").ConfigureAwait(false);
@@ -41,12 +53,12 @@ internal static class CliHost
         }
         catch (IOException ex)
         {
-            await Console.Error.WriteLineAsync($"Storage failure: {ex.Message} Nothing was published.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Storage failure: {SecretRedactor.Redact(ex.Message)} Nothing was published.").ConfigureAwait(false);
             return ExitCodes.StorageFailure;
         }
         catch (UnauthorizedAccessException ex)
         {
-            await Console.Error.WriteLineAsync($"Storage failure: {ex.Message} Nothing was published.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Storage failure: {SecretRedactor.Redact(ex.Message)} Nothing was published.").ConfigureAwait(false);
             return ExitCodes.StorageFailure;
         }
     }

@@ -17,4 +17,10 @@ public static class ExitCodes
 
     /// <summary>Cancelled (Ctrl+C or SIGTERM) before the run was published; nothing was published.</summary>
     public const int Cancelled = 4;
+
+    /// <summary>Another worker holds the lock of the same run (it is writing it now); nothing was written.</summary>
+    public const int RunLocked = 5;
+
+    /// <summary>The configuration or command-line options are invalid (the message names the setting).</summary>
+    public const int BadConfiguration = 6;
 }

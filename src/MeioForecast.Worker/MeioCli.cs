@@ -11,6 +11,16 @@ public static class MeioCli
     {
         RunCommand.Create(),
         SampleDataCommand.Create(),
+        OptimizeCommand.Create(),
         GbdtCommand.Create(),
+        ImportCommand.Create(),
+        BacktestCommand.Create(),
+        WorkerCommand.Create(),
     };
+
+    /// <summary>
+    /// Invocation settings: on SIGTERM/Ctrl+C the running verb is cancelled and gets up to 30 s to abandon its current
+    /// step cleanly (nothing partial is ever published) before the process is ended.
+    /// </summary>
+    public static InvocationConfiguration Invocation { get; } = new() { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeioForecast.Worker;
 
-/// <summary>The composition root: which forecaster, placement and clock a planning job uses.</summary>
+/// <summary>The composition root: which forecaster, placement (GSM network placement by default) and clock a planning job uses.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers the planning job and its stages.</summary>
@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IForecaster>(_ => new SeasonalEmpiricalForecaster());
-        services.TryAddSingleton<IStockPlacement, SingleEchelonPlacement>();
+        services.TryAddSingleton<IStockPlacement>(_ => new NetworkPlacement());
         services.TryAddSingleton<PlanningRun>();
         services.TryAddSingleton<PlanningJob>();
         return services;

@@ -13,6 +13,9 @@ public abstract class DemandBound
     /// <summary>D_j(tau), the base stock needed for a net replenishment time of <paramref name="tau"/> periods (tau &gt;= 0).</summary>
     public abstract double BaseStock(int tau);
 
-    /// <summary>D_j(tau) - tau * mu_j.</summary>
-    public double SafetyStock(int tau) => BaseStock(tau) - tau * MeanPerPeriod;
+    /// <summary>
+    /// D_j(tau) minus the expected demand over tau periods: tau * mu_j here; bounds built from non-identical periods
+    /// override it with the exact expected tau-period demand.
+    /// </summary>
+    public virtual double SafetyStock(int tau) => BaseStock(tau) - tau * MeanPerPeriod;
 }

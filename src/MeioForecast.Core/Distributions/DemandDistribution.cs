@@ -21,4 +21,16 @@ public abstract class DemandDistribution
 
     /// <summary>P(D &lt;= x).</summary>
     public abstract double Cdf(double x);
+
+    /// <summary>True when demand takes only integer values (counts): grids then keep the mass on integers.</summary>
+    public virtual bool IsIntegerValued => false;
+
+    /// <summary>Throws unless <paramref name="p"/> lies strictly between 0 and 1.</summary>
+    protected static void CheckProbability(double p)
+    {
+        if (!(p > 0.0 && p < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(p), p, "A quantile probability must lie strictly between 0 and 1.");
+        }
+    }
 }

@@ -33,6 +33,16 @@ public sealed class NormalDemandBound : DemandBound
     public static NormalDemandBound FromServiceLevel(double meanPerPeriod, double sigmaPerPeriod, double serviceLevel) =>
         new(meanPerPeriod, StandardNormal.Quantile(serviceLevel) * sigmaPerPeriod);
 
+    /// <summary>
+    /// The classic bound from any per-period distribution's mean and standard deviation (the normal approximation the
+    /// literature uses, e.g. for comparing with Graves &amp; Willems 2000's published optima): k = Phi^-1(p) * sd.
+    /// </summary>
+    public static NormalDemandBound FromDistribution(DemandDistribution perPeriod, double serviceLevel)
+    {
+        ArgumentNullException.ThrowIfNull(perPeriod);
+        return FromServiceLevel(perPeriod.Mean, perPeriod.StandardDeviation, serviceLevel);
+    }
+
     /// <inheritdoc />
     public override double BaseStock(int tau)
     {

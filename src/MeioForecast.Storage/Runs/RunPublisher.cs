@@ -46,14 +46,30 @@ public sealed class RunPublisher(IOutputStore store)
         var previous = await store.TryReadAsync(manifestPath, cancellationToken).ConfigureAwait(false);
         if (previous is null)
         {
-            await store.WriteAsync(manifestPath, manifestBytes, WriteCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
-        }
-        else if (!previous.Content.Span.SequenceEqual(manifestBytes))
-        {
-            throw new InvalidOperationException($"Run '{runId}' is already complete in {store.Description} with different content; choose another run id.");
+            try
+            {
+                await store.WriteAsync(manifestPath, manifestBytes, WriteCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WriteConditionFailedException)
+            {
+                // Written meanwhile: by our own attempt whose answer was lost (a retried create-only write), or by
+                // another worker that ignored the run lock. Either way, accept it only when it describes the same run.
+                previous = await store.TryReadAsync(manifestPath, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        await PointLatestAsync(new LatestPointer(runId, manifestPath, createdUtc), cancellationToken).ConfigureAwait(false);
+        if (previous is not null)
+        {
+            var existing = JsonSerializer.Deserialize<RunManifest>(previous.Content.Span, RunManifest.JsonOptions);
+            if (existing is null || !SameRun(existing, manifest))
+            {
+                throw new InvalidOperationException($"Run '{runId}' is already complete in {store.Description} with different content; choose another run id.");
+            }
+
+            manifest = existing;
+        }
+
+        await PointLatestAsync(new LatestPointer(runId, manifestPath, manifest.CreatedUtc), cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
@@ -80,10 +96,38 @@ public sealed class RunPublisher(IOutputStore store)
             }
             catch (WriteConditionFailedException) when (attempt < MaxLatestAttempts)
             {
-                // Another run moved latest.json between our read and write: read again and re-decide.
+                // Another run moved latest.json between our read and write: back off (with jitter), read again, re-decide.
+                var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * Math.Min(attempt, 10));
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// Completes run <paramref name="runId"/> when its manifest exists already (a re-run after a failure between the
+    /// manifest and latest.json): verifies every file against the manifest, points latest.json at it and returns the
+    /// manifest, so no planning is repeated. Returns null when the run has no manifest yet.
+    /// Throws <see cref="InvalidDataException"/> when the manifest exists but a file does not match it.
+    /// </summary>
+    public async Task<RunManifest?> TryCompleteExistingAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (await store.TryReadAsync(RunLayout.Manifest(runId), cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var verified = await new RunReader(store).ReadAsync(runId, cancellationToken).ConfigureAwait(false);
+        await PointLatestAsync(new LatestPointer(runId, RunLayout.Manifest(runId), verified.Manifest.CreatedUtc), cancellationToken).ConfigureAwait(false);
+        return verified.Manifest;
+    }
+
+    /// <summary>Same run: id, input fingerprint, settings and files (names, sizes, hashes); times and versions may differ.</summary>
+    private static bool SameRun(RunManifest a, RunManifest b) =>
+        a.RunId == b.RunId
+        && a.InputFingerprint == b.InputFingerprint
+        && a.Files.SequenceEqual(b.Files)
+        && a.Settings.Count == b.Settings.Count
+        && a.Settings.All(kv => b.Settings.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private static bool IsNewerOrSame(LatestPointer existing, LatestPointer candidate) =>
         existing.CreatedUtc > candidate.CreatedUtc

@@ -1,0 +1,138 @@
+namespace MeioForecast.Forecasting.Ssa;
+
+/// <summary>
+/// One grouping I = {1..r} of an <see cref="SsaDecomposition"/>: the reconstructed series by diagonal (Hankel)
+/// averaging of X_I = sum_{i in I} U_i U_i^T X, and the recurrent forecast with the linear recurrence relation (LRR)
+/// of Golyandina &amp; Korobeynikov (2014, CSDA 71, Sec. 2.3 "Recurrent forecasting"): with pi_i the last entry of
+/// U_i, nu^2 = sum pi_i^2 (&lt; 1) and U_i^- its first L-1 entries, R = (a_{L-1}..a_1) = sum pi_i U_i^- / (1 - nu^2) and
+/// y_n = sum_{j=1}^{L-1} a_j y_{n-j}, started from the reconstructed series.
+/// Anti-diagonal prefix sums make the reconstruction of any prefix x_1..x_o (using only lagged vectors inside it)
+/// cost O(L), so forecasts from past origins cost O(L h) each.
+/// </summary>
+public sealed class SsaReconstruction
+{
+    private readonly double[,] _cumulative;
+    private readonly double[] _recurrence;
+
+    internal SsaReconstruction(double[,] hat, double[][] vectors)
+    {
+        var l = hat.GetLength(0);
+        var k = hat.GetLength(1);
+        WindowLength = l;
+        LaggedVectors = k;
+        Rank = vectors.Length;
+        // C[i,c] = sum of hat along the anti-diagonal through (i,c) from its first column up to column c.
+        _cumulative = new double[l, k];
+        for (var c = 0; c < k; c++)
+        {
+            for (var i = 0; i < l; i++)
+            {
+                _cumulative[i, c] = hat[i, c] + (c > 0 && i + 1 < l ? _cumulative[i + 1, c - 1] : 0.0);
+            }
+        }
+
+        var nu2 = 0.0;
+        foreach (var u in vectors)
+        {
+            nu2 += u[l - 1] * u[l - 1];
+        }
+
+        Verticality = nu2;
+        _recurrence = new double[l - 1];
+        if (nu2 < 1.0 - 1e-9)
+        {
+            foreach (var u in vectors)
+            {
+                var pi = u[l - 1] / (1.0 - nu2);
+                for (var j = 0; j < l - 1; j++)
+                {
+                    _recurrence[j] += pi * u[j];
+                }
+            }
+        }
+    }
+
+    /// <summary>The empty grouping (rank 0): reconstruction and forecast are zero.</summary>
+    internal static SsaReconstruction Zero(int windowLength, int laggedVectors) => new(new double[windowLength, laggedVectors], []);
+
+    /// <summary>The rank r (number of leading eigentriples).</summary>
+    public int Rank { get; }
+
+    /// <summary>The window length L.</summary>
+    public int WindowLength { get; }
+
+    /// <summary>K, the number of lagged vectors of the decomposed series.</summary>
+    public int LaggedVectors { get; }
+
+    /// <summary>nu^2 = sum of squared last entries of U_1..U_r; the LRR exists only when it is below one.</summary>
+    public double Verticality { get; }
+
+    /// <summary>Whether the recurrent forecast exists (nu^2 &lt; 1).</summary>
+    public bool CanForecast => Verticality < 1.0 - 1e-9;
+
+    /// <summary>The LRR coefficients (a_{L-1}, ..., a_1): y_n = sum_j R[j] y_{n-L+1+j}.</summary>
+    public IReadOnlyList<double> Recurrence => _recurrence;
+
+    /// <summary>The reconstructed series (length N) by diagonal averaging.</summary>
+    public double[] Reconstructed()
+    {
+        var n = LaggedVectors + WindowLength - 1;
+        var y = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            y[t] = Averaged(t, LaggedVectors - 1);
+        }
+
+        return y;
+    }
+
+    /// <summary>The recurrent forecast of <paramref name="horizon"/> values after the end of the series.</summary>
+    public double[] Forecast(int horizon) => ForecastFrom(LaggedVectors + WindowLength - 1, horizon);
+
+    /// <summary>
+    /// The recurrent forecast of <paramref name="horizon"/> values after period <paramref name="origin"/> (the
+    /// count of known values, L &lt;= origin &lt;= N), started from the reconstruction of x_1..x_origin that uses only
+    /// the lagged vectors inside it (the eigenvectors stay those of the full decomposition).
+    /// </summary>
+    public double[] ForecastFrom(int origin, int horizon)
+    {
+        var l = WindowLength;
+        if (origin < l || origin > LaggedVectors + l - 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, "The origin must lie in L..N.");
+        }
+
+        if (!CanForecast)
+        {
+            throw new InvalidOperationException($"The LRR does not exist at rank {Rank}: nu^2 = {Verticality} is not below one.");
+        }
+
+        var lastColumn = origin - l;
+        var buffer = new double[l - 1 + horizon];
+        for (var j = 0; j < l - 1; j++)
+        {
+            buffer[j] = Averaged(origin - l + 1 + j, lastColumn);
+        }
+
+        for (var h = 0; h < horizon; h++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < l - 1; j++)
+            {
+                sum += _recurrence[j] * buffer[h + j];
+            }
+
+            buffer[l - 1 + h] = sum;
+        }
+
+        return buffer[(l - 1)..];
+    }
+
+    /// <summary>Diagonal average at time t over lagged vectors (columns) 0..lastColumn.</summary>
+    private double Averaged(int t, int lastColumn)
+    {
+        var kMax = Math.Min(lastColumn, t);
+        var kMin = Math.Max(0, t - WindowLength + 1);
+        return _cumulative[t - kMax, kMax] / (kMax - kMin + 1);
+    }
+}

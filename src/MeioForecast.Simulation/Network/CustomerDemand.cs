@@ -1,0 +1,68 @@
+using MeioForecast.Core.Distributions;
+
+namespace MeioForecast.Simulation.Network;
+
+/// <summary>
+/// Customer demand at a stage, per period: either sampled from demand distributions (one stationary distribution or
+/// one per period, drawn by inverse transform <c>Quantile(u)</c> of a uniform u; normal distributions use an exact
+/// Box-Muller draw instead, which is faster) or an explicit demand path replayed as is (backtest mode: actual history).
+/// </summary>
+public sealed class CustomerDemand
+{
+    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path)
+    {
+        Distributions = distributions;
+        Path = path;
+    }
+
+    /// <summary>
+    /// The per-period distributions (null for a path). Measured period p (0-based, after the warm-up) uses entry
+    /// p mod Count; warm-up periods continue the cycle backwards (period -1 uses the last entry).
+    /// </summary>
+    public IReadOnlyList<DemandDistribution>? Distributions { get; }
+
+    /// <summary>
+    /// The explicit demand path (null when sampled): entry t is the demand of simulated period t, warm-up included, so
+    /// the path needs at least warm-up + measured periods entries. Every replication sees the same path.
+    /// </summary>
+    public IReadOnlyList<double>? Path { get; }
+
+    /// <summary>The same distribution in every period (stationary demand).</summary>
+    public static CustomerDemand Stationary(DemandDistribution distribution)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
+        return new CustomerDemand([distribution], null);
+    }
+
+    /// <summary>One distribution per period (e.g. a forecast's horizon), applied cyclically; see <see cref="Distributions"/>.</summary>
+    public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions)
+    {
+        ArgumentNullException.ThrowIfNull(distributions);
+        if (distributions.Count == 0 || distributions.Any(d => d is null))
+        {
+            throw new ArgumentException("Per-period demand needs at least one distribution and no null entry.", nameof(distributions));
+        }
+
+        return new CustomerDemand(distributions.ToArray(), null);
+    }
+
+    /// <summary>An explicit demand path (finite, non-negative values), replayed exactly; see <see cref="Path"/>.</summary>
+    public static CustomerDemand FromPath(IReadOnlyList<double> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        for (var t = 0; t < path.Count; t++)
+        {
+            if (!(path[t] >= 0.0) || !double.IsFinite(path[t]))
+            {
+                throw new ArgumentException($"Demand path value at period {t} is {path[t]}; it must be finite and non-negative.", nameof(path));
+            }
+        }
+
+        if (path.Count == 0)
+        {
+            throw new ArgumentException("A demand path needs at least one period.", nameof(path));
+        }
+
+        return new CustomerDemand(null, path.ToArray());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using MeioForecast.Storage.Csv;
+
+namespace MeioForecast.Storage.Import;
+
+/// <summary>
+/// Writes an <see cref="ImportedInput"/> as an input folder (docs/input-format.md): settings, a forecasting-only network
+/// (one external supplier feeding every location, lead time 1 period), one sku-node per series, demand and signals.
+/// Negative quantities (returns) are clipped to 0; missing rows are left out (zero demand by the contract) and marked 0
+/// in the <c>observed</c> signal (global 1) when markObserved is set, so a backtest can skip them.
+/// </summary>
+public static class InputFolderWriter
+{
+    /// <summary>Supplier id of the generated network.</summary>
+    public const string Supplier = "SUPPLIER";
+
+    /// <summary>Writes the folder; returns the number of demand rows written.</summary>
+    public static long Write(ImportedInput input, string folder, bool markObserved)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Directory.CreateDirectory(folder);
+        var settings = new CsvTableWriter(["key", "value"]);
+        settings.AddRow("period", input.Period);
+        settings.AddRow("horizon", input.Horizon.ToString(CultureInfo.InvariantCulture));
+        settings.AddRow("quantile_levels", "0.05;0.1;0.5;0.9;0.95");
+        settings.AddRow("seed", "42");
+        File.WriteAllBytes(Path.Combine(folder, "settings.csv"), settings.ToBytes());
+
+        var stores = input.Demand.Keys.Select(k => k.Location).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var locations = new CsvTableWriter(["location", "type", "echelon"]);
+        locations.AddRow(Supplier, "supplier", "1");
+        var lanes = new CsvTableWriter(["from", "to", "lead_time_mean"]);
+        foreach (var s in stores)
+        {
+            locations.AddRow(s, "store", "0");
+            lanes.AddRow(Supplier, s, "1");
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "locations.csv"), locations.ToBytes());
+        File.WriteAllBytes(Path.Combine(folder, "lanes.csv"), lanes.ToBytes());
+
+        var keys = input.Demand.Keys.OrderBy(k => k.Sku, StringComparer.Ordinal).ThenBy(k => k.Location, StringComparer.Ordinal).ToArray();
+        var nodes = new CsvTableWriter(["sku", "location", "unit_cost", "holding_cost_rate", "service_level", "max_service_time"]);
+        foreach (var (sku, location) in keys)
+        {
+            nodes.AddRow(sku, location, "1", "0.25", "0.95", "0");
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "sku_nodes.csv"), nodes.ToBytes());
+
+        var step = input.Period == "week" ? 7 : 1;
+        var end = input.Demand.Values.Max(d => d.Keys.Max());
+        var demand = new CsvTableWriter(["sku", "location", "date", "quantity"]);
+        var signals = new CsvTableWriter(["date", "signal", "kind", "value", "sku", "location"]);
+        foreach (var key in keys)
+        {
+            var series = input.Demand[key];
+            for (var date = series.Keys.Min(); date <= end; date = date.AddDays(step))
+            {
+                if (series.TryGetValue(date, out var q) && double.IsFinite(q))
+                {
+                    demand.AddRow(key.Sku, key.Location, CsvTableWriter.Date(date), CsvTableWriter.Number(Math.Max(0, q), 6));
+                }
+                else if (markObserved)
+                {
+                    signals.AddRow(CsvTableWriter.Date(date), "observed", "known", "0", key.Sku, key.Location);
+                }
+            }
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "demand.csv"), demand.ToBytes());
+        if (markObserved)
+        {
+            var first = input.Demand.Values.Min(d => d.Keys.Min());
+            for (var date = first; date <= end.AddDays(step * input.Horizon); date = date.AddDays(step))
+            {
+                signals.AddRow(CsvTableWriter.Date(date), "observed", "known", "1", "", "");
+            }
+        }
+
+        foreach (var (signal, date, sku, location, value) in input.Signals)
+        {
+            signals.AddRow(CsvTableWriter.Date(date), signal, "known", CsvTableWriter.Number(value, 6), sku, location);
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "signals.csv"), signals.ToBytes());
+        return demand.Rows;
+    }
+}

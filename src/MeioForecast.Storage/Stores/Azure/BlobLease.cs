@@ -1,0 +1,82 @@
+namespace MeioForecast.Storage.Stores.Azure;
+
+/// <summary>
+/// A held blob lease: renewed in the background every third of its duration, released on dispose. When a renewal
+/// fails (storage unreachable for a whole lease period), <see cref="Lost"/> is cancelled: the holder must stop, since
+/// another worker may take the lease once it expires.
+/// </summary>
+internal sealed class BlobLease : IAsyncDisposable
+{
+    private readonly BlobRestClient _client;
+    private readonly string _blobName;
+    private readonly string _leaseId;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _lost = new();
+    private readonly Task _renewal;
+    private int _disposed;
+
+    internal BlobLease(BlobRestClient client, string blobName, string leaseId, TimeSpan duration)
+    {
+        _client = client;
+        _blobName = blobName;
+        _leaseId = leaseId;
+        _renewal = RenewLoopAsync(duration / 3);
+    }
+
+    /// <summary>Cancelled when the lease could not be renewed in time.</summary>
+    internal CancellationToken Lost => _lost.Token;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _renewal.ConfigureAwait(false);
+        try
+        {
+            if (!_lost.IsCancellationRequested)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await _client.ReleaseLeaseAsync(_blobName, _leaseId, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is BlobStorageException or OperationCanceledException)
+        {
+            // Best effort: an unreleased lease expires by itself after its duration.
+        }
+        finally
+        {
+            _stop.Dispose();
+            _lost.Dispose();
+        }
+    }
+
+    private async Task RenewLoopAsync(TimeSpan interval)
+    {
+        var lastRenewal = DateTime.UtcNow;
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, _stop.Token).ConfigureAwait(false);
+                await _client.RenewLeaseAsync(_blobName, _leaseId, _stop.Token).ConfigureAwait(false);
+                lastRenewal = DateTime.UtcNow;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (BlobStorageException)
+            {
+                if (DateTime.UtcNow - lastRenewal >= interval * 3)
+                {
+                    await _lost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Backtesting;
+using MeioForecast.Forecasting.Baseline;
+using MeioForecast.Forecasting.Calibration;
+using MeioForecast.Forecasting.Ssa;
+using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Output;
+
+namespace MeioForecast.Worker.Commands;
+
+/// <summary>
+/// <c>meio backtest --input DIR --model ssa|baseline|snaive|all --origins K --horizon H [--step S] [--score-mask SIGNAL]
+/// [--conformal] [--signals a,b] --out DIR</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
+/// </summary>
+internal static class BacktestCommand
+{
+    /// <summary>Models run by <c>--model all</c>, in table order.</summary>
+    public static IReadOnlyList<string> Models { get; } = ["snaive", "baseline", "ssa"];
+
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "Input folder (docs/input-format.md).", Required = true };
+        var model = new Option<string>("--model") { Description = "ssa, baseline, snaive (seasonal naive benchmark), gbdt (when built in) or all.", DefaultValueFactory = _ => "all" };
+        var origins = new Option<int>("--origins") { Description = "Number of forecast origins K.", DefaultValueFactory = _ => 1 };
+        var horizon = new Option<int?>("--horizon") { Description = "Horizon h in periods (default: settings.csv horizon)." };
+        var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
+        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring (e.g. open, observed)." };
+        var conformal = new Option<bool>("--conformal") { Description = "Also run each model with split-conformal calibration (3 inner origins)." };
+        var signals = new Option<string?>("--signals") { Description = "Known-in-advance signals SSA regresses on, comma-separated (default: all known signals; empty: none)." };
+        var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json.", Required = true };
+        var command = new Command("backtest", "Rolling-origin backtest: pinball loss per quantile, M5 scaled pinball (SPL, WSPL), coverage, width, CRPS, bias.")
+        {
+            input, model, origins, horizon, step, mask, conformal, signals, output,
+        };
+        command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
+            () =>
+            {
+                var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
+                var name = parse.GetValue(model)!;
+                var names = name == "all" ? Models : [name];
+                var options = new BacktestOptions
+                {
+                    Origins = parse.GetValue(origins),
+                    Horizon = parse.GetValue(horizon) ?? planning.Settings.Horizon,
+                    Step = parse.GetValue(step),
+                    Levels = planning.Settings.QuantileLevels,
+                    ScoreMaskSignal = parse.GetValue(mask),
+                    Seed = planning.Settings.Seed,
+                };
+                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed);
+                var results = new List<BacktestResult>();
+                foreach (var n in names)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var forecaster = Create(n, parse.GetValue(signals));
+                    if (forecaster is null)
+                    {
+                        Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
+                        return Task.FromResult(ExitCodes.BadInput);
+                    }
+
+                    results.Add(RollingOriginBacktester.Run(forecaster, data, options));
+                    if (parse.GetValue(conformal))
+                    {
+                        var calibrated = new ConformalForecaster(forecaster, new ConformalOptions { Origins = 3, Horizon = options.Horizon, Step = options.Step });
+                        results.Add(RollingOriginBacktester.Run(new LevelsBound(calibrated, options), data, options));
+                    }
+                }
+
+                BacktestReport.Write(parse.GetValue(output)!, results);
+                Console.Out.Write(BacktestReport.Table(results));
+                return Task.FromResult(ExitCodes.Ok);
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static IForecaster? Create(string name, string? signals) => name switch
+    {
+        "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
+        "baseline" => new SeasonalEmpiricalForecaster(),
+        "snaive" => new SeasonalNaiveForecaster(),
+        _ => null,
+    };
+
+    /// <summary>Fits a conformal wrapper for the backtest's levels.</summary>
+    private sealed class LevelsBound(ConformalForecaster inner, BacktestOptions options) : IForecaster
+    {
+        public string Name => inner.Name;
+
+        public IForecastModel Fit(ForecastTrainingData data) => inner.Fit(data, options with { ScoreMaskSignal = null });
+    }
+}

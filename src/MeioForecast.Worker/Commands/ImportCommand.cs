@@ -1,0 +1,36 @@
+using System.CommandLine;
+using MeioForecast.Storage.Import;
+
+namespace MeioForecast.Worker.Commands;
+
+/// <summary><c>meio import walmart|rossmann --source DIR --out DIR</c>: converts a public data set into an input folder.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Argument<string>("dataset") { Description = "walmart or rossmann." };
+        var source = new Option<string>("--source") { Description = "Folder holding walmart/ and rossmann100/ (the shared data).", DefaultValueFactory = _ => "../shared/data" };
+        var output = new Option<string>("--out") { Description = "Input folder to write (docs/input-format.md).", Required = true };
+        var command = new Command("import", "Convert a public retail data set (walmart, rossmann) into an input folder for meio run / meio backtest.")
+        {
+            dataset, source, output,
+        };
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(dataset)!;
+            if (!PublicDataImporter.DataSets.Contains(name))
+            {
+                Console.Error.WriteLine($"Unknown data set '{name}'; expected one of {string.Join(", ", PublicDataImporter.DataSets)}.");
+                return ExitCodes.BadInput;
+            }
+
+            var input = PublicDataImporter.Read(name, parse.GetValue(source)!);
+            var folder = parse.GetValue(output)!;
+            var rows = InputFolderWriter.Write(input, folder, markObserved: input.ScoreMask == "observed");
+            Console.Out.WriteLine($"{name}: {input.Demand.Count} series, {rows} demand rows written to {Path.GetFullPath(folder)}");
+            Console.Out.WriteLine($"evaluate with: meio backtest --input {folder} --model all --origins 1 --horizon {input.Horizon} --score-mask {input.ScoreMask} --out {folder}-backtest");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+using MeioForecast.Pipeline;
+using MeioForecast.Storage.Stores;
+
+namespace MeioForecast.Worker;
+
+/// <summary>What one planning job does: which input, which output store, which run id, and how long to wait for the run lock.</summary>
+/// <param name="InputFolder">The input folder (docs/input-format.md).</param>
+/// <param name="Output">The output store.</param>
+public sealed record PlanningJobRequest(string InputFolder, IOutputStore Output)
+{
+    /// <summary>The run id; default: <see cref="ScheduledUtc"/> (or the start time) as yyyyMMddTHHmmssZ plus the input fingerprint's first 8 hex digits.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The schedule slot that triggered the job, if any: a restarted worker re-running the slot resumes the same run id.</summary>
+    public DateTimeOffset? ScheduledUtc { get; init; }
+
+    /// <summary>Progress sink, or null.</summary>
+    public IProgress<RunProgress>? Progress { get; init; }
+
+    /// <summary>How long to wait for another worker holding the run lock. Default 0 (fail at once); unit: time span.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How often to retry the lock while waiting. Default 1 s.</summary>
+    public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

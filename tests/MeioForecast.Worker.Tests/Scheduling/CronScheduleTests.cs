@@ -1,0 +1,78 @@
+using MeioForecast.Worker.Scheduling;
+
+namespace MeioForecast.Worker.Tests.Scheduling;
+
+public sealed class CronScheduleTests
+{
+    private static DateTimeOffset Utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) => new(y, mo, d, h, mi, s, TimeSpan.Zero);
+
+    [Theory]
+    // Hand-checked against a calendar: 2026-11-22 is a Sunday, 2026-11-27 a Friday, 2028 is the next leap year.
+    [InlineData("0 2 * * *", "2026-11-22T06:26:00Z", "2026-11-23T02:00:00Z")]
+    [InlineData("*/15 * * * *", "2026-11-22T06:26:00Z", "2026-11-22T06:30:00Z")]
+    [InlineData("0 9 * * MON-FRI", "2026-11-27T10:00:00Z", "2026-11-30T09:00:00Z")]
+    [InlineData("0 0 29 2 *", "2026-03-01T00:00:00Z", "2028-02-29T00:00:00Z")]
+    [InlineData("0 0 13 * FRI", "2026-11-22T00:00:00Z", "2026-11-27T00:00:00Z")]
+    [InlineData("30 4 1,15 * *", "2026-11-15T04:30:00Z", "2026-12-01T04:30:00Z")]
+    [InlineData("0 0 * * 7", "2026-11-22T00:00:00Z", "2026-11-29T00:00:00Z")]
+    [InlineData("*/10 * * * * *", "2026-11-22T06:26:05Z", "2026-11-22T06:26:10Z")]
+    [InlineData("0 0 1 JAN *", "2026-11-22T00:00:00Z", "2027-01-01T00:00:00Z")]
+    [InlineData("59 23 31 12 *", "2026-12-31T23:59:00Z", "2027-12-31T23:59:00Z")]
+    public void Next_matches_hand_checked_dates(string expression, string after, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            CronSchedule.Parse(expression).Next(DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Next_agrees_with_a_minute_by_minute_brute_force_scan()
+    {
+        // Oracle: scan every minute after the start and take the first that matches the fields (definition of cron).
+        var expressions = new[]
+        {
+            "*/7 3-5 * * *", "0 0 * * 1", "15 */6 1-7 * MON", "5,35 12 */2 * *", "0 22 * JUN-AUG SAT,SUN", "1-10/3 * 31 * *", "0 0 1 */5 *",
+        };
+        var random = new Random(11);
+        foreach (var expression in expressions)
+        {
+            var schedule = CronSchedule.Parse(expression);
+            for (var trial = 0; trial < 20; trial++)
+            {
+                var start = Utc(2026, 1, 1).AddMinutes(random.Next(0, 525_600)).AddSeconds(random.Next(0, 60));
+                var scan = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, DateTimeKind.Utc).AddMinutes(1);
+                while (!schedule.Matches(scan))
+                {
+                    scan = scan.AddMinutes(1);
+                }
+
+                Assert.Equal(new DateTimeOffset(scan), schedule.Next(start));
+            }
+        }
+    }
+
+    [Fact]
+    public void Both_day_fields_restricted_means_either_day_matches_as_in_vixie_cron()
+    {
+        var schedule = CronSchedule.Parse("0 0 1 * MON");
+        Assert.True(schedule.Matches(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc)));   // a Tuesday, but the 1st
+        Assert.True(schedule.Matches(new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc)));  // a Monday
+        Assert.False(schedule.Matches(new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc))); // neither
+        var stepped = CronSchedule.Parse("0 0 */2 * MON");                                      // '*/2' (days 1, 3, ..., 31) counts as unrestricted: AND
+        Assert.False(stepped.Matches(new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc)));   // Monday the 30th: even day
+        Assert.True(stepped.Matches(new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc)));    // Monday the 23rd: odd day
+        Assert.False(stepped.Matches(new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc)));   // odd day, a Wednesday
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("* * * *")]
+    [InlineData("60 * * * *")]
+    [InlineData("* 24 * * *")]
+    [InlineData("* * 0 * *")]
+    [InlineData("* * * 13 *")]
+    [InlineData("* * * * 8")]
+    [InlineData("5-1 * * * *")]
+    [InlineData("*/0 * * * *")]
+    [InlineData("0 0 30 2 *")]
+    [InlineData("0 0 * FOO *")]
+    public void Invalid_expressions_fail_with_a_format_error(string expression) =>
+        Assert.Throws<FormatException>(() => CronSchedule.Parse(expression));
+}
