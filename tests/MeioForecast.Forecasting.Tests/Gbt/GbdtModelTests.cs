@@ -33,13 +33,15 @@ public class GbdtModelTests
     }
 
     [Theory]
-    [InlineData(GbdtObjective.Quantile, false)]
-    [InlineData(GbdtObjective.L2, true)]
-    [InlineData(GbdtObjective.L1, false)]
-    public void Thread_count_does_not_change_the_model(GbdtObjective objective, bool weighted)
+    [InlineData(GbdtObjective.Quantile, false, true)]
+    [InlineData(GbdtObjective.Quantile, false, false)]
+    [InlineData(GbdtObjective.Quantile, true, true)]
+    [InlineData(GbdtObjective.L2, true, true)]
+    [InlineData(GbdtObjective.L1, false, true)]
+    public void Thread_count_does_not_change_the_model(GbdtObjective objective, bool weighted, bool bagging)
     {
         var train = GbdtTestData.Mixed(6000, seed: 23, weighted);
-        var o = Rich with { Objective = objective };
+        var o = bagging ? Rich with { Objective = objective } : Rich with { Objective = objective, BaggingFreq = 0 };
         var one = GbdtModelSerializer.ToJson(new GbdtTrainer(o with { NumThreads = 1 }).Fit(train));
         var two = GbdtModelSerializer.ToJson(new GbdtTrainer(o with { NumThreads = 2 }).Fit(train));
         var three = GbdtModelSerializer.ToJson(new GbdtTrainer(o with { NumThreads = 3 }).Fit(train));
