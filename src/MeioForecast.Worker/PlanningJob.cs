@@ -45,6 +45,22 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         }
 
         await using var runLock = await RunLock.AcquireAsync(output, runId, request.LockWait, request.LockPollInterval, cancellationToken).ConfigureAwait(false);
+        var lost = (runLock as IExpiringLease)?.Lost ?? CancellationToken.None;
+        using var underLock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost);
+        try
+        {
+            return await PlanAndPublishAsync(input, fingerprint, runId, started, output, progress, underLock.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RunLockLostException(runId, output.Description);
+        }
+    }
+
+    /// <summary>Plans and publishes run <paramref name="runId"/>, or only completes it when its manifest exists already.</summary>
+    private async Task<RunManifest> PlanAndPublishAsync(
+        PlanningInput input, string fingerprint, string runId, DateTimeOffset started, IOutputStore output, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
         var publisher = new RunPublisher(output);
         if (await publisher.TryCompleteExistingAsync(runId, cancellationToken).ConfigureAwait(false) is { } complete)
         {

@@ -12,7 +12,7 @@ namespace MeioForecast.Simulation.Tests;
 // the usual convolution), O | N = n ~ N(n mu, n sigma^2); so P(no stockout) = sum_n P(N = n) Phi((B - n mu) / (sigma sqrt n)),
 // E[O] = mu E[L] and Var[O] = (sigma^2 + mu^2) E[L] - mu^2 sum_k p_k^2. The textbook lead-time-demand variance
 // E[L] sigma^2 + mu^2 Var[L] (Silver, Pyke & Thomas 2017, eq. 7.20; Hadley & Whitin 1963) describes one random lead time
-// per cycle without crossing; it is an upper bound here (sum_k p_k^2 >= E[L]^2 - Var[L] ... see the assertion below).
+// per cycle without crossing; it does not apply to this model (for this distribution it is about twice as large, asserted below).
 public class StochasticLeadTimeTests
 {
     private const double Mu = 100, Sigma = 20;

@@ -36,9 +36,7 @@ internal static class Percentile
         }
 
         // Ascending order a: d_{k-1} = a[n-k], d_k = a[n-k-1].
-        var lowPos = n - k - 1;
-        var v2 = Select(values, lowPos);
-        var v1 = Min(values[(lowPos + 1)..]);
+        var (v2, v1) = SelectPair(values, n - k - 1);
         return v1 - ((v1 - v2) * (p - k));
     }
 
@@ -69,6 +67,61 @@ internal static class Percentile
         }
 
         return values[^1];
+    }
+
+    /// <summary>
+    /// The k-th and (k+1)-th smallest values (0-based; k + 1 &lt; n). Large inputs first bracket them between two order
+    /// statistics of an evenly spaced sample (Floyd and Rivest 1975, "Algorithm 489: SELECT", CACM), keep only the
+    /// values inside the bracket in one predictable pass, and select there; otherwise quickselect on everything.
+    /// </summary>
+    public static (double Kth, double Next) SelectPair(Span<double> a, int k)
+    {
+        var n = a.Length;
+        if (n >= 2048)
+        {
+            var size = Math.Min(n / 8, 1024);
+            var sample = System.Buffers.ArrayPool<double>.Shared.Rent(size);
+            var middle = System.Buffers.ArrayPool<double>.Shared.Rent(n);
+            try
+            {
+                var step = n / size;
+                for (var i = 0; i < size; i++)
+                {
+                    sample[i] = a[i * step];
+                }
+
+                var sp = sample.AsSpan(0, size);
+                sp.Sort();
+                var pos = (int)((long)k * size / n);
+                var delta = (int)(2 * Math.Sqrt(size)) + 2;
+                var lo = sp[Math.Max(0, pos - delta)];
+                var hi = sp[Math.Min(size - 1, pos + delta)];
+                var below = 0;
+                var m = 0;
+                foreach (var v in a)
+                {
+                    below += v < lo ? 1 : 0;
+                    middle[m] = v;
+                    m += v >= lo && v <= hi ? 1 : 0;
+                }
+
+                var kk = k - below;
+                if (kk >= 0 && kk + 1 < m)
+                {
+                    var mid = middle.AsSpan(0, m);
+                    var kth = Select(mid, kk);
+                    return (kth, Min(mid[(kk + 1)..]));
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<double>.Shared.Return(sample);
+                System.Buffers.ArrayPool<double>.Shared.Return(middle);
+            }
+        }
+
+        var v0 = Select(a, k);
+        return (v0, Min(a[(k + 1)..]));
     }
 
     /// <summary>Moves the k-th smallest value to position k (smaller before, larger after) and returns it.</summary>

@@ -12,10 +12,13 @@ namespace MeioForecast.Forecasting.Ssa;
 /// regression of the series on the signals, SSA on the signal-adjusted series, a second regression of the series minus
 /// the SSA reconstruction, and SSA again; the forecast is the SSA forecast of the adjusted series plus the signal effect
 /// at the future signal values in the request;</item>
+/// <item>few seasonal cycles: the seasonal difference a_t - a_{t-m}, centred, is decomposed instead (see
+/// <see cref="SsaDifferencing"/>), forecast back as a_{T+h-m} + z_{T+h};</item>
+/// <item>rank by backtest on held-out origins (eigenvectors fitted before them), with a guard against explosive LRR
+/// roots;</item>
 /// <item>non-Gaussian bands: quantile p at step h is the point forecast plus the empirical p-quantile (Hyndman &amp; Fan
-/// 1996, type 7) of the h-step errors of forecasts from the last <see cref="SsaOptions.SeriesLength"/> in-sample
-/// origins (each origin's forecast starts from the reconstruction of the data up to it), clipped at zero, so skewed
-/// demand gets skewed bands;</item>
+/// 1996, type 7) of the h-step errors of forecasts from past origins (every in-sample origin by default, see
+/// <see cref="SsaOptions.InSampleErrors"/>), clipped at zero, so skewed demand gets skewed bands;</item>
 /// <item>fallbacks recorded in <see cref="SeriesForecast.Method"/>: histories shorter than
 /// <see cref="SsaOptions.MinHistory"/> or with more than <see cref="SsaOptions.IntermittentZeroShare"/> zero periods
 /// (intermittent demand, all-zero series) are served by <see cref="SeasonalEmpiricalForecaster"/>.</item>

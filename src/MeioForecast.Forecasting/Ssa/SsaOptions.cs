@@ -17,8 +17,9 @@ public sealed record SsaOptions
 
     /// <summary>
     /// Most recent periods held out from the eigenvectors to measure forecast errors: the validation grouping uses the
-    /// eigenvectors of the history before them, and its forecasts from every origin inside them give the h-step errors
-    /// behind the empirical quantiles and the backtest rank choice. Default null = 26 (weekly) or 91 (daily); shortened
+    /// eigenvectors of the history before them, and its forecasts from every origin inside them give the backtest rank
+    /// choice, the <see cref="SsaDifferencing.Auto"/> choice, and (when <see cref="InSampleErrors"/> is false) the h-step
+    /// errors behind the empirical quantiles. Default null = 26 (weekly) or 91 (daily); shortened
     /// so that at least L + 2 periods precede it. Range &gt;= 1.
     /// </summary>
     public int? SeriesLength { get; init; }

@@ -125,8 +125,28 @@ internal sealed partial class BranchAndBoundSolver
 
         var rootBound = OptimiseMultipliers(m);
         var (lower, nodes) = Search(m, rootBound);
+        PolishIncumbent();
         _p.Tighten(_bestS, _bestSI);
         return _p.ToSolution(_bestS, _bestSI, GsmMethod.BranchAndBound, lower, nodes);
+    }
+
+    /// <summary>Runs the threshold local search of <c>Repair</c> from the incumbent itself (it can only improve it).</summary>
+    private void PolishIncumbent()
+    {
+        if (double.IsPositiveInfinity(_upper))
+        {
+            return;
+        }
+
+        Array.Copy(_bestS, _s, _n);
+        Array.Copy(_bestSI, _si, _n);
+        for (var e = 0; e < _ntFrom.Length; e++)
+        {
+            _s[_n + e] = _bestS[_copyOf[e]];
+            _si[_n + e] = _bestSI[_copyOf[e]];
+        }
+
+        Repair();
     }
 
     private static bool[] ChooseSpanningForest(GsmProblem p)

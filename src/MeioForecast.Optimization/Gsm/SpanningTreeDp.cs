@@ -28,6 +28,7 @@ internal sealed class SpanningTreeDp
     private readonly double[] _a;
     private readonly double[] _b;
     private double[]? _scaled;
+    private readonly double[] _reversed;
 
     public SpanningTreeDp(GsmProblem problem, bool[] inTree)
         : this(problem, Identity(problem.N), TreeArcs(problem, inTree))
@@ -122,6 +123,7 @@ internal sealed class SpanningTreeDp
 
         _a = new double[width];
         _b = new double[width];
+        _reversed = new double[width];
     }
 
     /// <summary>
@@ -240,7 +242,7 @@ internal sealed class SpanningTreeDp
             }
             else
             {
-                SolveG(k, a, b, c, t, sl, sh, il, ih, siTop);
+                SolveG(k, a, b, c, t, mk, sl, sh, il, ih, siTop);
             }
         }
 
@@ -262,14 +264,11 @@ internal sealed class SpanningTreeDp
             var fi = -1;
             if (sv >= sl && sv <= sh && !double.IsPositiveInfinity(a[sv]))
             {
-                for (var x = Math.Max(il, sv - t); x <= ih; x++)
+                var lo = Math.Max(il, sv - t);
+                if (lo <= ih)
                 {
-                    var v = c[x + t - sv] + b[x];
-                    if (v < f)
-                    {
-                        f = v;
-                        fi = x;
-                    }
+                    f = MinPlus.FirstMin(c.AsSpan(lo + t - sv, ih - lo + 1), b.AsSpan(lo, ih - lo + 1), out var at);
+                    fi = at < 0 ? -1 : lo + at;
                 }
 
                 f += a[sv];
@@ -287,8 +286,14 @@ internal sealed class SpanningTreeDp
         }
     }
 
-    private void SolveG(int k, double[] a, double[] b, double[] c, int t, int sl, int sh, int il, int ih, int top)
+    private void SolveG(int k, double[] a, double[] b, double[] c, int t, int mk, int sl, int sh, int il, int ih, int top)
     {
+        var reversed = _reversed;
+        for (var i = 0; i <= mk; i++)
+        {
+            reversed[i] = c[mk - i];
+        }
+
         // g_k(SI) for SI = 0..M_k - T_k, then its suffix minimum (what the upstream parent sees for S_parent <= SI).
         var best = _best[k];
         var arg = _bestArg[k];
@@ -302,14 +307,11 @@ internal sealed class SpanningTreeDp
             if (x >= il && x <= ih && !double.IsPositiveInfinity(b[x]))
             {
                 var hiS = Math.Min(sh, x + t);
-                for (var sv = sl; sv <= hiS; sv++)
+                if (sl <= hiS)
                 {
-                    var v = c[x + t - sv] + a[sv];
-                    if (v < g)
-                    {
-                        g = v;
-                        gs = sv;
-                    }
+                    // c[x + t - S] for ascending S is the reversed cost table read forwards.
+                    g = MinPlus.FirstMin(reversed.AsSpan(mk - x - t + sl, hiS - sl + 1), a.AsSpan(sl, hiS - sl + 1), out var at);
+                    gs = at < 0 ? -1 : sl + at;
                 }
 
                 g += b[x];

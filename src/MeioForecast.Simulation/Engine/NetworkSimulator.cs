@@ -38,7 +38,7 @@ public static class NetworkSimulator
         options.Validate();
         var plan = new SimulationPlan(network, options);
         var r = options.Replications;
-        var totals = new ReplicationTotals(plan.StageCount, r);
+        var totals = Enumerable.Range(0, plan.StageCount).Select(_ => new StageTally[r]).ToArray();
         var trace = options.RecordTrace ? new TraceRecorder(plan) : null;
         var blocks = (r + BlockSize - 1) / BlockSize;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
@@ -53,7 +53,7 @@ public static class NetworkSimulator
         return new SimulationResult(options, plan.WarmUp, stats, trace?.ToTraces());
     }
 
-    private static StageStatistics Summarize(SimulationPlan plan, ReplicationTotals totals, int j, int r)
+    private static StageStatistics Summarize(SimulationPlan plan, StageTally[][] totals, int j, int r)
     {
         double periods = plan.Periods;
         var csl = new double[r];
@@ -64,17 +64,18 @@ public static class NetworkSimulator
         long events = 0;
         for (var i = 0; i < r; i++)
         {
-            csl[i] = totals.NoStockoutPeriods[j][i] / periods;
-            fill[i] = totals.Due[j][i] > 0.0 ? totals.Filled[j][i] / totals.Due[j][i] : 1.0;
-            onHandPerReplication[i] = totals.OnHand[j][i] / periods;
-            backordersPerReplication[i] = totals.Backorders[j][i] / periods;
-            due += totals.Due[j][i];
-            filled += totals.Filled[j][i];
-            onHand += totals.OnHand[j][i];
-            backorders += totals.Backorders[j][i];
-            expedited += totals.ExpeditedUnits[j][i];
-            demand += totals.Demand[j][i];
-            events += totals.ExpediteEvents[j][i];
+            var x = totals[j][i];
+            csl[i] = x.NoStockoutPeriods / periods;
+            fill[i] = x.Due > 0.0 ? x.Filled / x.Due : 1.0;
+            onHandPerReplication[i] = x.OnHand / periods;
+            backordersPerReplication[i] = x.Backorders / periods;
+            due += x.Due;
+            filled += x.Filled;
+            onHand += x.OnHand;
+            backorders += x.Backorders;
+            expedited += x.ExpeditedUnits;
+            demand += x.Demand;
+            events += x.ExpediteEvents;
         }
 
         var stagePeriods = periods * r;

@@ -17,19 +17,21 @@ internal sealed class ReplicationBlock
     private readonly Xoshiro256StarStar[] _rng;
     private readonly double[] _spare;
     private readonly bool[] _hasSpare;
+    private readonly double[] _release;
     private readonly double[][] _onHand, _customerBacklog, _allowed, _arrivals, _orders, _customer;
     private readonly double[][] _linkBacklog, _components;
-    private readonly ReplicationTotals _acc;
+    private readonly StageTally[][] _totals;
+    private readonly StageTally[][] _tally;
     private readonly int _first;
     private readonly TraceRecorder? _trace;
 
-    public ReplicationBlock(SimulationPlan plan, SimulationOptions options, int firstReplication, int lanes, ReplicationTotals accumulators, TraceRecorder? trace)
+    public ReplicationBlock(SimulationPlan plan, SimulationOptions options, int firstReplication, int lanes, StageTally[][] totals, TraceRecorder? trace)
     {
         _plan = plan;
         _expedite = options.Shortfall == ShortfallPolicy.Expedite;
         _clamp = options.ClampNegativeDemand;
         _n = lanes;
-        _acc = accumulators;
+        _totals = totals;
         _first = firstReplication;
         _trace = trace;
         _rng = new Xoshiro256StarStar[lanes];
@@ -40,6 +42,7 @@ internal sealed class ReplicationBlock
 
         _spare = new double[lanes];
         _hasSpare = new bool[lanes];
+        _release = new double[lanes];
         var s = plan.StageCount;
         _onHand = Jagged(s, _ => lanes);
         _customerBacklog = Jagged(s, _ => lanes);
@@ -49,9 +52,11 @@ internal sealed class ReplicationBlock
         _customer = Jagged(s, j => plan.CustomerSlots[j] * lanes);
         _linkBacklog = Jagged(plan.LinkUp.Length, _ => lanes);
         _components = Jagged(plan.LinkUp.Length, _ => lanes);
+        _tally = new StageTally[s][];
         for (var j = 0; j < s; j++)
         {
             Array.Fill(_onHand[j], plan.BaseStock[j]);
+            _tally[j] = new StageTally[lanes];
         }
     }
 
@@ -68,8 +73,54 @@ internal sealed class ReplicationBlock
             foreach (var j in _plan.Order)
             {
                 Replenish(j, t);
-                Ship(j, t, measured);
+                if (_plan.DownLinks[j].Length == 0)
+                {
+                    ShipToCustomers(j, t, measured);
+                }
+                else
+                {
+                    Ship(j, t, measured);
+                }
             }
+        }
+
+        for (var j = 0; j < _tally.Length; j++)
+        {
+            _tally[j].CopyTo(_totals[j], _first);
+        }
+    }
+
+    /// <summary>The common case of a stage with customers only: backlog first, then the demand due at t (placed at t - S_j).</summary>
+    private void ShipToCustomers(int j, int t, bool measured)
+    {
+        var n = _n;
+        var s = _plan.ServiceTime[j];
+        var customerDue = _customer[j].AsSpan((t + 1) % (s + 1) * n, n);
+        var onHand = _onHand[j].AsSpan(0, n);
+        var customerBacklog = _customerBacklog[j].AsSpan(0, n);
+        var thisPeriod = _orders[j].AsSpan((t % _plan.OrderSlots[j]) * n, n);
+        var tally = _tally[j].AsSpan(0, n);
+        for (var lane = 0; lane < n; lane++)
+        {
+            var stock = onHand[lane];
+            var available = stock > 0.0 ? stock : 0.0;
+            var backlog = customerBacklog[lane];
+            var due = customerDue[lane];
+            var served = Math.Min(available, backlog);
+            var filled = Math.Min(available - served, due);
+            var open = backlog - served + (due - filled);
+            customerBacklog[lane] = open;
+            stock -= served + filled;
+            onHand[lane] = stock;
+            if (measured)
+            {
+                tally[lane].Add(backlog + due > available + 1e-9 * (1.0 + backlog + due), due, filled, stock > 0.0 ? stock : 0.0, open, 0.0, thisPeriod[lane]);
+            }
+        }
+
+        if (measured)
+        {
+            _trace?.Record(j, t, thisPeriod[0], onHand[0], customerBacklog[0], 0.0);
         }
     }
 
@@ -133,23 +184,65 @@ internal sealed class ReplicationBlock
         var arrivalSlots = _plan.ArrivalSlots[j];
         var arrivals = _arrivals[j];
         var onHand = _onHand[j];
-        var delay = t + _plan.ProcessingTime[j];
-        for (var lane = 0; lane < n; lane++)
+        var baseSlot = (t + _plan.ProcessingTime[j]) % arrivalSlots;
+        var release = _release.AsSpan(0, n);
+        if (ups.Length == 0)
         {
-            var release = allowed[lane] + starting[lane];
-            foreach (var l in ups)
+            // Source stage: the external supplier ships every order exactly SI_j periods after it is placed.
+            for (var lane = 0; lane < n; lane++)
             {
-                release = Math.Min(release, _components[l][lane]);
+                release[lane] = allowed[lane] + starting[lane];
+                allowed[lane] = 0.0;
             }
-
-            allowed[lane] += starting[lane] - release;
-            foreach (var l in ups)
+        }
+        else if (ups.Length == 1)
+        {
+            var components = _components[ups[0]].AsSpan(0, n);
+            for (var lane = 0; lane < n; lane++)
             {
-                _components[l][lane] -= release;
+                var wanted = allowed[lane] + starting[lane];
+                var r = Math.Min(wanted, components[lane]);
+                release[lane] = r;
+                allowed[lane] = wanted - r;
+                components[lane] -= r;
             }
+        }
+        else
+        {
+            for (var lane = 0; lane < n; lane++)
+            {
+                var wanted = allowed[lane] + starting[lane];
+                var r = wanted;
+                foreach (var l in ups)
+                {
+                    r = Math.Min(r, _components[l][lane]);
+                }
 
-            var leadTime = table.IsStochastic ? table.Sample(ref _rng[lane]) : table.Fixed;
-            arrivals[((delay + leadTime) % arrivalSlots) * n + lane] += release;
+                release[lane] = r;
+                allowed[lane] = wanted - r;
+                foreach (var l in ups)
+                {
+                    _components[l][lane] -= r;
+                }
+            }
+        }
+
+        if (table.IsStochastic)
+        {
+            for (var lane = 0; lane < n; lane++)
+            {
+                var slot = baseSlot + table.Sample(ref _rng[lane]);
+                arrivals[(slot >= arrivalSlots ? slot - arrivalSlots : slot) * n + lane] += release[lane];
+            }
+        }
+        else
+        {
+            var slot = (baseSlot + table.Fixed) % arrivalSlots;
+            var target = arrivals.AsSpan(slot * n, n);
+            for (var lane = 0; lane < n; lane++)
+            {
+                target[lane] += release[lane];
+            }
         }
 
         var now = arrivals.AsSpan((t % arrivalSlots) * n, n);
@@ -194,7 +287,7 @@ internal sealed class ReplicationBlock
             }
 
             claims[m - 1] = customerBacklog[lane];
-            var backlog = Allocate(claims, available, shares);
+            var backlog = ClaimAllocation.Allocate(claims, available, shares);
             var served = Math.Min(available, backlog);
             for (var d = 0; d < downs.Length; d++)
             {
@@ -213,7 +306,7 @@ internal sealed class ReplicationBlock
             }
 
             claims[m - 1] = customerDue[lane];
-            var due = Allocate(claims, available - served, shares);
+            var due = ClaimAllocation.Allocate(claims, available - served, shares);
             var filled = Math.Min(available - served, due);
             customerBacklog[lane] += claims[m - 1] - shares[m - 1];
             var expedited = 0.0;
@@ -247,47 +340,12 @@ internal sealed class ReplicationBlock
             }
 
             var stockout = backlog + due > available + 1e-9 * (1.0 + backlog + due);
-            _acc.Add(j, _first + lane, stockout, due, filled, Math.Max(onHand[lane], 0.0), open, expedited, thisPeriod[lane]);
+            _tally[j][lane].Add(stockout, due, filled, Math.Max(onHand[lane], 0.0), open, expedited, thisPeriod[lane]);
             if (lane == 0)
             {
                 _trace?.Record(j, t, thisPeriod[0], onHand[0], open, expedited);
             }
         }
-    }
-
-    /// <summary>
-    /// Splits <paramref name="amount"/> over <paramref name="claims"/>: everything when it covers their total, otherwise
-    /// pro rata with the last positive claim taking the remainder, so the shares sum to the amount exactly. Returns the total claim.
-    /// </summary>
-    private static double Allocate(ReadOnlySpan<double> claims, double amount, Span<double> shares)
-    {
-        var total = 0.0;
-        var last = -1;
-        for (var i = 0; i < claims.Length; i++)
-        {
-            total += claims[i];
-            if (claims[i] > 0.0)
-            {
-                last = i;
-            }
-        }
-
-        if (amount >= total)
-        {
-            claims.CopyTo(shares);
-            return total;
-        }
-
-        var fraction = amount / total;
-        var given = 0.0;
-        for (var i = 0; i < claims.Length; i++)
-        {
-            shares[i] = i < last ? claims[i] * fraction : 0.0;
-            given += shares[i];
-        }
-
-        shares[last] = Math.Clamp(amount - given, 0.0, claims[last]);
-        return total;
     }
 
     private double NextStandardNormal(int lane)

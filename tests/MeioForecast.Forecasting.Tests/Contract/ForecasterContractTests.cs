@@ -3,6 +3,7 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Forecasting.Calibration;
+using MeioForecast.Forecasting.Gbt;
 using MeioForecast.Forecasting.Ssa;
 
 namespace MeioForecast.Forecasting.Tests.Contract;
@@ -23,12 +24,14 @@ public class ForecasterContractTests
         { "baseline", false },
         { "ssa", true },
         { "ssa+conformal", true },
+        { "gbdt", true },
     };
 
     private static IForecaster Create(string name) => name switch
     {
         "baseline" => new SeasonalEmpiricalForecaster(),
         "ssa" => new SsaForecaster(),
+        "gbdt" => new GbdtForecaster(),
         "ssa+conformal" => new ConformalForecaster(new SsaForecaster(), new ConformalOptions { Origins = 2, Horizon = 7 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

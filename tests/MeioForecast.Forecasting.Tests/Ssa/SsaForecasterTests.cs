@@ -51,6 +51,20 @@ public class SsaForecasterTests
     }
 
     [Fact]
+    public void Variance_threshold_picks_the_exact_rank_of_level_plus_sinusoid()
+    {
+        // 10 + 3 sin(2 pi n / 12) spans exactly 3 dimensions: eigenvalues 4.. are zero up to rounding, so a threshold of
+        // 1 - 1e-9 stops at r = 3 (r = 2 misses the sinusoid's second component), and the forecast is exact.
+        static double X(int n) => 10 + (3 * Math.Sin(2 * Math.PI * n / 12));
+        var y = Enumerable.Range(0, 96).Select(X).ToArray();
+        var options = new SsaOptions { WindowSize = 24, RankSelection = SsaRankSelection.VarianceThreshold, VarianceThreshold = 1 - 1e-9, Differencing = SsaDifferencing.None };
+        var model = (SsaForecastModel)new SsaForecaster(options).Fit(Data(y));
+        Assert.Equal(3, model.Summaries[0].Rank);
+        var f = model.Predict(new ForecastRequest(12, Levels, SignalTable.Empty))[0];
+        Assert.All(Enumerable.Range(0, 12), h => Assert.Equal(X(96 + h), f.Quantiles[h, 1], 1e-8));
+    }
+
+    [Fact]
     public void Skewed_noise_gives_skewed_bands()
     {
         // Exponential(mean 10) noise: q0.9 - q0.5 = 10 ln 5 = 16.1, q0.5 - q0.1 = 10 ln(0.5/0.1... ) = 10 (ln 2 - ln(10/9)) = 5.9.

@@ -2,10 +2,10 @@ namespace MeioForecast.Storage.Stores.Azure;
 
 /// <summary>
 /// A held blob lease: renewed in the background every third of its duration, released on dispose. When a renewal
-/// fails (storage unreachable for a whole lease period), <see cref="Lost"/> is cancelled: the holder must stop, since
+/// keeps failing so that no renewal can land before expiry, <see cref="Lost"/> is cancelled: the holder must stop, since
 /// another worker may take the lease once it expires.
 /// </summary>
-internal sealed class BlobLease : IAsyncDisposable
+internal sealed class BlobLease : IExpiringLease
 {
     private readonly BlobRestClient _client;
     private readonly string _blobName;
@@ -20,11 +20,12 @@ internal sealed class BlobLease : IAsyncDisposable
         _client = client;
         _blobName = blobName;
         _leaseId = leaseId;
+        Lost = _lost.Token;
         _renewal = RenewLoopAsync(duration / 3);
     }
 
     /// <summary>Cancelled when the lease could not be renewed in time.</summary>
-    internal CancellationToken Lost => _lost.Token;
+    public CancellationToken Lost { get; }
 
     public async ValueTask DisposeAsync()
     {
@@ -71,7 +72,9 @@ internal sealed class BlobLease : IAsyncDisposable
             }
             catch (BlobStorageException)
             {
-                if (DateTime.UtcNow - lastRenewal >= interval * 3)
+                // Declared lost as soon as no further renewal could land before the lease expires (duration = 3 intervals),
+                // so the holder stops before another worker can take the lease.
+                if (DateTime.UtcNow - lastRenewal + interval >= interval * 3)
                 {
                     await _lost.CancelAsync().ConfigureAwait(false);
                     return;
