@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Explanation;
+using MeioForecast.Storage.Explanations;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
 using MeioForecast.Storage.Runs;
@@ -48,10 +50,16 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         var result = run.Execute(input, progress, cancellationToken);
+        var previous = await ReadPreviousDriversAsync(output, cancellationToken).ConfigureAwait(false);
+        var explanations = ExplanationStage.Explain(result.Drivers, previous?.Drivers, result.Targets);
+        LogExplained(logger, explanations.Count, previous?.RunId ?? "single-echelon placement");
         var files = new[]
         {
             TargetsCsv.Write(result.Targets),
             ForecastsCsv.Write(result.Forecasts, input.Settings.Period),
+            NodeDriversCsv.Write(result.Drivers),
+            ExplanationsCsv.Write(explanations),
+            ExplanationSummaryCsv.Write(explanations),
         };
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -62,6 +70,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["forecast_origin"] = input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["forecaster"] = result.Forecasts.Select(f => f.Method).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("none").Aggregate((a, b) => a + ";" + b),
             ["placement"] = result.PlacementMethod,
+            ["explained_against"] = previous?.RunId ?? "single-echelon",
         };
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, runId, output.Description);
@@ -69,6 +78,26 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         LogPublished(logger, runId, manifest.Files.Count);
         return manifest;
     }
+
+    /// <summary>The drivers of the previous complete run; null (explain against single-echelon) when none is readable.</summary>
+    private async Task<RunDrivers?> ReadPreviousDriversAsync(IOutputStore output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunDriversReader.TryReadLatestAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            LogPreviousUnreadable(logger, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Explained {Nodes} sku-nodes against {Baseline}")]
+    private static partial void LogExplained(ILogger logger, int nodes, string baseline);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous run is not readable ({Reason}): explaining against single-echelon placement")]
+    private static partial void LogPreviousUnreadable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading input from {Folder}")]
     private static partial void LogLoading(ILogger logger, string folder);
