@@ -70,7 +70,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["forecast_origin"] = input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["forecaster"] = result.Forecasts.Select(f => f.Method).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("none").Aggregate((a, b) => a + ";" + b),
             ["placement"] = result.PlacementMethod,
-            ["explained_against"] = previous?.RunId ?? "single-echelon",
+            [ExplainedAgainstSetting.Key] = previous?.RunId ?? ExplainedAgainstSetting.None,
         };
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, runId, output.Description);

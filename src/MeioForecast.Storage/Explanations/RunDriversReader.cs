@@ -26,6 +26,9 @@ public static class RunDriversReader
 
     private static RunDrivers? From(VerifiedRun run) =>
         run.Files.TryGetValue(NodeDriversCsv.FileName, out var content)
-            ? new RunDrivers(run.Manifest.RunId, NodeDriversCsv.Read(content))
+            ? new RunDrivers(
+                run.Manifest.RunId,
+                NodeDriversCsv.Read(content),
+                run.Manifest.Settings.TryGetValue(ExplainedAgainstSetting.Key, out var against) && against != ExplainedAgainstSetting.None ? against : null)
             : null;
 }
