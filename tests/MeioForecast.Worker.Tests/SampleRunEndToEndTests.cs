@@ -46,7 +46,9 @@ public sealed class SampleRunEndToEndTests : IDisposable
         using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(runFolder, "manifest.json")));
         Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["forecasts.csv", "targets.csv"], files.Select(f => f.GetProperty("path").GetString()));
+        Assert.Equal(
+            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "node_drivers.csv", "targets.csv"],
+            files.Select(f => f.GetProperty("path").GetString()));
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(runFolder, file.GetProperty("path").GetString()!));
