@@ -212,4 +212,21 @@ public class ExplanationScenarioTests
         Assert.Equal(0.0, dc.SafetyStock.Total, 1e-12);
         Assert.True(dc.SafetyStock.Baseline > 0);
     }
+
+    [Fact]
+    public void Runs_with_different_horizons_mix_by_repeating_the_last_period()
+    {
+        // Previous run: 3 periods of mean 10, variance 4; this run: 6 periods of mean 10, variance 9. Stage time 5,
+        // S = SI = 0, no lead-time variability, service 0.95. Mixing old variance with the new mean must read the old
+        // variance's last period for periods 3..4: safety = z sqrt(5 x 4) (closed form), not an index error.
+        var before = new NodeDrivers([10.0, 10, 10], [4.0, 4, 4], 5, 0, 0.95, 1, 0, 0);
+        var after = new NodeDrivers([10.0, 10, 10, 10, 10, 10], [9.0, 9, 9, 9, 9, 9], 5, 0, 0.95, 1, 0, 0);
+        var z = StandardNormal.Quantile(0.95);
+        var mixed = PlacementBufferModel.Instance.Evaluate(NodeDrivers.Mix(before, after, 1 << (int)BufferDriver.DemandLevel));
+        Assert.Equal(z * Math.Sqrt(20), mixed.SafetyStock, 1e-12);
+        Assert.Equal(50 + (z * Math.Sqrt(20)), mixed.BaseStock, 1e-12);
+        var e = BufferAttribution.Explain(new SkuNode("A", "S1"), ExplanationBaseline.PreviousRun, before, after, PlacementBufferModel.Instance);
+        Assert.Equal(z * (Math.Sqrt(45) - Math.Sqrt(20)), e.Contribution(BufferMeasure.SafetyStock, BufferDriver.DemandUncertainty), 1e-12);
+        Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.DemandLevel));
+    }
 }
