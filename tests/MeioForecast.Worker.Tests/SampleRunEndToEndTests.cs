@@ -72,7 +72,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         {
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same"]).InvokeAsync());
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same"]).InvokeAsync());
-            foreach (var name in new[] { "targets.csv", "forecasts.csv" })
+            foreach (var name in new[] { "targets.csv", "forecasts.csv", "node_drivers.csv", "explanations.csv", "explanation_summary.csv" })
             {
                 Assert.Equal(
                     await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)),
