@@ -1,3 +1,5 @@
+using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Drivers;
 using MeioForecast.Forecasting;
 
 namespace MeioForecast.Pipeline;
@@ -6,4 +8,8 @@ namespace MeioForecast.Pipeline;
 /// <param name="Forecasts">Quantile forecasts of every sku-node with demand history, in sku-node order.</param>
 /// <param name="Targets">Stock targets of every planned sku-node, in sku-node order.</param>
 /// <param name="PlacementMethod">Which placement produced the targets (e.g. single-echelon, gsm).</param>
-public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IReadOnlyList<TargetRow> Targets, string PlacementMethod);
+public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IReadOnlyList<TargetRow> Targets, string PlacementMethod)
+{
+    /// <summary>The driver values of every planned sku-node (node_drivers.csv), the input of the explanations.</summary>
+    public IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers { get; init; } = new Dictionary<SkuNode, NodeDrivers>();
+}

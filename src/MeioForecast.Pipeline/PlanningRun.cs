@@ -1,5 +1,6 @@
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Placement;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +31,7 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         var targets = placement.Place(input, demand, cancellationToken);
         progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
-        return new PlanningResult(forecasts, targets, placement.Name);
+        return new PlanningResult(forecasts, targets, placement.Name) { Drivers = NodeDriversBuilder.Build(input, demand, targets) };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forecasting {Series} series with {Method}, horizon {Horizon}")]

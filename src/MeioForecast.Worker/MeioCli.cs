@@ -16,6 +16,7 @@ public static class MeioCli
         GbdtCommand.Create(),
         ImportCommand.Create(),
         BacktestCommand.Create(),
+        ExplainCommand.Create(),
         WorkerCommand.Create(),
     };
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Sharding;
+using MeioForecast.Storage.Explanations;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
 using MeioForecast.Storage.Runs;
@@ -70,7 +72,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        var (files, settings) = Plan(input, progress, cancellationToken);
+        var (files, settings) = await PlanAsync(input, output, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, runId, output.Description);
         var manifest = await publisher.PublishAsync(runId, started, fingerprint, settings, SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         }
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var (files, settings) = Plan(input, request.Progress, cancellationToken);
+        var (files, settings) = await PlanAsync(input, request.Output, request.Progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, $"{runId} shard {shard}", request.Output.Description);
         var manifest = new RunManifest(1, runId, started, fingerprint, settings, SoftwareVersion, []);
@@ -99,13 +101,19 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
     }
 
     /// <summary>Plans <paramref name="input"/> and formats the run's files and manifest settings.</summary>
-    private (RunFile[] Files, SortedDictionary<string, string> Settings) Plan(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(RunFile[] Files, SortedDictionary<string, string> Settings)> PlanAsync(PlanningInput input, IOutputStore output, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var result = run.Execute(input, progress, cancellationToken);
+        var previous = await ReadPreviousDriversAsync(output, cancellationToken).ConfigureAwait(false);
+        var explanations = ExplanationStage.Explain(result.Drivers, previous?.Drivers, result.Targets);
+        LogExplained(logger, explanations.Count, previous?.RunId ?? "single-echelon placement");
         var files = new[]
         {
             TargetsCsv.Write(result.Targets),
             ForecastsCsv.Write(result.Forecasts, input.Settings.Period),
+            NodeDriversCsv.Write(result.Drivers),
+            ExplanationsCsv.Write(explanations),
+            ExplanationSummaryCsv.Write(explanations),
         };
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -116,9 +124,30 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["forecast_origin"] = input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["forecaster"] = result.Forecasts.Select(f => f.Method).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("none").Aggregate((a, b) => a + ";" + b),
             ["placement"] = result.PlacementMethod,
+            [ExplainedAgainstSetting.Key] = previous?.RunId ?? ExplainedAgainstSetting.None,
         };
         return (files, settings);
     }
+
+    /// <summary>The drivers of the previous complete run; null (explain against single-echelon) when none is readable.</summary>
+    private async Task<RunDrivers?> ReadPreviousDriversAsync(IOutputStore output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunDriversReader.TryReadLatestAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            LogPreviousUnreadable(logger, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Explained {Nodes} sku-nodes against {Baseline}")]
+    private static partial void LogExplained(ILogger logger, int nodes, string baseline);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The previous run is not readable ({Reason}): explaining against single-echelon placement")]
+    private static partial void LogPreviousUnreadable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading input from {Folder}")]
     private static partial void LogLoading(ILogger logger, string folder);

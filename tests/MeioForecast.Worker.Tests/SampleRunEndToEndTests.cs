@@ -46,7 +46,9 @@ public sealed class SampleRunEndToEndTests : IDisposable
         using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(runFolder, "manifest.json")));
         Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["forecasts.csv", "targets.csv"], files.Select(f => f.GetProperty("path").GetString()));
+        Assert.Equal(
+            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "node_drivers.csv", "targets.csv"],
+            files.Select(f => f.GetProperty("path").GetString()));
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(runFolder, file.GetProperty("path").GetString()!));
@@ -70,7 +72,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         {
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same"]).InvokeAsync());
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same"]).InvokeAsync());
-            foreach (var name in new[] { "targets.csv", "forecasts.csv" })
+            foreach (var name in new[] { "targets.csv", "forecasts.csv", "node_drivers.csv", "explanations.csv", "explanation_summary.csv" })
             {
                 Assert.Equal(
                     await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)),

@@ -40,7 +40,10 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
             listed.Add(item.Path);
         }
 
-        Assert.Equal(["latest.json", "runs/e2e-blob/forecasts.csv", "runs/e2e-blob/manifest.json", "runs/e2e-blob/targets.csv"], listed);
+        Assert.Equal(
+            ["latest.json", "runs/e2e-blob/explanation_summary.csv", "runs/e2e-blob/explanations.csv", "runs/e2e-blob/forecasts.csv",
+             "runs/e2e-blob/manifest.json", "runs/e2e-blob/node_drivers.csv", "runs/e2e-blob/targets.csv"],
+            listed);
         var run = await new RunReader(store).TryReadLatestAsync(default);
         Assert.NotNull(run);
         Assert.Equal("e2e-blob", run.Manifest.RunId);

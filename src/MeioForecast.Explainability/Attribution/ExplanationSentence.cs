@@ -1,0 +1,77 @@
+using System.Globalization;
+using MeioForecast.Explainability.Drivers;
+
+namespace MeioForecast.Explainability.Attribution;
+
+/// <summary>
+/// The planner sentence of a node's safety-stock explanation, e.g. "Safety stock at DC-East for SKU 123 rose 40 units
+/// (+18%): demand uncertainty +28, lead-time variability +15, repositioning -3" (the largest contributions first, at most
+/// <see cref="MaxDrivers"/>, drivers that round to zero left out), and the ranking of nodes by the size of the move.
+/// </summary>
+public static class ExplanationSentence
+{
+    /// <summary>The largest number of drivers named in a sentence.</summary>
+    public const int MaxDrivers = 3;
+
+    /// <summary>The sentence for <paramref name="explanation"/>'s safety stock.</summary>
+    public static string Format(NodeExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        var result = explanation.SafetyStock;
+        var change = result.Change;
+        var head = $"Safety stock at {explanation.Key.Location} for SKU {explanation.Key.Sku}";
+        var percent = result.Baseline != 0 ? $" ({Signed(100 * change / Math.Abs(result.Baseline))}%)" : string.Empty;
+        string verb;
+        if (explanation.Baseline == ExplanationBaseline.PreviousRun)
+        {
+            verb = Round(change) == 0
+                ? $" is unchanged at {Unsigned(result.Total)} units"
+                : $" {(change > 0 ? "rose" : "fell")} {Unsigned(Math.Abs(change))} units{percent}";
+        }
+        else
+        {
+            verb = Round(change) == 0
+                ? $" is {Unsigned(result.Total)} units, as under single-echelon placement"
+                : $" is {Unsigned(result.Total)} units, {Unsigned(Math.Abs(change))} {(change > 0 ? "above" : "below")} single-echelon placement{percent}";
+        }
+
+        var drivers = BufferDriverNames.All
+            .Select(d => (Driver: d, Value: result.Values[(int)d]))
+            .Where(x => Round(x.Value) != 0)
+            .OrderByDescending(x => Math.Abs(x.Value))
+            .ThenBy(x => x.Driver)
+            .Take(MaxDrivers)
+            .Select(x => $"{BufferDriverNames.Words(x.Driver)} {Signed(x.Value)}");
+        var list = string.Join(", ", drivers);
+        return list.Length == 0 ? head + verb : head + verb + ": " + list;
+    }
+
+    /// <summary>
+    /// <paramref name="explanations"/> ranked so the largest moves come first: by absolute safety-stock change, then by
+    /// absolute holding-cost change, then by sku-node (deterministic).
+    /// </summary>
+    public static IReadOnlyList<NodeExplanation> Rank(IEnumerable<NodeExplanation> explanations)
+    {
+        ArgumentNullException.ThrowIfNull(explanations);
+        return explanations
+            .OrderByDescending(e => Math.Abs(e.SafetyStock.Change))
+            .ThenByDescending(e => Math.Abs(e.HoldingCost.Change))
+            .ThenBy(e => e.Key)
+            .ToList();
+    }
+
+    /// <summary>Rounds for display: whole units from 10 up, one decimal below.</summary>
+    private static double Round(double value) => Math.Abs(value) >= 10 ? Math.Round(value) : Math.Round(value, 1);
+
+    private static string Unsigned(double value)
+    {
+        var rounded = Round(value);
+        return (rounded == 0 ? 0.0 : rounded).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string Signed(double value)
+    {
+        var rounded = Round(value);
+        return rounded > 0 ? "+" + rounded.ToString(CultureInfo.InvariantCulture) : Unsigned(rounded);
+    }
+}

@@ -1,0 +1,34 @@
+using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Drivers;
+using MeioForecast.Explainability.Shapley;
+
+namespace MeioForecast.Explainability.Attribution;
+
+/// <summary>
+/// The explanation of one sku-node: for each measure (safety stock, base stock, holding cost) the exact Shapley value of
+/// every driver (<see cref="BufferDriver"/> order), which add up to the measure's change from the baseline.
+/// </summary>
+/// <param name="Key">The sku-node.</param>
+/// <param name="Baseline">What the buffer is compared with.</param>
+/// <param name="SafetyStock">Decomposition of the safety stock, units.</param>
+/// <param name="BaseStock">Decomposition of the base stock, units.</param>
+/// <param name="HoldingCost">Decomposition of the annual holding cost, currency units per year.</param>
+public sealed record NodeExplanation(
+    SkuNode Key,
+    ExplanationBaseline Baseline,
+    ShapleyResult SafetyStock,
+    ShapleyResult BaseStock,
+    ShapleyResult HoldingCost)
+{
+    /// <summary>The decomposition of <paramref name="measure"/>.</summary>
+    public ShapleyResult Of(BufferMeasure measure) => measure switch
+    {
+        BufferMeasure.SafetyStock => SafetyStock,
+        BufferMeasure.BaseStock => BaseStock,
+        BufferMeasure.HoldingCost => HoldingCost,
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "Unknown measure."),
+    };
+
+    /// <summary>The contribution of <paramref name="driver"/> to the change of <paramref name="measure"/>.</summary>
+    public double Contribution(BufferMeasure measure, BufferDriver driver) => Of(measure).Values[(int)driver];
+}

@@ -1,0 +1,10 @@
+using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Drivers;
+
+namespace MeioForecast.Storage.Explanations;
+
+/// <summary>The driver values a complete run recorded (its node_drivers.csv).</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="Drivers">Driver values by sku-node.</param>
+/// <param name="ExplainedAgainst">The run its explanations compared with (manifest setting <c>explained_against</c>), or null when it explained against single-echelon placement.</param>
+public sealed record RunDrivers(string RunId, IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers, string? ExplainedAgainst);

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Attribution;
+using MeioForecast.Explainability.Drivers;
+using MeioForecast.Pipeline.Explanation;
+using MeioForecast.Storage.Explanations;
+using MeioForecast.Storage.Stores;
+using MeioForecast.Worker.Hosting;
+using MeioForecast.Worker.Output;
+
+namespace MeioForecast.Worker.Commands;
+
+/// <summary>
+/// <c>meio explain --run RUN [--output ROOT] [--previous RUN] [--sku X --location Y] [--top N]</c>: prints the explanation
+/// of one sku-node (sentence and every driver's contribution to safety stock, base stock and holding cost) or the top
+/// changes of a run. The explanation is recomputed from the runs' node_drivers.csv (verified against their manifests):
+/// against <c>--previous</c> when given, else against the run the planning run compared with.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--output") { Description = "Output root holding the runs (local folder or blob://container/prefix).", DefaultValueFactory = _ => "out" };
+        var run = new Option<string>("--run") { Description = "The run to explain.", Required = true };
+        var previous = new Option<string?>("--previous") { Description = "The run to compare with (default: the one the run was explained against)." };
+        var sku = new Option<string?>("--sku") { Description = "Sku of the sku-node to explain (with --location)." };
+        var location = new Option<string?>("--location") { Description = "Location of the sku-node to explain (with --sku)." };
+        var top = new Option<int>("--top") { Description = "Number of largest changes to print without --sku/--location.", DefaultValueFactory = _ => 10 };
+        var command = new Command("explain", "Explain stock changes: which drivers moved each buffer, in exact Shapley contributions that add up.")
+        {
+            output, run, previous, sku, location, top,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
+            async () =>
+            {
+                var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
+                var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
+                var (skuValue, locationValue) = (parse.GetValue(sku), parse.GetValue(location));
+                if ((skuValue is null) != (locationValue is null))
+                {
+                    Console.Error.WriteLine("--sku and --location go together.");
+                    return ExitCodes.BadInput;
+                }
+
+                IReadOnlyList<NodeExplanation> explanations;
+                string against;
+                try
+                {
+                    (explanations, against) = await ExplainAsync(store, parse.GetValue(run)!, parse.GetValue(previous), cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidDataException ex)
+                {
+                    Console.Error.WriteLine(ex.Message);
+                    return ExitCodes.BadInput;
+                }
+
+                if (skuValue is not null)
+                {
+                    var key = new SkuNode(skuValue, locationValue!);
+                    var node = explanations.FirstOrDefault(e => e.Key == key);
+                    if (node is null)
+                    {
+                        Console.Error.WriteLine($"Run '{parse.GetValue(run)}' has no sku-node {key}.");
+                        return ExitCodes.BadInput;
+                    }
+
+                    WriteNode(node, against);
+                    return ExitCodes.Ok;
+                }
+
+                var count = Math.Max(0, parse.GetValue(top));
+                Console.Out.WriteLine($"Run {parse.GetValue(run)} against {against}: the {Math.Min(count, explanations.Count)} largest of {explanations.Count} safety-stock moves");
+                foreach (var e in explanations.Take(count))
+                {
+                    Console.Out.WriteLine(ExplanationSentence.Format(e));
+                }
+
+                return ExitCodes.Ok;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<(IReadOnlyList<NodeExplanation> Explanations, string Against)> ExplainAsync(IOutputStore store, string runId, string? previousId, CancellationToken cancellationToken)
+    {
+        var current = await RunDriversReader.TryReadAsync(store, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"Run '{runId}' has no node_drivers.csv: it was written before explanations existed.");
+        previousId ??= current.ExplainedAgainst;
+        if (previousId is null)
+        {
+            return (ExplanationStage.Explain(current.Drivers, null), "single-echelon placement");
+        }
+
+        var previous = await RunDriversReader.TryReadAsync(store, previousId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"Run '{previousId}' has no node_drivers.csv: it was written before explanations existed.");
+        return (ExplanationStage.Explain(current.Drivers, previous.Drivers), "run " + previousId);
+    }
+
+    private static void WriteNode(NodeExplanation node, string against)
+    {
+        Console.Out.WriteLine(ExplanationSentence.Format(node));
+        var measures = Enum.GetValues<BufferMeasure>();
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"against " + (node.Baseline == ExplanationBaseline.PreviousRun ? against : "single-echelon placement"),-28}{"safety stock",14}{"base stock",14}{"holding cost",14}"));
+        Console.Out.WriteLine(Line("previous", measures.Select(m => node.Of(m).Baseline)));
+        foreach (var driver in BufferDriverNames.All)
+        {
+            Console.Out.WriteLine(Line("  " + BufferDriverNames.Code(driver), measures.Select(m => node.Contribution(m, driver))));
+        }
+
+        Console.Out.WriteLine(Line("current", measures.Select(m => node.Of(m).Total)));
+        Console.Out.WriteLine("units: safety and base stock in units, holding cost in currency/year; contributions are exact Shapley values and add up to current - previous.");
+    }
+
+    private static string Line(string label, IEnumerable<double> values) =>
+        label.PadRight(28) + string.Concat(values.Select(v => v.ToString("F3", CultureInfo.InvariantCulture).PadLeft(14)));
+}

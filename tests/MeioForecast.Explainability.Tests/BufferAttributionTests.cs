@@ -1,0 +1,98 @@
+using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Attribution;
+using MeioForecast.Explainability.Drivers;
+using MeioForecast.Explainability.Shapley;
+
+namespace MeioForecast.Explainability.Tests;
+
+public class BufferAttributionTests
+{
+    private static readonly SkuNode Key = new("A", "DC");
+
+    /// <summary>A closed-form toy buffer: safety = service level x lead-time mean, cost = safety x unit holding cost.</summary>
+    private sealed class ProductModel : IBufferModel
+    {
+        public BufferLevels Evaluate(NodeDrivers d)
+        {
+            var safety = d.ServiceLevel * d.LeadTimeMean;
+            return new BufferLevels(safety, safety + d.Mean[0], safety * d.UnitHoldingCost);
+        }
+    }
+
+    private static NodeDrivers Drivers(double mean, double sl, double lt, double h, double s = 0, double si = 0) =>
+        new([mean], [4.0], lt, 0.5, sl, h, s, si);
+
+    [Fact]
+    public void Two_and_three_factor_products_get_their_closed_form_shares()
+    {
+        // Closed forms worked out by hand from Shapley's (1953) definition over the join orders: for v = x y (2 orders),
+        // phi_x = dx (y0 + y1) / 2; for v = x y z (6 orders), phi_x = dx [(y0 z0 + y1 z1) / 3 + (y0 z1 + y1 z0) / 6].
+        var before = Drivers(10, 0.9, 4, 2);
+        var after = Drivers(13, 0.95, 6, 2.5);
+        var e = BufferAttribution.Explain(Key, ExplanationBaseline.PreviousRun, before, after, new ProductModel());
+        Assert.Equal(0.05 * (4 + 6) / 2, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.ServiceLevel), 1e-12);
+        Assert.Equal(2 * (0.9 + 0.95) / 2, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.LeadTimeMean), 1e-12);
+        Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.HoldingCost));
+        Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.DemandLevel));
+        Assert.Equal(3.0, e.Contribution(BufferMeasure.BaseStock, BufferDriver.DemandLevel), 1e-12);
+
+        static double Three(double dx, double y0, double y1, double z0, double z1) => dx * ((((y0 * z0) + (y1 * z1)) / 3) + (((y0 * z1) + (y1 * z0)) / 6));
+        Assert.Equal(Three(0.05, 4, 6, 2, 2.5), e.Contribution(BufferMeasure.HoldingCost, BufferDriver.ServiceLevel), 1e-12);
+        Assert.Equal(Three(2, 0.9, 0.95, 2, 2.5), e.Contribution(BufferMeasure.HoldingCost, BufferDriver.LeadTimeMean), 1e-12);
+        Assert.Equal(Three(0.5, 0.9, 0.95, 4, 6), e.Contribution(BufferMeasure.HoldingCost, BufferDriver.HoldingCost), 1e-12);
+        foreach (var measure in Enum.GetValues<BufferMeasure>())
+        {
+            Assert.True(BufferAttribution.IsAdditive(e.Of(measure)));
+        }
+    }
+
+    [Fact]
+    public void Mix_takes_each_driver_from_the_side_its_bit_selects()
+    {
+        var before = new NodeDrivers([1.0], [2.0], 3, 4, 0.9, 6, 7, 8);
+        var after = new NodeDrivers([10.0], [20.0], 30, 40, 0.99, 60, 70, 80);
+        Assert.Equal(before, NodeDrivers.Mix(before, after, 0));
+        Assert.Equal(after, NodeDrivers.Mix(before, after, (1 << BufferDriverNames.All.Count) - 1));
+        var mixed = NodeDrivers.Mix(before, after, (1 << (int)BufferDriver.DemandUncertainty) | (1 << (int)BufferDriver.Repositioning));
+        Assert.Equal(new NodeDrivers(before.Mean, after.Variance, 3, 4, 0.9, 6, 70, 80), mixed);
+    }
+
+    [Fact]
+    public void A_decomposition_that_does_not_add_up_is_refused()
+    {
+        Assert.True(BufferAttribution.IsAdditive(new ShapleyResult([1.0, 2.0], 10, 13)));
+        Assert.False(BufferAttribution.IsAdditive(new ShapleyResult([1.0, 2.0], 10, 13.0001)));
+        Assert.True(BufferAttribution.IsAdditive(new ShapleyResult([1.0, 2.0], 1e6, 1e6 + 3 + 1e-4)));
+    }
+
+    [Fact]
+    public void Sentence_names_the_change_and_the_largest_drivers_first()
+    {
+        var values = new double[7];
+        values[(int)BufferDriver.DemandUncertainty] = 28.2;
+        values[(int)BufferDriver.LeadTimeVariability] = 15.4;
+        values[(int)BufferDriver.Repositioning] = -3.1;
+        values[(int)BufferDriver.ServiceLevel] = -0.5;
+        values[(int)BufferDriver.HoldingCost] = 0.01;
+        var change = values.Sum();
+        var zero = new ShapleyResult(new double[7], 0, 0);
+        var e = new NodeExplanation(new SkuNode("123", "DC-East"), ExplanationBaseline.PreviousRun, new ShapleyResult(values, 200, 200 + change), zero, zero);
+        Assert.Equal(
+            "Safety stock at DC-East for SKU 123 rose 40 units (+20%): demand uncertainty +28, lead-time variability +15, repositioning -3.1",
+            ExplanationSentence.Format(e));
+        var first = e with { Baseline = ExplanationBaseline.SingleEchelon, SafetyStock = new ShapleyResult(values, 100, 100 + change) };
+        Assert.Equal(
+            "Safety stock at DC-East for SKU 123 is 140 units, 40 above single-echelon placement (+40%): demand uncertainty +28, lead-time variability +15, repositioning -3.1",
+            ExplanationSentence.Format(first));
+    }
+
+    [Fact]
+    public void Ranking_puts_the_largest_moves_first()
+    {
+        var zero = new ShapleyResult(new double[7], 0, 0);
+        NodeExplanation Node(string location, double change) =>
+            new(new SkuNode("A", location), ExplanationBaseline.PreviousRun, new ShapleyResult(new double[7], 10, 10 + change), zero, zero);
+        var ranked = ExplanationSentence.Rank([Node("S1", 2), Node("S2", -7), Node("S3", 5), Node("S0", 5)]);
+        Assert.Equal(["S2", "S0", "S3", "S1"], ranked.Select(e => e.Key.Location));
+    }
+}

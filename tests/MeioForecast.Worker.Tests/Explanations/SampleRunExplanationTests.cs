@@ -1,0 +1,136 @@
+using System.Globalization;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Network;
+using MeioForecast.Core.Planning;
+using MeioForecast.Explainability.Attribution;
+using MeioForecast.Explainability.Drivers;
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Baseline;
+using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Explanation;
+using MeioForecast.Pipeline.Placement;
+using MeioForecast.Storage.Csv;
+using MeioForecast.Storage.Input;
+
+namespace MeioForecast.Worker.Tests.Explanations;
+
+/// <summary>Explanations on data-samples: additivity on every sku-node, in memory (exact) and in the published files.</summary>
+public sealed class SampleRunExplanationTests : IDisposable
+{
+    private readonly string _output = TestPaths.NewTempFolder();
+    private readonly string _changedInput = TestPaths.NewTempFolder();
+
+    public void Dispose()
+    {
+        Directory.Delete(_output, recursive: true);
+        Directory.Delete(_changedInput, recursive: true);
+    }
+
+    private static (IReadOnlyList<TargetRow> Targets, IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers) Plan(PlanningInput input, IReadOnlyList<SeriesForecast> forecasts)
+    {
+        var demand = NodeDemand.Build(input, SkuNetwork.Build(input), forecasts);
+        var targets = new NetworkPlacement().Place(input, demand, CancellationToken.None);
+        return (targets, NodeDriversBuilder.Build(input, demand, targets));
+    }
+
+    [Fact]
+    public void Contributions_add_up_on_every_sku_node_of_the_sample_run()
+    {
+        // Run A: data-samples. Run B: every service target +0.02 (capped), the first lane's lead-time sd doubled and every
+        // store's unit cost +10 %, so all drivers but demand move and the optimizer repositions buffers.
+        var a = PlanningInputLoader.Load(TestPaths.DataSamples);
+        var settings = a.Settings;
+        var forecasts = new SeasonalEmpiricalForecaster().Fit(new ForecastTrainingData(settings.Period, a.Demand, a.Signals, settings.Seed))
+            .Predict(new ForecastRequest(settings.Horizon, settings.QuantileLevels, a.Signals));
+        var b = a with
+        {
+            SkuNodes = a.SkuNodes.Select(n => n with
+            {
+                ServiceLevel = Math.Min(0.995, n.ServiceLevel + 0.02),
+                UnitCost = a.Locations[n.Key.Location].Type == LocationType.Store ? n.UnitCost * 1.1 : n.UnitCost,
+            }).ToList(),
+            Lanes = a.Lanes.Select((l, i) => i == 0 ? l with { LeadTime = new LeadTime(l.LeadTime.Mean, 2 * l.LeadTime.StandardDeviation + 0.5) } : l).ToList(),
+        };
+        var (targetsA, driversA) = Plan(a, forecasts);
+        var (targetsB, driversB) = Plan(b, forecasts);
+
+        var first = ExplanationStage.Explain(driversA, null, targetsA);
+        var second = ExplanationStage.Explain(driversB, driversA, targetsB);
+        Assert.Equal(a.SkuNodes.Count, first.Count);
+        Assert.Equal(a.SkuNodes.Count, second.Count);
+        var rowsA = targetsA.ToDictionary(t => new SkuNode(t.Sku, t.Location));
+        var rowsB = targetsB.ToDictionary(t => new SkuNode(t.Sku, t.Location));
+        var repositioned = 0;
+        foreach (var e in second)
+        {
+            foreach (var measure in Enum.GetValues<BufferMeasure>())
+            {
+                Assert.True(BufferAttribution.IsAdditive(e.Of(measure)), $"{e.Key} {measure}: residual {e.Of(measure).Residual}");
+            }
+
+            // Against the published targets of both runs: the contributions add up to the published change (1e-9 relative).
+            var (before, after) = (rowsA[e.Key], rowsB[e.Key]);
+            var scale = Math.Max(1.0, Math.Max(before.SafetyStock, after.SafetyStock));
+            Assert.True(Math.Abs(e.SafetyStock.Values.Sum() - (after.SafetyStock - before.SafetyStock)) <= 1e-9 * scale, e.Key.ToString());
+            Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.DemandLevel));
+            Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.DemandUncertainty));
+            if (before.OutboundServiceTime != after.OutboundServiceTime || before.InboundServiceTime != after.InboundServiceTime)
+            {
+                repositioned++;
+            }
+            else
+            {
+                Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.Repositioning));
+            }
+        }
+
+        Assert.All(first, e => Assert.True(BufferAttribution.IsAdditive(e.SafetyStock)));
+        Assert.True(repositioned > 0);
+    }
+
+    [Fact]
+    public async Task Second_run_publishes_explanations_that_add_up_to_the_published_change()
+    {
+        foreach (var file in Directory.GetFiles(TestPaths.DataSamples))
+        {
+            File.Copy(file, Path.Combine(_changedInput, Path.GetFileName(file)));
+        }
+
+        var skuNodes = Path.Combine(_changedInput, "sku_nodes.csv");
+        await File.WriteAllTextAsync(skuNodes, (await File.ReadAllTextAsync(skuNodes)).Replace(",0.95,", ",0.97,", StringComparison.Ordinal));
+        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "a"]).InvokeAsync());
+        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", _changedInput, "--output", _output, "--run-id", "b"]).InvokeAsync());
+
+        var targetsA = Read("a", "targets.csv").Skip(1).ToDictionary(r => (r[0], r[1]), r => double.Parse(r[7], CultureInfo.InvariantCulture));
+        var targetsB = Read("b", "targets.csv").Skip(1).ToDictionary(r => (r[0], r[1]), r => double.Parse(r[7], CultureInfo.InvariantCulture));
+        var explanations = Read("b", "explanations.csv");
+        Assert.Equal(["sku", "location", "driver", "contribution", "unit", "measure", "baseline", "previous", "current"], explanations[0]);
+        var safety = explanations.Skip(1).Where(r => r[5] == "safety_stock").GroupBy(r => (r[0], r[1])).ToList();
+        Assert.Equal(targetsB.Count, safety.Count);
+        foreach (var node in safety)
+        {
+            Assert.Equal(BufferDriverNames.All.Select(BufferDriverNames.Code), node.Select(r => r[2]));
+            Assert.All(node, r => Assert.Equal("previous_run", r[6]));
+            var sum = node.Sum(r => double.Parse(r[3], CultureInfo.InvariantCulture));
+            Assert.Equal(targetsB[node.Key] - targetsA[node.Key], sum, 1e-3); // files round to 4 (targets) and 6 (contributions) decimals
+        }
+
+        var summary = Read("b", "explanation_summary.csv");
+        Assert.Equal(targetsB.Count, summary.Count - 1);
+        var moves = summary.Skip(1).Select(r => Math.Abs(double.Parse(r[6], CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(moves.OrderByDescending(m => m), moves);
+        Assert.StartsWith("Safety stock at ", summary[1][8], StringComparison.Ordinal);
+
+        // The explain verb reads both runs back: one sku-node, the top moves, and a clear refusal of an unknown node.
+        var node0 = safety[0].Key;
+        Assert.Equal(0, await MeioCli.Create().Parse(["explain", "--output", _output, "--run", "b", "--sku", node0.Item1, "--location", node0.Item2]).InvokeAsync());
+        Assert.Equal(0, await MeioCli.Create().Parse(["explain", "--output", _output, "--run", "b", "--previous", "a", "--top", "3"]).InvokeAsync());
+        Assert.Equal(ExitCodes.BadInput, await MeioCli.Create().Parse(["explain", "--output", _output, "--run", "b", "--sku", "NOPE", "--location", "X"]).InvokeAsync());
+    }
+
+    private List<string[]> Read(string run, string name)
+    {
+        using var reader = new StreamReader(Path.Combine(_output, "runs", run, name));
+        return CsvParser.Parse(reader).Select(r => r.Fields).ToList();
+    }
+}
