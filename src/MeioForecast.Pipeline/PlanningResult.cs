@@ -1,4 +1,5 @@
 using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.ServiceCheck;
 
 namespace MeioForecast.Pipeline;
 
@@ -6,4 +7,8 @@ namespace MeioForecast.Pipeline;
 /// <param name="Forecasts">Quantile forecasts of every sku-node with demand history, in sku-node order.</param>
 /// <param name="Targets">Stock targets of every planned sku-node, in sku-node order.</param>
 /// <param name="PlacementMethod">Which placement produced the targets (e.g. single-echelon, gsm).</param>
-public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IReadOnlyList<TargetRow> Targets, string PlacementMethod);
+public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IReadOnlyList<TargetRow> Targets, string PlacementMethod)
+{
+    /// <summary>The service check (simulated service, calibration, MEIO vs SEIO); null when it did not run.</summary>
+    public ServiceReport? Service { get; init; }
+}

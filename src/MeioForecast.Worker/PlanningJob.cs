@@ -48,11 +48,16 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         var result = run.Execute(input, progress, cancellationToken);
-        var files = new[]
+        var files = new List<RunFile>
         {
             TargetsCsv.Write(result.Targets),
             ForecastsCsv.Write(result.Forecasts, input.Settings.Period),
         };
+        if (result.Service is { } service)
+        {
+            files.Add(ServiceMetricsJson.Write(service));
+        }
+
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["period"] = input.Settings.Period == PeriodKind.Day ? "day" : "week",
