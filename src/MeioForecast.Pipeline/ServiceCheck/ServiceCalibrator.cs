@@ -18,6 +18,7 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 /// z' = z + (Phi^-1(p*) - Phi^-1(alpha)), capped at <see cref="ServiceCheckOptions.MaxServiceLevel"/>; the sku is
 /// re-placed and re-simulated, for at most <see cref="ServiceCheckOptions.MaxRounds"/> rounds. Levels only go up
 /// (calibrated &gt;= target), and every round reuses the same random numbers (seed = run seed x 1000003 + sku index).
+/// Skus are calibrated in parallel, each independently, so results do not depend on the thread count.
 /// </summary>
 public sealed class ServiceCalibrator
 {
@@ -44,26 +45,22 @@ public sealed class ServiceCalibrator
         ArgumentNullException.ThrowIfNull(forecasts);
         ArgumentNullException.ThrowIfNull(placement);
         var byKey = forecasts.ToDictionary(f => f.Key);
-        var rows = new List<(TargetRow Row, NodeService Node)>(input.SkuNodes.Count);
-        var maxRounds = 0;
-        var unmet = 0;
         var networks = SkuNetwork.Build(input);
-        for (var s = 0; s < networks.Count; s++)
+        var outcomes = new (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet)[networks.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, networks.Count, parallel, s =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var network = networks[s];
             var seed = unchecked(((ulong)(uint)input.Settings.Seed * 1_000_003UL) + (ulong)s);
-            var (sku, rounds, misses) = CalibrateSku(input, demand, byKey, placement, network, seed, cancellationToken);
-            rows.AddRange(sku);
-            maxRounds = Math.Max(maxRounds, rounds);
-            unmet += misses;
-        }
-
+            outcomes[s] = CalibrateSku(input, demand, byKey, placement, networks[s], seed, cancellationToken);
+        });
+        var rows = outcomes.SelectMany(o => o.Rows).ToList();
+        var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
+        var unmet = outcomes.Sum(o => o.Unmet);
         rows.Sort((a, b) => new SkuNode(a.Row.Sku, a.Row.Location).CompareTo(new SkuNode(b.Row.Sku, b.Row.Location)));
         return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet);
     }
 
-    private (List<(TargetRow, NodeService)> Rows, int Rounds, int Unmet) CalibrateSku(
+    private (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet) CalibrateSku(
         PlanningInput input,
         NodeDemand demand,
         IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
@@ -82,6 +79,7 @@ public sealed class ServiceCalibrator
             Periods = Options.Periods,
             Seed = seed,
             Shortfall = ShortfallPolicy.Expedite,
+            MaxDegreeOfParallelism = 1,
         };
         var round = 0;
         while (true)
@@ -109,14 +107,14 @@ public sealed class ServiceCalibrator
         }
     }
 
-    private static List<(TargetRow, NodeService)> Collect(
+    private static List<(TargetRow Row, NodeService Node)> Collect(
         SkuNetwork network,
         Dictionary<SkuNode, TargetRow> placed,
         SimulationResult result,
         Dictionary<SkuNode, double> levels,
         Dictionary<SkuNode, double> customerFacing)
     {
-        var rows = new List<(TargetRow, NodeService)>(network.Nodes.Count);
+        var rows = new List<(TargetRow Row, NodeService Node)>(network.Nodes.Count);
         foreach (var node in network.Nodes)
         {
             var stats = result[node.Key.Location];

@@ -1,11 +1,14 @@
 using System.CommandLine;
+using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Worker.Hosting;
 using MeioForecast.Worker.Output;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run.</summary>
+/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run
+/// (<c>--ServiceCheck:Enabled=false</c>, <c>--ServiceCheck:Replications=N</c>, ... set <see cref="ServiceCheckOptions"/>).</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -26,9 +29,11 @@ internal static class RunCommand
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
-                using var services = CliHost.BuildServices();
+                var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
+                var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
+                using var services = CliHost.BuildServices(s => s.AddSingleton(new ServiceCalibrator(serviceCheck)));
                 var job = services.GetRequiredService<PlanningJob>();
-                var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
+                var storage = StorageOptions.FromConfiguration(configuration);
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
                 var request = new PlanningJobRequest(parse.GetValue(input)!, store)
                 {
