@@ -1,6 +1,7 @@
 using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Drivers;
 using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.ServiceCheck;
 
 namespace MeioForecast.Pipeline;
 
@@ -12,4 +13,7 @@ public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IRe
 {
     /// <summary>The driver values of every planned sku-node (node_drivers.csv), the input of the explanations.</summary>
     public IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers { get; init; } = new Dictionary<SkuNode, NodeDrivers>();
+
+    /// <summary>The service check (simulated service, calibration, MEIO vs SEIO); null when it did not run.</summary>
+    public ServiceReport? Service { get; init; }
 }

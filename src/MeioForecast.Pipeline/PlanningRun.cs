@@ -2,15 +2,17 @@ using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Placement;
+using MeioForecast.Pipeline.ServiceCheck;
 using Microsoft.Extensions.Logging;
 
 namespace MeioForecast.Pipeline;
 
 /// <summary>
 /// The planning run: forecast every sku-node with demand history, aggregate demand up each sku's network, and place
-/// stock. Pure orchestration: reading inputs and writing outputs are the caller's (the storage adapters').
+/// stock; then, when a <see cref="ServiceCalibrator"/> is given, calibrate the targets by simulation and compare with
+/// single-echelon placement. Pure orchestration: reading inputs and writing outputs are the caller's (the storage adapters').
 /// </summary>
-public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger)
+public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null)
 {
     /// <summary>Runs the plan for <paramref name="input"/>.</summary>
     public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
@@ -31,8 +33,35 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         var targets = placement.Place(input, demand, cancellationToken);
         progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
-        return new PlanningResult(forecasts, targets, placement.Name) { Drivers = NodeDriversBuilder.Build(input, demand, targets) };
+        var service = CheckService(input, demand, forecasts, progress, cancellationToken);
+        var final = service?.Primary.Targets ?? targets;
+        return new PlanningResult(forecasts, final, placement.Name) { Service = service, Drivers = NodeDriversBuilder.Build(input, demand, final) };
     }
+
+    private ServiceReport? CheckService(PlanningInput input, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (serviceCheck is not { Options.Enabled: true })
+        {
+            return null;
+        }
+
+        progress?.Report(new RunProgress("service-check", 0, input.SkuNodes.Count));
+        var primary = serviceCheck.Calibrate(input, demand, forecasts, placement, cancellationToken);
+        var single = serviceCheck.Options.CompareSingleEchelon && placement is not SingleEchelonPlacement
+            ? serviceCheck.Calibrate(input, demand, forecasts, new SingleEchelonPlacement(), cancellationToken)
+            : null;
+        progress?.Report(new RunProgress("service-check", input.SkuNodes.Count, input.SkuNodes.Count));
+        var report = ServiceReport.Create(serviceCheck.Options, primary, single, input);
+        foreach (var line in report.SummaryLines())
+        {
+            LogService(logger, line);
+        }
+
+        return report;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
+    private static partial void LogService(ILogger logger, string line);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forecasting {Series} series with {Method}, horizon {Horizon}")]
     private static partial void LogForecasting(ILogger logger, int series, string method, int horizon);

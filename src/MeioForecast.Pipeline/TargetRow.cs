@@ -24,4 +24,11 @@ public sealed record TargetRow(
     double MeanDemandPerPeriod,
     double SafetyStock,
     double BaseStock,
-    double HoldingCost);
+    double HoldingCost)
+{
+    /// <summary>Simulated cycle service level of the node (ServiceCheck); null when the check did not run.</summary>
+    public double? AchievedService { get; init; }
+
+    /// <summary>The service level used in the demand bound after calibration (&gt;= ServiceLevel); null when not calibrated.</summary>
+    public double? CalibratedServiceLevel { get; init; }
+}

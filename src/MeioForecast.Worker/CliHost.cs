@@ -10,8 +10,11 @@ namespace MeioForecast.Worker;
 /// <summary>Builds the services of a one-shot verb and maps failures to exit codes with a clear message.</summary>
 internal static class CliHost
 {
-    public static ServiceProvider BuildServices() =>
-        new ServiceCollection()
+    public static ServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        configure?.Invoke(services);
+        return services
             .AddLogging(logging => logging
                 .AddSimpleConsole(o =>
                 {
@@ -23,6 +26,7 @@ internal static class CliHost
             .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddMeioForecast()
             .BuildServiceProvider();
+    }
 
     /// <summary>Runs <paramref name="body"/>; bad input, storage failures and cancellation become their exit codes.</summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body, CancellationToken cancellationToken)

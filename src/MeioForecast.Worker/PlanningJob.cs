@@ -107,7 +107,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         var previous = await ReadPreviousDriversAsync(output, cancellationToken).ConfigureAwait(false);
         var explanations = ExplanationStage.Explain(result.Drivers, previous?.Drivers, result.Targets);
         LogExplained(logger, explanations.Count, previous?.RunId ?? "single-echelon placement");
-        var files = new[]
+        var files = new List<RunFile>
         {
             TargetsCsv.Write(result.Targets),
             ForecastsCsv.Write(result.Forecasts, input.Settings.Period),
@@ -115,6 +115,11 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ExplanationsCsv.Write(explanations),
             ExplanationSummaryCsv.Write(explanations),
         };
+        if (result.Service is { } service)
+        {
+            files.Add(ServiceMetricsJson.Write(service));
+        }
+
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["period"] = input.Settings.Period == PeriodKind.Day ? "day" : "week",

@@ -2,12 +2,13 @@ using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Pipeline;
 using MeioForecast.Pipeline.Placement;
+using MeioForecast.Pipeline.ServiceCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeioForecast.Worker;
 
-/// <summary>The composition root: which forecaster, placement (GSM network placement by default) and clock a planning job uses.</summary>
+/// <summary>The composition root: which forecaster, placement (GSM network placement by default), service check (simulation calibration) and clock a planning job uses.</summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>Registers the planning job and its stages.</summary>
@@ -16,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IForecaster>(_ => new SeasonalEmpiricalForecaster());
         services.TryAddSingleton<IStockPlacement>(_ => new NetworkPlacement());
+        services.TryAddSingleton(_ => new ServiceCalibrator());
         services.TryAddSingleton<PlanningRun>();
         services.TryAddSingleton<PlanningJob>();
         return services;

@@ -70,10 +70,11 @@ public class SingleEchelonPlacementTests
         var targets = Place(Input(leadTime, 0, serviceLevel), mu, sigma);
         var store = targets.Single(t => t.Location == "S1");
         var z = StandardNormal.Quantile(serviceLevel);
-        // The forecast's quantiles sample N(mu, sigma) on levels 0.001..0.999 only; the piecewise-linear quantile
-        // function with flat tails loses 0.5% of sigma there (computed: integral beyond 0.999 of (Q - q_.999)).
+        // The forecast's quantiles sample N(mu, sigma) on levels 0.001..0.999 only; the demand distribution rebuilt from
+        // them (piecewise linear inside, exponential/GPD tails beyond) matches N's mean and sd to well within 1%.
         Assert.Equal(z * sigma * Math.Sqrt(leadTime), store.SafetyStock, 0.01 * z * sigma * Math.Sqrt(leadTime));
-        Assert.Equal(leadTime * mu + store.SafetyStock, store.BaseStock, 1e-6 * mu);
+        Assert.Equal(mu, store.MeanDemandPerPeriod, 1e-3 * mu);
+        Assert.Equal(leadTime * store.MeanDemandPerPeriod + store.SafetyStock, store.BaseStock, 1e-9 * mu);
         Assert.Equal(leadTime, store.NetReplenishmentTime);
         Assert.Equal(store.SafetyStock * 12 * 0.25, store.HoldingCost, 1e-9);
     }
@@ -97,6 +98,27 @@ public class SingleEchelonPlacementTests
         Assert.Equal(5, dc.NetReplenishmentTime);
         var expected = StandardNormal.Quantile(0.95) * Math.Sqrt(2 * 144.0) * Math.Sqrt(5);
         Assert.Equal(expected, dc.SafetyStock, 0.01 * expected);
+    }
+
+    [Fact]
+    public void Horizon_window_moments_are_the_mixture_over_cyclic_start_periods()
+    {
+        // Law of total variance, worked by hand: a 2-period cycle with means (10, 30) and variances (4, 16), L = 1:
+        // the window is period 0 or period 1 with probability 1/2 each, so mean 20 and variance (4 + 16)/2 + 10^2 = 110.
+        var (m1, v1) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments([10, 30], [4, 16], 1, 0);
+        Assert.Equal(20, m1, 12);
+        Assert.Equal(110, v1, 12);
+
+        // L = 2 covers the whole cycle from either start: mean 40, variance 20, no spread between windows.
+        var (m2, v2) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments([10, 30], [4, 16], 2, 0);
+        Assert.Equal(40, m2, 12);
+        Assert.Equal(20, v2, 12);
+
+        // L = 1.5 (pro rata last period): windows 10 + 15 = 25 (var 4 + 8 = 12) and 30 + 5 = 35 (var 16 + 2 = 18);
+        // mean 30, variance 15 + 5^2 = 40, plus the lead-time term (30 / 1.5)^2 x 0.5^2 = 100.
+        var (m3, v3) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments([10, 30], [4, 16], 1.5, 0.5);
+        Assert.Equal(30, m3, 12);
+        Assert.Equal(140, v3, 12);
     }
 
     [Fact]

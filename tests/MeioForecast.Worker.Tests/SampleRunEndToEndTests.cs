@@ -11,6 +11,9 @@ public sealed class SampleRunEndToEndTests : IDisposable
 
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
+    /// <summary>A small simulation (determinism does not need precision).</summary>
+    private static readonly string[] SmallServiceCheck = ["--ServiceCheck:Replications=4", "--ServiceCheck:Periods=56", "--ServiceCheck:MaxRounds=2"];
+
     private static List<string[]> ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
@@ -20,7 +23,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
     [Fact]
     public async Task Sample_run_writes_the_output_contract()
     {
-        var exit = await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "e2e-sample"]).InvokeAsync();
+        var exit = await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "e2e-sample", .. SmallServiceCheck]).InvokeAsync();
         Assert.Equal(ExitCodes.Ok, exit);
 
         var runFolder = Path.Combine(_output, "runs", "e2e-sample");
@@ -29,6 +32,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
             ["sku", "location", "service_level", "outbound_service_time", "inbound_service_time", "net_replenishment_time",
              "mean_demand_per_period", "safety_stock", "base_stock", "holding_cost"],
             targets[0].Take(10));
+        Assert.Equal(["achieved_service", "calibrated_service_level"], targets[0].Skip(10).Take(2));
 
         // One row per sku-node of the input, in sku-node order.
         var skuNodes = ReadCsv(Path.Combine(TestPaths.DataSamples, "sku_nodes.csv")).Skip(1)
@@ -47,7 +51,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(
-            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "node_drivers.csv", "targets.csv"],
+            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "targets.csv"],
             files.Select(f => f.GetProperty("path").GetString()));
         foreach (var file in files)
         {
@@ -70,9 +74,9 @@ public sealed class SampleRunEndToEndTests : IDisposable
         var second = TestPaths.NewTempFolder();
         try
         {
-            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same"]).InvokeAsync());
-            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same"]).InvokeAsync());
-            foreach (var name in new[] { "targets.csv", "forecasts.csv", "node_drivers.csv", "explanations.csv", "explanation_summary.csv" })
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
+            foreach (var name in new[] { "targets.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "explanations.csv", "explanation_summary.csv" })
             {
                 Assert.Equal(
                     await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)),

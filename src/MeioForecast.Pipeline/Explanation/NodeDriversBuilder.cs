@@ -36,7 +36,7 @@ public static class NodeDriversBuilder
                     demand.Variance(node.Key).ToArray(),
                     node.ProcessingTime + (lane?.LeadTime.Mean ?? 0.0),
                     lane?.LeadTime.StandardDeviation ?? 0.0,
-                    node.ServiceLevel,
+                    target.CalibratedServiceLevel ?? node.ServiceLevel,
                     node.AnnualHoldingCostPerUnit,
                     target.OutboundServiceTime,
                     target.InboundServiceTime);

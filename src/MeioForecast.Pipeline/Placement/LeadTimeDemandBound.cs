@@ -6,7 +6,8 @@ namespace MeioForecast.Pipeline.Placement;
 /// The demand bound of one planned node built from its forecast moments (mean and variance per period, time-varying),
 /// for the GSM optimizer: the net replenishment time tau (whole periods, T_j rounded up) covers tau - offset real
 /// periods (offset = rounding of the stage time), and safety stock = z * sd(demand over them) with the random-lead-time
-/// term of <see cref="SingleEchelonPlacement.LeadTimeDemandMoments"/>. With S = SI = 0 it equals the single-echelon
+/// term, over a window starting anywhere in the horizon
+/// (<see cref="SingleEchelonPlacement.HorizonLeadTimeDemandMoments"/>). With S = SI = 0 it equals the single-echelon
 /// safety stock exactly, so the network optimum can never cost more than single-echelon placement.
 /// </summary>
 internal sealed class LeadTimeDemandBound : DemandBound
@@ -36,12 +37,12 @@ internal sealed class LeadTimeDemandBound : DemandBound
     /// <summary>z * sd of demand over <see cref="RealTime"/>(tau) periods.</summary>
     public double Safety(int tau)
     {
-        var (_, variance) = SingleEchelonPlacement.LeadTimeDemandMoments(_mean, _variance, RealTime(tau), _leadTimeSd);
+        var (_, variance) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, RealTime(tau), _leadTimeSd);
         return _z * Math.Sqrt(variance);
     }
 
     /// <summary>Expected demand over <see cref="RealTime"/>(tau) periods.</summary>
-    public double ExpectedDemand(int tau) => SingleEchelonPlacement.LeadTimeDemandMoments(_mean, _variance, RealTime(tau), 0.0).Mean;
+    public double ExpectedDemand(int tau) => SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, RealTime(tau), 0.0).Mean;
 
     /// <inheritdoc />
     public override double BaseStock(int tau)

@@ -1,3 +1,4 @@
+using MeioForecast.Core.Distributions;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
@@ -6,7 +7,9 @@ namespace MeioForecast.Pipeline.Placement;
 
 /// <summary>
 /// Demand per period over the horizon seen by every planned sku-node: its own forecast plus the demand of the nodes it
-/// supplies, scaled by the lane's quantity per unit. Moments add under the independence assumption
+/// supplies, scaled by the lane's quantity per unit. A period's moments are those of the forecast's
+/// <see cref="QuantileDistribution"/> (piecewise linear between the quantiles, GPD upper tail), the same distribution the
+/// service check simulates, so a heavy upper tail widens the demand bound instead of being cut off at the top quantile. Moments add under the independence assumption
 /// (means add; variances add, scaled by the square of the quantity per unit).
 /// </summary>
 public sealed class NodeDemand
@@ -42,7 +45,7 @@ public sealed class NodeDemand
                 {
                     for (var t = 0; t < horizon; t++)
                     {
-                        var (m, v) = QuantileMoments.Of(forecast.Levels, forecast.At(Math.Min(t, forecast.Horizon - 1)));
+                        var (m, v) = Moments(forecast.Levels, forecast.At(Math.Min(t, forecast.Horizon - 1)));
                         mean[t] = m;
                         variance[t] = v;
                     }
@@ -63,6 +66,17 @@ public sealed class NodeDemand
         }
 
         return new NodeDemand(horizon, moments);
+    }
+
+    private static (double Mean, double Variance) Moments(IReadOnlyList<QuantileLevel> levels, double[] values)
+    {
+        if (values.Max() <= 0.0)
+        {
+            return (0.0, 0.0);
+        }
+
+        var distribution = new QuantileDistribution(levels, values);
+        return (distribution.Mean, distribution.Variance);
     }
 
     /// <summary>Mean demand per period of <paramref name="node"/> over the horizon.</summary>

@@ -9,7 +9,8 @@ namespace MeioForecast.Pipeline.Placement;
 /// delivered on time (S = SI = 0). Replenishment time L = processing time + the longest inbound lane's mean lead time;
 /// lead-time demand has mean sum_{t&lt;L} mu_t and variance sum_{t&lt;L} sigma_t^2 + mu_bar^2 sigma_L^2 (the classic
 /// random-lead-time formula, e.g. Silver, Pyke &amp; Thomas 2017, sec. 6.10; fractional periods count pro rata), and safety
-/// stock = z_p * sd(lead-time demand). With stationary demand and a fixed lead time this is z * sigma * sqrt(L).
+/// stock = z_p * sd(lead-time demand), the lead-time demand taken over a window starting anywhere in the horizon
+/// (<see cref="HorizonLeadTimeDemandMoments"/>: one base stock serves the whole horizon). With stationary demand and a fixed lead time this is z * sigma * sqrt(L).
 /// The reference every network placement is compared against.
 /// </summary>
 public sealed class SingleEchelonPlacement : IStockPlacement
@@ -33,7 +34,7 @@ public sealed class SingleEchelonPlacement : IStockPlacement
                 var leadTimeSd = lane?.LeadTime.StandardDeviation ?? 0.0;
                 var mean = demand.Mean(node.Key);
                 var variance = demand.Variance(node.Key);
-                var (ltdMean, ltdVariance) = LeadTimeDemandMoments(mean, variance, leadTime, leadTimeSd);
+                var (ltdMean, ltdVariance) = HorizonLeadTimeDemandMoments(mean, variance, leadTime, leadTimeSd);
                 var safety = StandardNormal.Quantile(node.ServiceLevel) * Math.Sqrt(ltdVariance);
                 rows.Add(new TargetRow(
                     node.Key.Sku,
@@ -51,6 +52,54 @@ public sealed class SingleEchelonPlacement : IStockPlacement
 
         rows.Sort((a, b) => new Core.Keys.SkuNode(a.Sku, a.Location).CompareTo(new Core.Keys.SkuNode(b.Sku, b.Location)));
         return rows;
+    }
+
+    /// <summary>
+    /// Mean and variance of demand over <paramref name="leadTime"/> periods starting in a period drawn uniformly from
+    /// the horizon (periods taken cyclically, as the horizon's pattern repeats, e.g. a weekly profile): the mixture over
+    /// the H start periods s, with mean m = (1/H) sum_s m_s and variance (1/H) sum_s v_s + (1/H) sum_s (m_s - m)^2
+    /// (law of total variance), plus the lead-time variability term (m / L)^2 sigma_L^2. A base stock held constant over
+    /// the horizon at m + z sqrt(variance) then targets the cycle service averaged over the horizon's periods, not just
+    /// the first window's (which, with a weekly profile, may hold the week's quietest days). Equal to
+    /// <see cref="LeadTimeDemandMoments"/> when demand is stationary.
+    /// </summary>
+    public static (double Mean, double Variance) HorizonLeadTimeDemandMoments(IReadOnlyList<double> mean, IReadOnlyList<double> variance, double leadTime, double leadTimeSd)
+    {
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(variance);
+        var h = mean.Count;
+        double sumMean = 0, sumSquare = 0, sumVariance = 0;
+        var whole = (int)Math.Floor(leadTime);
+        for (var s = 0; s < h; s++)
+        {
+            double m = 0, v = 0;
+            for (var t = 0; t <= whole; t++)
+            {
+                var weight = t < whole ? 1.0 : leadTime - whole;
+                if (weight <= 0)
+                {
+                    break;
+                }
+
+                var i = (s + t) % h;
+                m += weight * mean[i];
+                v += weight * variance[i];
+            }
+
+            sumMean += m;
+            sumSquare += m * m;
+            sumVariance += v;
+        }
+
+        var mixtureMean = sumMean / h;
+        var mixtureVariance = (sumVariance / h) + Math.Max(0.0, (sumSquare / h) - (mixtureMean * mixtureMean));
+        if (leadTime > 0)
+        {
+            var perPeriod = mixtureMean / leadTime;
+            mixtureVariance += perPeriod * perPeriod * leadTimeSd * leadTimeSd;
+        }
+
+        return (mixtureMean, mixtureVariance);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public static class TargetsCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "sku", "location", "service_level", "outbound_service_time", "inbound_service_time", "net_replenishment_time",
-        "mean_demand_per_period", "safety_stock", "base_stock", "holding_cost",
+        "mean_demand_per_period", "safety_stock", "base_stock", "holding_cost", "achieved_service", "calibrated_service_level",
     ];
 
     /// <summary>Formats <paramref name="targets"/>.</summary>
@@ -34,7 +34,9 @@ public static class TargetsCsv
                 CsvTableWriter.Number(t.MeanDemandPerPeriod),
                 CsvTableWriter.Number(t.SafetyStock),
                 CsvTableWriter.Number(t.BaseStock),
-                CsvTableWriter.Number(t.HoldingCost));
+                CsvTableWriter.Number(t.HoldingCost),
+                t.AchievedService is { } achieved ? CsvTableWriter.Number(achieved) : string.Empty,
+                t.CalibratedServiceLevel is { } calibrated ? CsvTableWriter.Number(calibrated, 6) : string.Empty);
         }
 
         return new RunFile(FileName, table.ToBytes(), table.Rows);

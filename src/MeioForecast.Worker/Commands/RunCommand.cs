@@ -1,15 +1,18 @@
 using System.CommandLine;
+using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Storage.Sharding;
 using MeioForecast.Worker.Hosting;
 using MeioForecast.Worker.Output;
 using MeioForecast.Worker.Scheduling;
 using MeioForecast.Worker.Sharding;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N [--finalize]] [--slot CRON] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run.</summary>
+/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N [--finalize]] [--slot CRON] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run
+/// (<c>--ServiceCheck:Enabled=false</c>, <c>--ServiceCheck:Replications=N</c>, ... set <see cref="ServiceCheckOptions"/>).</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -51,9 +54,11 @@ internal static class RunCommand
                     throw new ArgumentException("--finalize applies to a sharded run (--shard i/N).");
                 }
 
-                using var services = CliHost.BuildServices();
+                var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
+                var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
+                using var services = CliHost.BuildServices(s => s.AddSingleton(new ServiceCalibrator(serviceCheck)));
                 var job = services.GetRequiredService<PlanningJob>();
-                var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
+                var storage = StorageOptions.FromConfiguration(configuration);
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
                 var request = new PlanningJobRequest(parse.GetValue(input)!, store)
                 {

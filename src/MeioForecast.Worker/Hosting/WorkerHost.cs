@@ -1,3 +1,4 @@
+using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Worker.Output;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,8 @@ public static class WorkerHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
             o.UseUtcTimestamp = true;
         });
+        var serviceCheck = builder.Configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
+        builder.Services.AddSingleton(new ServiceCalibrator(serviceCheck));
         builder.Services.AddMeioForecast();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))

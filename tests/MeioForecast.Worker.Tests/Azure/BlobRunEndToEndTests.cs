@@ -19,7 +19,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
         [
             "run", "--input", TestPaths.DataSamples, "--output", output, "--run-id", runId,
             $"--Storage:ConnectionString={connectionString}", "--Storage:CreateContainerIfMissing=true",
-            "--Storage:Blob:MaxRetries=2", "--Storage:Blob:RetryDelay=00:00:00.050", "--Storage:Blob:MaxRetryDelay=00:00:00.200",
+            "--ServiceCheck:Enabled=false", "--Storage:Blob:MaxRetries=2", "--Storage:Blob:RetryDelay=00:00:00.050", "--Storage:Blob:MaxRetryDelay=00:00:00.200",
             .. extra,
         ]).InvokeAsync(MeioCli.Invocation);
 
@@ -49,7 +49,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("e2e-blob", run.Manifest.RunId);
 
         // Peer check: the same run to the local folder store gives byte-identical output files.
-        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _local, "--run-id", "e2e-blob"]).InvokeAsync());
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _local, "--run-id", "e2e-blob", "--ServiceCheck:Enabled=false"]).InvokeAsync());
         foreach (var name in new[] { "targets.csv", "forecasts.csv" })
         {
             var local = await File.ReadAllBytesAsync(Path.Combine(_local, "runs", "e2e-blob", name));

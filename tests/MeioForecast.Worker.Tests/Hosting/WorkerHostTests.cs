@@ -24,6 +24,11 @@ public sealed class WorkerHostTests(AzuriteFixture azurite)
         ["Worker:Schedule"] = cron,
         ["Storage:ConnectionString"] = azurite.ConnectionString,
         ["Storage:CreateContainerIfMissing"] = "true",
+
+        // A small service check keeps a run well inside the one-minute slot.
+        ["ServiceCheck:Replications"] = "4",
+        ["ServiceCheck:Periods"] = "56",
+        ["ServiceCheck:MaxRounds"] = "2",
     };
 
     private AzureBlobStore Store(string container) =>

@@ -1,0 +1,28 @@
+namespace MeioForecast.Pipeline.ServiceCheck;
+
+/// <summary>The outcome of calibrating one placement method: targets with service columns, and simulated service.</summary>
+/// <param name="Method">The placement method (e.g. network-gsm, single-echelon).</param>
+/// <param name="Targets">Targets in sku-node order; service_level is the input target, achieved and calibrated filled in.</param>
+/// <param name="Nodes">Simulated service per sku-node, same order.</param>
+/// <param name="Rounds">The largest number of optimize-simulate rounds any sku needed.</param>
+/// <param name="Unmet">Customer-facing nodes still below target minus tolerance after the last round (bound reached).</param>
+public sealed record CalibratedTargets(string Method, IReadOnlyList<TargetRow> Targets, IReadOnlyList<NodeService> Nodes, int Rounds, int Unmet)
+{
+    /// <summary>Total safety stock, units.</summary>
+    public double SafetyStock => Targets.Sum(t => t.SafetyStock);
+
+    /// <summary>Total annual holding cost of the safety stock.</summary>
+    public double HoldingCost => Targets.Sum(t => t.HoldingCost);
+
+    /// <summary>Mean simulated cycle service over customer-facing nodes (0 when none).</summary>
+    public double CustomerService => Nodes.Where(n => n.CustomerFacing).Select(n => n.AchievedService).DefaultIfEmpty(0).Average();
+
+    /// <summary>Mean cycle service target over customer-facing nodes (0 when none).</summary>
+    public double CustomerTarget => Nodes.Where(n => n.CustomerFacing).Select(n => n.TargetServiceLevel).DefaultIfEmpty(0).Average();
+
+    /// <summary>The largest standard error of a customer-facing node's simulated service.</summary>
+    public double MaxStandardError => Nodes.Where(n => n.CustomerFacing).Select(n => n.StandardError).DefaultIfEmpty(0).Max();
+
+    /// <summary>Expedited units per period, summed over nodes.</summary>
+    public double ExpeditedUnitsPerPeriod => Nodes.Sum(n => n.ExpeditedUnitsPerPeriod);
+}

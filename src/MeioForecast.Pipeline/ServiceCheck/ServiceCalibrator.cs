@@ -1,0 +1,140 @@
+using MeioForecast.Core.Distributions;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Placement;
+using MeioForecast.Simulation.Engine;
+using MeioForecast.Simulation.Options;
+using MeioForecast.Simulation.Results;
+
+namespace MeioForecast.Pipeline.ServiceCheck;
+
+/// <summary>
+/// Service calibration by simulation: each sku's network is placed, then simulated with <see cref="NetworkSimulator"/>
+/// (demand drawn from the run's forecast distributions, lead times from the lanes, expedite mode = the Guaranteed
+/// Service Model's assumption of Graves &amp; Willems 2000, MSOM 2(1):68-83, so a customer-facing node's service depends
+/// on its own base stock only). A customer-facing node whose simulated cycle service alpha is below its target p* minus
+/// the tolerance gets a higher service level p in its demand bound, by a secant step on the normal scale,
+/// z' = z + (Phi^-1(p*) - Phi^-1(alpha)), capped at <see cref="ServiceCheckOptions.MaxServiceLevel"/>; the sku is
+/// re-placed and re-simulated, for at most <see cref="ServiceCheckOptions.MaxRounds"/> rounds. Levels only go up
+/// (calibrated &gt;= target), and every round reuses the same random numbers (seed = run seed x 1000003 + sku index).
+/// Skus are calibrated in parallel, each independently, so results do not depend on the thread count.
+/// </summary>
+public sealed class ServiceCalibrator
+{
+    /// <summary>Creates a calibrator.</summary>
+    public ServiceCalibrator(ServiceCheckOptions? options = null)
+    {
+        Options = options ?? new ServiceCheckOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options.</summary>
+    public ServiceCheckOptions Options { get; }
+
+    /// <summary>Calibrates <paramref name="placement"/> on every sku of <paramref name="input"/>.</summary>
+    public CalibratedTargets Calibrate(
+        PlanningInput input,
+        NodeDemand demand,
+        IReadOnlyList<SeriesForecast> forecasts,
+        IStockPlacement placement,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(demand);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        ArgumentNullException.ThrowIfNull(placement);
+        var byKey = forecasts.ToDictionary(f => f.Key);
+        var networks = SkuNetwork.Build(input);
+        var outcomes = new (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet)[networks.Count];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, networks.Count, parallel, s =>
+        {
+            var seed = unchecked(((ulong)(uint)input.Settings.Seed * 1_000_003UL) + (ulong)s);
+            outcomes[s] = CalibrateSku(input, demand, byKey, placement, networks[s], seed, cancellationToken);
+        });
+        var rows = outcomes.SelectMany(o => o.Rows).ToList();
+        var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
+        var unmet = outcomes.Sum(o => o.Unmet);
+        rows.Sort((a, b) => new SkuNode(a.Row.Sku, a.Row.Location).CompareTo(new SkuNode(b.Row.Sku, b.Row.Location)));
+        return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet);
+    }
+
+    private (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet) CalibrateSku(
+        PlanningInput input,
+        NodeDemand demand,
+        IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
+        IStockPlacement placement,
+        SkuNetwork network,
+        ulong seed,
+        CancellationToken cancellationToken)
+    {
+        var levels = network.Nodes.ToDictionary(n => n.Key, n => n.ServiceLevel);
+        var customerFacing = network.Nodes
+            .Where(n => network.Outbound(n.Key.Location).Count == 0 && forecasts.ContainsKey(n.Key))
+            .ToDictionary(n => n.Key, n => n.ServiceLevel);
+        var simulation = new SimulationOptions
+        {
+            Replications = Options.Replications,
+            Periods = Options.Periods,
+            Seed = seed,
+            Shortfall = ShortfallPolicy.Expedite,
+            MaxDegreeOfParallelism = 1,
+        };
+        var round = 0;
+        while (true)
+        {
+            round++;
+            var skuInput = input with { SkuNodes = network.Nodes.Select(n => n with { ServiceLevel = levels[n.Key] }).ToArray() };
+            var placed = placement.Place(skuInput, demand, cancellationToken).ToDictionary(r => new SkuNode(r.Sku, r.Location));
+            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(input, network, placed, forecasts), simulation);
+            var failing = customerFacing
+                .Where(c => result[c.Key.Location].CycleServiceLevel < c.Value - Options.Tolerance)
+                .Select(c => c.Key)
+                .ToList();
+            var movable = failing.Where(k => levels[k] < Options.MaxServiceLevel).ToList();
+            if (movable.Count == 0 || round >= Options.MaxRounds)
+            {
+                return (Collect(network, placed, result, levels, customerFacing), round, failing.Count);
+            }
+
+            foreach (var key in movable)
+            {
+                var achieved = Math.Clamp(result[key.Location].CycleServiceLevel, 1e-4, 1 - 1e-4);
+                var z = StandardNormal.Quantile(levels[key]) + StandardNormal.Quantile(customerFacing[key]) - StandardNormal.Quantile(achieved);
+                levels[key] = Math.Min(Options.MaxServiceLevel, Math.Max(levels[key], StandardNormal.Cdf(z)));
+            }
+        }
+    }
+
+    private static List<(TargetRow Row, NodeService Node)> Collect(
+        SkuNetwork network,
+        Dictionary<SkuNode, TargetRow> placed,
+        SimulationResult result,
+        Dictionary<SkuNode, double> levels,
+        Dictionary<SkuNode, double> customerFacing)
+    {
+        var rows = new List<(TargetRow Row, NodeService Node)>(network.Nodes.Count);
+        foreach (var node in network.Nodes)
+        {
+            var stats = result[node.Key.Location];
+            var row = placed[node.Key] with
+            {
+                ServiceLevel = node.ServiceLevel,
+                CalibratedServiceLevel = levels[node.Key],
+                AchievedService = stats.CycleServiceLevel,
+            };
+            rows.Add((row, new NodeService(
+                node.Key.Sku,
+                node.Key.Location,
+                customerFacing.ContainsKey(node.Key),
+                node.ServiceLevel,
+                levels[node.Key],
+                stats.CycleServiceLevel,
+                stats.CycleServiceLevelStandardError,
+                stats.ExpeditedUnitsPerPeriod)));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,50 @@
+namespace MeioForecast.Pipeline.ServiceCheck;
+
+/// <summary>Options of the service check: simulation size and the calibration loop.</summary>
+public sealed record ServiceCheckOptions
+{
+    /// <summary>Run the check (simulate, calibrate, compare with single-echelon) after placement. Default true.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>R, independent replications per simulation. Default 64 (two blocks of 32 lanes); &gt;= 2.</summary>
+    public int Replications { get; init; } = 64;
+
+    /// <summary>
+    /// Measured periods per replication, after the warm-up. Default 1092 (39 cycles of a 28-period horizon, 3 years of
+    /// days): few long replications spend less on warm-ups than many short ones for the same standard error. &gt;= 1.
+    /// </summary>
+    public int Periods { get; init; } = 1092;
+
+    /// <summary>
+    /// A customer-facing node is recalibrated when its simulated cycle service is below target minus this tolerance.
+    /// Default 0.005 (0.5 percentage points); in [0, 0.1].
+    /// </summary>
+    public double Tolerance { get; init; } = 0.005;
+
+    /// <summary>Upper bound of a calibrated service level. Default 0.9999; in (0, 1).</summary>
+    public double MaxServiceLevel { get; init; } = 0.9999;
+
+    /// <summary>Re-optimize/re-simulate rounds per sku (the first round is the uncalibrated one). Default 8; &gt;= 1.</summary>
+    public int MaxRounds { get; init; } = 8;
+
+    /// <summary>Also calibrate and simulate single-echelon targets for the MEIO vs SEIO comparison. Default true.</summary>
+    public bool CompareSingleEchelon { get; init; } = true;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option violates its documented constraint.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Replications, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Periods, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRounds, 1);
+        if (!(Tolerance >= 0.0 && Tolerance <= 0.1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "The tolerance must be in [0, 0.1].");
+        }
+
+        if (!(MaxServiceLevel > 0.0 && MaxServiceLevel < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxServiceLevel), MaxServiceLevel, "The maximum service level must be in (0, 1).");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using MeioForecast.Core.Distributions;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Network;
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Placement;
+using MeioForecast.Simulation.Network;
+
+namespace MeioForecast.Pipeline.ServiceCheck;
+
+/// <summary>
+/// Turns one sku's targets into a <see cref="SimulationNetwork"/>: stage = planned node (id = location), upstream =
+/// its inbound lanes from planned nodes (phi = quantity per unit), inbound lead time = the longest inbound lane (the
+/// one the placement uses) plus the fractional part of the processing time, processing time = its whole part, base
+/// stock B_j, S_j and SI_j from the targets, customer demand = the node's own forecast, one
+/// <see cref="QuantileDistribution"/> per horizon period.
+/// </summary>
+internal static class SimulationNetworkBuilder
+{
+    public static SimulationNetwork Build(
+        PlanningInput input,
+        SkuNetwork network,
+        IReadOnlyDictionary<SkuNode, TargetRow> targets,
+        IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts)
+    {
+        var stages = new List<SimulationStage>(network.Nodes.Count);
+        foreach (var node in network.Nodes)
+        {
+            var location = node.Key.Location;
+            var row = targets[node.Key];
+            var lane = network.Inbound(location).OrderByDescending(l => l.LeadTime.Mean).FirstOrDefault();
+            var wholeProcessing = (int)Math.Floor(node.ProcessingTime);
+            var fraction = node.ProcessingTime - wholeProcessing;
+            stages.Add(new SimulationStage
+            {
+                Id = location,
+                Upstream = network.Inbound(location)
+                    .Where(l => input.Locations[l.From].Type != LocationType.Supplier)
+                    .Select(l => new StageSupply(l.From, l.QuantityPerUnit))
+                    .ToArray(),
+                ProcessingTime = wholeProcessing,
+                InboundLeadTime = Shift(lane?.LeadTime, fraction),
+                BaseStock = Math.Max(0.0, row.BaseStock),
+                OutboundServiceTime = (int)Math.Round(row.OutboundServiceTime),
+                InboundServiceTime = (int)Math.Round(row.InboundServiceTime),
+                CustomerDemand = forecasts.TryGetValue(node.Key, out var forecast) ? Demand(forecast) : null,
+            });
+        }
+
+        return new SimulationNetwork(stages);
+    }
+
+    private static LeadTime? Shift(LeadTime? leadTime, double fraction)
+    {
+        if (fraction <= 0.0)
+        {
+            return leadTime;
+        }
+
+        return leadTime is null
+            ? new LeadTime(fraction, 0.0)
+            : new LeadTime(
+                leadTime.Mean + fraction,
+                leadTime.StandardDeviation,
+                leadTime.Distribution?.Select(o => new LeadTimeOutcome(o.Periods + fraction, o.Probability)).ToArray());
+    }
+
+    private static CustomerDemand? Demand(SeriesForecast forecast)
+    {
+        var periods = new DemandDistribution[forecast.Horizon];
+        var any = false;
+        for (var t = 0; t < periods.Length; t++)
+        {
+            var values = forecast.At(t);
+            if (values.Max() <= 0.0)
+            {
+                // A forecast of no demand at all: a point mass at 0 (the quantile rebuild needs a positive spread).
+                periods[t] = new NormalDistribution(0.0, 0.0);
+                continue;
+            }
+
+            any = true;
+            periods[t] = new QuantileDistribution(forecast.Levels, values);
+        }
+
+        return any ? CustomerDemand.PerPeriod(periods) : null;
+    }
+}

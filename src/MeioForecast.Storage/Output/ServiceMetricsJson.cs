@@ -1,0 +1,62 @@
+using System.Text.Json;
+using MeioForecast.Pipeline.ServiceCheck;
+using MeioForecast.Storage.Runs;
+
+namespace MeioForecast.Storage.Output;
+
+/// <summary>
+/// metrics.json (docs/output-format.md): the run's service check: simulation size, simulated customer service of the
+/// calibrated targets, and MEIO vs SEIO safety stock and holding cost at equal simulated customer service.
+/// </summary>
+public static class ServiceMetricsJson
+{
+    /// <summary>The file name.</summary>
+    public const string FileName = "metrics.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Formats <paramref name="report"/>.</summary>
+    public static RunFile Write(ServiceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var o = report.Options;
+        var document = new Dictionary<string, object?>
+        {
+            ["service_check"] = new Dictionary<string, object?>
+            {
+                ["simulation"] = new Dictionary<string, object?>
+                {
+                    ["replications"] = o.Replications,
+                    ["periods"] = o.Periods,
+                    ["shortfall"] = "expedite",
+                    ["tolerance"] = o.Tolerance,
+                    ["max_service_level"] = o.MaxServiceLevel,
+                    ["max_rounds"] = o.MaxRounds,
+                },
+                ["placement"] = Method(report.Primary, report.PrimaryByLocationType),
+                ["single_echelon"] = report.SingleEchelon is { } s ? Method(s, report.SingleEchelonByLocationType!) : null,
+                ["safety_stock_saving"] = Round(report.SafetyStockSaving),
+                ["holding_cost_saving"] = Round(report.HoldingCostSaving),
+            },
+        };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
+        return new RunFile(FileName, bytes, null);
+    }
+
+    private static Dictionary<string, object?> Method(CalibratedTargets t, IReadOnlyDictionary<string, double> byType) => new()
+    {
+        ["method"] = t.Method,
+        ["customer_service"] = Round(t.CustomerService),
+        ["customer_target"] = Round(t.CustomerTarget),
+        ["max_standard_error"] = Round(t.MaxStandardError),
+        ["nodes_below_target"] = t.Unmet,
+        ["nodes_calibrated"] = t.Nodes.Count(n => n.CalibratedServiceLevel > n.TargetServiceLevel),
+        ["rounds"] = t.Rounds,
+        ["safety_stock"] = Round(t.SafetyStock),
+        ["holding_cost"] = Round(t.HoldingCost),
+        ["expedited_units_per_period"] = Round(t.ExpeditedUnitsPerPeriod),
+        ["safety_stock_by_location_type"] = byType.ToDictionary(p => p.Key, p => Round(p.Value)),
+    };
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+}

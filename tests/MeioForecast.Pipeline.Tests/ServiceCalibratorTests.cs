@@ -1,0 +1,106 @@
+using MeioForecast.Core.Demand;
+using MeioForecast.Core.Distributions;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Network;
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Placement;
+using MeioForecast.Pipeline.ServiceCheck;
+
+namespace MeioForecast.Pipeline.Tests;
+
+public class ServiceCalibratorTests
+{
+    private static readonly QuantileLevel[] Levels = Enumerable.Range(1, 999).Select(i => new QuantileLevel(i / 1000.0)).ToArray();
+
+    private static readonly ServiceCheckOptions Options = new() { Replications = 32, Periods = 560 };
+
+    private static SeriesForecast Forecast(string store, Func<double, double> quantile)
+    {
+        var q = new double[28, Levels.Length];
+        for (var t = 0; t < 28; t++)
+        {
+            for (var j = 0; j < Levels.Length; j++)
+            {
+                q[t, j] = quantile(Levels[j].Value);
+            }
+        }
+
+        return new SeriesForecast(new SkuNode("A", store), new DateOnly(2026, 1, 1), Levels, q, "test");
+    }
+
+    /// <summary>One DC (lane 4 + processing 1) serving two stores over deterministic 2-period lanes.</summary>
+    private static PlanningInput Input(double serviceLevel)
+    {
+        var locations = new Dictionary<string, Location>
+        {
+            ["SUP"] = new("SUP", LocationType.Supplier, 2),
+            ["DC"] = new("DC", LocationType.DistributionCenter, 1),
+            ["S1"] = new("S1", LocationType.Store, 0),
+            ["S2"] = new("S2", LocationType.Store, 0),
+        };
+        Lane[] lanes =
+        [
+            new(null, "SUP", "DC", new LeadTime(4, 0)),
+            new(null, "DC", "S1", new LeadTime(2, 0)),
+            new(null, "DC", "S2", new LeadTime(2, 0)),
+        ];
+        SkuNodeParameters[] nodes =
+        [
+            new(new SkuNode("A", "DC"), 10, 0.2, 0.9, null, 1),
+            new(new SkuNode("A", "S1"), 12, 0.25, serviceLevel, 0, 0),
+            new(new SkuNode("A", "S2"), 12, 0.25, serviceLevel, 0, 0),
+        ];
+        return new PlanningInput(new PlanningSettings(PeriodKind.Day, 28, Levels, 7), locations, lanes, nodes, [], SignalTable.Empty);
+    }
+
+    private static CalibratedTargets Calibrate(PlanningInput input, SeriesForecast[] forecasts) =>
+        new ServiceCalibrator(Options).Calibrate(
+            input, NodeDemand.Build(input, SkuNetwork.Build(input), forecasts), forecasts, new SingleEchelonPlacement(), CancellationToken.None);
+
+    [Fact]
+    public void Normal_demand_meets_phi_z_without_calibration()
+    {
+        // Closed form: normal demand N(40, 12^2), fixed lead time L = 2, B = 2 mu + z sigma sqrt(2) gives cycle service
+        // Phi(z) = p exactly (Silver, Pyke & Thomas 2017, sec. 6.7), so the simulated service is p within sampling error
+        // and no level is raised.
+        var forecasts = new[] { Forecast("S1", p => 40 + 12 * StandardNormal.Quantile(p)), Forecast("S2", p => 40 + 12 * StandardNormal.Quantile(p)) };
+        var result = Calibrate(Input(0.95), forecasts);
+        foreach (var store in result.Nodes.Where(n => n.CustomerFacing))
+        {
+            Assert.Equal(0.95, store.AchievedService, 4 * store.StandardError + 0.002);
+            Assert.Equal(0.95, store.CalibratedServiceLevel);
+        }
+
+        Assert.Equal(2, result.Nodes.Count(n => n.CustomerFacing));
+        Assert.Equal(1, result.Rounds);
+        Assert.Equal(0, result.Unmet);
+        Assert.True(result.MaxStandardError < 0.005);
+    }
+
+    [Fact]
+    public void Exponential_demand_is_calibrated_up_to_the_exact_quantile()
+    {
+        // Exponential demand with mean 10 and lead time L = 2: demand over 2 periods is Gamma(2, 10), whose
+        // 0.98-quantile is the exact base stock (closed form: P(D > x) = e^(-x/10)(1 + x/10)). The normal bound
+        // 2 mu + z sigma sqrt(2) = 20 + 2.054 x 14.14 = 49.05 gives P(D <= 49.05) = 1 - e^-4.905 x 5.905 = 0.956 < 0.98,
+        // so the level must be raised; after calibration the base stock lies where the Gamma CDF is in the tolerance band
+        // widened by sampling error: F(B) in [0.97, 0.99] <=> B in [53.56, 66.38] (B/10 solves (1 + y) e^-y = 0.03, 0.01;
+        // the exact 0.98-quantile is 58.34).
+        var forecasts = new[] { Forecast("S1", p => -10 * Math.Log(1 - p)), Forecast("S2", p => -10 * Math.Log(1 - p)) };
+        var result = Calibrate(Input(0.98), forecasts);
+        foreach (var store in result.Nodes.Where(n => n.CustomerFacing))
+        {
+            Assert.True(store.CalibratedServiceLevel > 0.98, $"{store.Location}: level not raised ({store.CalibratedServiceLevel})");
+            Assert.True(store.AchievedService >= 0.98 - Options.Tolerance, $"{store.Location}: {store.AchievedService}");
+            var row = result.Targets.Single(t => t.Location == store.Location);
+            Assert.InRange(row.BaseStock, 53.56, 66.38);
+            Assert.Equal(0.98, row.ServiceLevel);
+            Assert.Equal(store.CalibratedServiceLevel, row.CalibratedServiceLevel);
+            Assert.Equal(store.AchievedService, row.AchievedService);
+        }
+
+        Assert.True(result.Rounds > 1);
+        Assert.Equal(0, result.Unmet);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using MeioForecast.Storage.Csv;
+
+namespace MeioForecast.Worker.Tests;
+
+/// <summary>
+/// Issue 10's acceptance check on data-samples: after calibration every customer-facing sku-node's simulated cycle
+/// service is within 1.5 percentage points of its target (or above), and MEIO vs SEIO is stored at equal service.
+/// </summary>
+public sealed class SampleServiceCheckTests : IDisposable
+{
+    private readonly string _output = TestPaths.NewTempFolder();
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+
+    [Fact]
+    public async Task After_calibration_every_customer_facing_node_meets_its_target_within_1_5_pp()
+    {
+        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "svc"]).InvokeAsync());
+        var run = Path.Combine(_output, "runs", "svc");
+        List<string[]> targets;
+        using (var reader = new StreamReader(Path.Combine(run, "targets.csv")))
+        {
+            targets = CsvParser.Parse(reader).Select(r => r.Fields).ToList();
+        }
+
+        // Customer-facing = the sku-nodes with demand history (the stores of data-samples).
+        List<(string, string)> withHistory;
+        using (var reader = new StreamReader(Path.Combine(TestPaths.DataSamples, "demand.csv")))
+        {
+            withHistory = CsvParser.Parse(reader).Skip(1).Select(r => (r.Fields[0], r.Fields[1])).Distinct().ToList();
+        }
+
+        var header = targets[0].ToList();
+        int target = header.IndexOf("service_level"), achieved = header.IndexOf("achieved_service"), calibrated = header.IndexOf("calibrated_service_level");
+        var customer = targets.Skip(1).Where(r => withHistory.Contains((r[0], r[1]))).ToList();
+        Assert.Equal(withHistory.Count, customer.Count);
+        foreach (var row in customer)
+        {
+            var p = double.Parse(row[target], CultureInfo.InvariantCulture);
+            var alpha = double.Parse(row[achieved], CultureInfo.InvariantCulture);
+            Assert.True(alpha >= p - 0.015, $"{row[0]}/{row[1]}: simulated {alpha} < target {p} - 1.5 pp");
+            Assert.True(double.Parse(row[calibrated], CultureInfo.InvariantCulture) >= p);
+        }
+
+        // Every node, internal ones included, has a simulated service.
+        Assert.All(targets.Skip(1), r => Assert.InRange(double.Parse(r[achieved], CultureInfo.InvariantCulture), 0.0, 1.0));
+
+        using var metrics = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(run, "metrics.json")));
+        var check = metrics.RootElement.GetProperty("service_check");
+        var meio = check.GetProperty("placement");
+        var seio = check.GetProperty("single_echelon");
+        Assert.Equal("network-gsm", meio.GetProperty("method").GetString());
+        Assert.Equal("single-echelon", seio.GetProperty("method").GetString());
+        Assert.Equal(0, meio.GetProperty("nodes_below_target").GetInt32());
+        Assert.Equal(0, seio.GetProperty("nodes_below_target").GetInt32());
+        // Standard error of a node's simulated service well under 0.5 pp.
+        Assert.True(meio.GetProperty("max_standard_error").GetDouble() < 0.005);
+        // Equal simulated customer service (both calibrated to the same targets): within 0.5 pp on average.
+        Assert.Equal(meio.GetProperty("customer_service").GetDouble(), seio.GetProperty("customer_service").GetDouble(), 0.005);
+        // The stored totals are the sums of the targets' safety stock column.
+        var safety = header.IndexOf("safety_stock");
+        Assert.Equal(targets.Skip(1).Sum(r => double.Parse(r[safety], CultureInfo.InvariantCulture)), meio.GetProperty("safety_stock").GetDouble(), 0.1);
+    }
+}
