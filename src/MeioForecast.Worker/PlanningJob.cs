@@ -72,7 +72,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        var (files, settings) = await PlanAsync(input, output, progress, cancellationToken).ConfigureAwait(false);
+        var (files, settings) = await PlanAsync(input, output, sharded: false, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, runId, output.Description);
         var manifest = await publisher.PublishAsync(runId, started, fingerprint, settings, SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
@@ -93,7 +93,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         }
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var (files, settings) = await PlanAsync(input, request.Output, request.Progress, cancellationToken).ConfigureAwait(false);
+        var (files, settings) = await PlanAsync(input, request.Output, sharded: true, request.Progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, $"{runId} shard {shard}", request.Output.Description);
         var manifest = new RunManifest(1, runId, started, fingerprint, settings, SoftwareVersion, []);
@@ -101,7 +101,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
     }
 
     /// <summary>Plans <paramref name="input"/> and formats the run's files and manifest settings.</summary>
-    private async Task<(RunFile[] Files, SortedDictionary<string, string> Settings)> PlanAsync(PlanningInput input, IOutputStore output, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(RunFile[] Files, SortedDictionary<string, string> Settings)> PlanAsync(PlanningInput input, IOutputStore output, bool sharded, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var result = run.Execute(input, progress, cancellationToken);
         var previous = await ReadPreviousDriversAsync(output, cancellationToken).ConfigureAwait(false);
@@ -131,7 +131,14 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["placement"] = result.PlacementMethod,
             [ExplainedAgainstSetting.Key] = previous?.RunId ?? ExplainedAgainstSetting.None,
         };
-        return (files, settings);
+        if (sharded)
+        {
+            // Run-level summaries (ranked sentences, service totals) cannot be merged row-wise from shards yet:
+            // a sharded run publishes the per-sku files only.
+            files.RemoveAll(f => f.Name is ExplanationSummaryCsv.FileName or ServiceMetricsJson.FileName);
+        }
+
+        return (files.ToArray(), settings);
     }
 
     /// <summary>The drivers of the previous complete run; null (explain against single-echelon) when none is readable.</summary>

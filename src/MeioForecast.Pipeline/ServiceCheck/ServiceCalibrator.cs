@@ -17,7 +17,7 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 /// the tolerance gets a higher service level p in its demand bound, by a secant step on the normal scale,
 /// z' = z + (Phi^-1(p*) - Phi^-1(alpha)), capped at <see cref="ServiceCheckOptions.MaxServiceLevel"/>; the sku is
 /// re-placed and re-simulated, for at most <see cref="ServiceCheckOptions.MaxRounds"/> rounds. Levels only go up
-/// (calibrated &gt;= target), and every round reuses the same random numbers (seed = run seed x 1000003 + sku index).
+/// (calibrated &gt;= target), and every round reuses the same random numbers (seed = run seed x 1000003 xor FNV-1a-64 of the sku id, so a sku draws the same numbers in a sharded run).
 /// Skus are calibrated in parallel, each independently, so results do not depend on the thread count.
 /// </summary>
 public sealed class ServiceCalibrator
@@ -50,7 +50,7 @@ public sealed class ServiceCalibrator
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
         {
-            var seed = unchecked(((ulong)(uint)input.Settings.Seed * 1_000_003UL) + (ulong)s);
+            var seed = unchecked(((ulong)(uint)input.Settings.Seed * 1_000_003UL) ^ Sharding.SkuShardHash.Fnv1a64(networks[s].Sku));
             outcomes[s] = CalibrateSku(input, demand, byKey, placement, networks[s], seed, cancellationToken);
         });
         var rows = outcomes.SelectMany(o => o.Rows).ToList();
