@@ -3,6 +3,7 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Forecasting.Calibration;
+using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Ssa;
 
 namespace MeioForecast.Forecasting.Tests.Contract;
@@ -23,6 +24,7 @@ public class ForecasterContractTests
         { "baseline", false },
         { "ssa", true },
         { "ssa+conformal", true },
+        { "gbdt", true },
     };
 
     private static IForecaster Create(string name) => name switch
@@ -30,6 +32,7 @@ public class ForecasterContractTests
         "baseline" => new SeasonalEmpiricalForecaster(),
         "ssa" => new SsaForecaster(),
         "ssa+conformal" => new ConformalForecaster(new SsaForecaster(), new ConformalOptions { Origins = 2, Horizon = 7 }),
+        "gbdt" => new GlobalGbdtForecaster(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
