@@ -30,7 +30,8 @@ namespace MeioForecast.Forecasting.Selection;
 /// levels), which are then sorted and clipped at zero.</item>
 /// </list>
 /// The candidates are then refitted on the whole history. <see cref="SeriesForecast.Method"/> names what served each
-/// sku-node: a candidate's own method (e.g. <c>gbdt</c>, <c>ssa</c>), <c>combine</c>, or the fallback route.
+/// sku-node: a candidate's own method (e.g. <c>gbdt</c>, <c>ssa</c>, <c>ssa-fallback-short</c>), a combination named by
+/// its candidates in decreasing weight (<c>gbdt+ssa</c>: GBDT weighs more), or the fallback route.
 /// </summary>
 public sealed class SelectingForecaster : IForecaster
 {
@@ -57,9 +58,13 @@ public sealed class SelectingForecaster : IForecaster
     /// <inheritdoc />
     public string Name => _options.Rule == SelectionRule.Select ? "select" : "combine";
 
-    /// <summary>The default stage: GBDT and SSA candidates, the seasonal empirical baseline as fallback.</summary>
+    /// <summary>
+    /// The default stage: GBDT and SSA candidates, the seasonal empirical baseline as fallback. On daily data SSA uses a
+    /// 91-day window (13 weeks) instead of its default of up to 364 days: the SVD cost grows with the window and the
+    /// stage fits SSA twice (selection backtest and final fit); on data-samples this cuts SSA's CPU time about 20-fold.
+    /// </summary>
     public static SelectingForecaster CreateDefault(SelectionOptions? options = null) =>
-        new([new GlobalGbdtForecaster(), new SsaForecaster()], new SeasonalEmpiricalForecaster(), options);
+        new([new GlobalGbdtForecaster(), new QuickSsa()], new SeasonalEmpiricalForecaster(), options);
 
     /// <inheritdoc />
     public IForecastModel Fit(ForecastTrainingData data)
@@ -207,5 +212,14 @@ public sealed class SelectingForecaster : IForecaster
         }
 
         return n > 0 ? sum / n : double.NaN;
+    }
+
+    /// <summary>SSA with a 91-period window on daily data, its defaults otherwise.</summary>
+    private sealed class QuickSsa : IForecaster
+    {
+        public string Name => "ssa";
+
+        public IForecastModel Fit(ForecastTrainingData data) =>
+            new SsaForecaster(data.Period == PeriodKind.Day ? new SsaOptions { WindowSize = 91 } : new SsaOptions()).Fit(data);
     }
 }

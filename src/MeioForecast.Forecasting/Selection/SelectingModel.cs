@@ -42,8 +42,9 @@ internal sealed class SelectingModel(
                 var w = weights[i];
                 var best = Array.IndexOf(w, w.Max());
                 f = candidate[best]![i];
-                method = rule == SelectionRule.Select || w.Count(x => x > 0) == 1 ? f.Method : "combine";
-                if (method == "combine")
+                var combined = rule == SelectionRule.Combine && w.Count(x => x > 0) > 1;
+                method = combined ? CombinedName(w) : f.Method;
+                if (combined)
                 {
                     f = new SeriesForecast(f.Key, f.FirstDate, f.Levels, SelectingForecaster.Mix(candidate.Select(c => c?[i].Quantiles).ToArray(), w), method);
                 }
@@ -54,6 +55,10 @@ internal sealed class SelectingModel(
 
         return result;
     }
+
+    /// <summary>The candidates' names by decreasing weight, joined by '+', e.g. <c>gbdt+ssa</c>.</summary>
+    private string CombinedName(double[] w) =>
+        string.Join('+', Enumerable.Range(0, w.Length).Where(k => w[k] > 0).OrderByDescending(k => w[k]).ThenBy(k => k).Select(k => names[k]));
 
     private SeriesForecast Calibrated(SeriesForecast f, string segment, string method)
     {

@@ -7,8 +7,11 @@ namespace MeioForecast.Forecasting.Selection;
 /// <summary>Options of <see cref="SelectingForecaster"/>; null means the default for the data's period.</summary>
 public sealed record SelectionOptions
 {
-    /// <summary>Per-sku-node choice or weighted combination. Default <see cref="SelectionRule.Select"/>.</summary>
-    public SelectionRule Rule { get; init; } = SelectionRule.Select;
+    /// <summary>
+    /// Per-sku-node choice or weighted combination. Default <see cref="SelectionRule.Combine"/>: on data-samples (one
+    /// origin, 28 days) it scored WSPL 0.242 against 0.247 for the per-node choice, which a single backtest origin makes noisy.
+    /// </summary>
+    public SelectionRule Rule { get; init; } = SelectionRule.Combine;
 
     /// <summary>Horizon of the one-origin selection backtest (the last periods of the data), periods. Default null = 28 (daily), 8 (weekly). Range &gt;= 1.</summary>
     public int? Horizon { get; init; }

@@ -4,6 +4,7 @@ using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Forecasting.Calibration;
 using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Ssa;
 
 namespace MeioForecast.Forecasting.Tests.Contract;
@@ -25,6 +26,7 @@ public class ForecasterContractTests
         { "ssa", true },
         { "ssa+conformal", true },
         { "gbdt", true },
+        { "stage", true },
     };
 
     private static IForecaster Create(string name) => name switch
@@ -33,6 +35,7 @@ public class ForecasterContractTests
         "ssa" => new SsaForecaster(),
         "ssa+conformal" => new ConformalForecaster(new SsaForecaster(), new ConformalOptions { Origins = 2, Horizon = 7 }),
         "gbdt" => new GlobalGbdtForecaster(),
+        "stage" => SelectingForecaster.CreateDefault(new SelectionOptions { Horizon = 14 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
