@@ -11,8 +11,9 @@ namespace MeioForecast.Forecasting.Global;
 /// per level as in Friedman 2001, Ann. Statist. 29(5)).
 /// <list type="bullet">
 /// <item>Rows: the leakage-free rows of <see cref="DirectFeatureBuilder"/> at many origins t per series (the latest
-/// <see cref="GlobalGbdtOptions.MaxOrigins"/>, every <see cref="GlobalGbdtOptions.OriginStep"/> periods, fewer when
-/// <see cref="GlobalGbdtOptions.MaxTrainingRows"/> binds), each with targets t + h for a rotating subset of horizons
+/// <see cref="GlobalGbdtOptions.MaxOrigins"/>, every <see cref="GlobalGbdtOptions.OriginStep"/> periods; when
+/// <see cref="GlobalGbdtOptions.MaxTrainingRows"/> binds, fewer origins spread over the same span, so that the
+/// seasonal cycle stays covered), each with targets t + h for a rotating subset of horizons
 /// (<see cref="GlobalGbdtOptions.HorizonStride"/>).</item>
 /// <item>Horizon h is a feature of one model per level rather than one model per horizon: H models per level would
 /// multiply training time by H and split the rows H ways, while the trees can still separate horizons where the
@@ -81,7 +82,9 @@ public sealed class GlobalGbdtForecaster : IForecaster
         var stride = _options.HorizonStrideFor(period);
         var perOrigin = (h + stride - 1) / stride;
         var cap = Math.Max(4, _options.MaxTrainingRows / Math.Max(1, series.Count * perOrigin));
+        var span = _options.MaxOriginsFor(period) * step;
         var originsPerSeries = Math.Min(_options.MaxOriginsFor(period), cap);
+        step = Math.Max(step, span / originsPerSeries);
         var v = _options.ValidationPeriods ?? h;
         var end = series.Max(s => s.End);
         var minOrigin = Math.Min(6, h);

@@ -24,12 +24,12 @@ public sealed record GlobalGbdtOptions
 
     /// <summary>
     /// Horizon stride k: an origin with index i (counted back from the latest) contributes the horizons h with
-    /// (h + i) mod k = 0, so every horizon is seen across origins at 1/k of the rows. Default null = 4 (daily), 1 (weekly). Range &gt;= 1.
+    /// (h + i) mod k = 0, so every horizon is seen across origins at 1/k of the rows. Default null = 4 (daily), 2 (weekly). Range &gt;= 1.
     /// </summary>
     public int? HorizonStride { get; init; }
 
-    /// <summary>Cap on training rows; the origins per series shrink to meet it. Default 150000. Range &gt;= 1000.</summary>
-    public int MaxTrainingRows { get; init; } = 150_000;
+    /// <summary>Cap on training rows; the origins per series thin out (same span, larger step) to meet it. Default 300000. Range &gt;= 1000.</summary>
+    public int MaxTrainingRows { get; init; } = 300_000;
 
     /// <summary>
     /// Rows whose target falls in the last V periods of the data form the early-stopping validation set (a time-based
@@ -73,7 +73,7 @@ public sealed record GlobalGbdtOptions
     public int MaxOriginsFor(PeriodKind period) => MaxOrigins ?? (period == PeriodKind.Day ? 40 : 52);
 
     /// <summary>The horizon stride for <paramref name="period"/>.</summary>
-    public int HorizonStrideFor(PeriodKind period) => HorizonStride ?? (period == PeriodKind.Day ? 4 : 1);
+    public int HorizonStrideFor(PeriodKind period) => HorizonStride ?? (period == PeriodKind.Day ? 4 : 2);
 
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()

@@ -77,7 +77,7 @@ public sealed class SelectingForecaster : IForecaster
         QuantileCalibration? calibration = null;
         if (data.Series.Max(s => s.Length) >= h + _options.MinHistoryFor(data.Period))
         {
-            var bt = new BacktestOptions { Origins = 1, Horizon = h, Levels = _options.Levels, Seed = data.Seed };
+            var bt = new BacktestOptions { Origins = 1, Horizon = h, Levels = _options.Levels, Seed = data.Seed, ScoreMaskSignal = _options.ScoreMaskSignal };
             var results = _candidates.Select(c => RollingOriginBacktester.Run(c, data, bt)).ToArray();
             var fallback = RollingOriginBacktester.Run(_fallback, data, bt);
             var losses = results.Select(r => r.Outcomes.ToDictionary(o => o.Key, Loss)).ToArray();

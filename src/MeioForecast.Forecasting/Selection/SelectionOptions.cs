@@ -34,6 +34,9 @@ public sealed record SelectionOptions
     /// <summary>Levels scored in the selection backtest and calibrated; requested levels in between interpolate the adjustments. Default 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95.</summary>
     public IReadOnlyList<QuantileLevel> Levels { get; init; } = [new(0.05), new(0.1), new(0.25), new(0.5), new(0.75), new(0.9), new(0.95)];
 
+    /// <summary>Signal whose 0 excludes a period from the selection and calibration scores (e.g. <c>open</c>). Default null = all periods.</summary>
+    public string? ScoreMaskSignal { get; init; }
+
     /// <summary>Apply split-conformal adjustments fitted on the selection backtest's outcomes, per method group. Default true.</summary>
     public bool Calibrate { get; init; } = true;
 

@@ -55,7 +55,7 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var forecaster = Create(n, parse.GetValue(signals));
+                    var forecaster = Create(n, parse.GetValue(signals), options.ScoreMaskSignal);
                     if (forecaster is null)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
@@ -78,14 +78,14 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static IForecaster? Create(string name, string? signals) => name switch
+    private static IForecaster? Create(string name, string? signals, string? mask) => name switch
     {
         "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
         "gbdt" => new GlobalGbdtForecaster(),
-        "select" => SelectingForecaster.CreateDefault(),
-        "combine" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Combine }),
+        "select" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Select, ScoreMaskSignal = mask }),
+        "combine" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Combine, ScoreMaskSignal = mask }),
         _ => null,
     };
 
