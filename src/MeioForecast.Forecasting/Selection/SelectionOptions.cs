@@ -40,8 +40,12 @@ public sealed record SelectionOptions
     /// <summary>Apply split-conformal adjustments fitted on the selection backtest's outcomes, per method group. Default true.</summary>
     public bool Calibrate { get; init; } = true;
 
-    /// <summary>Conformal options (per step, minimum scores, non-negative). Origins/Horizon are unused here.</summary>
-    public ConformalOptions Conformal { get; init; } = new();
+    /// <summary>
+    /// Conformal options (minimum scores, non-negative; Origins/Horizon unused here). Default: one adjustment for all
+    /// steps (PerStep = false): with one backtest origin the scores of a step all share one date, so per-step adjustments
+    /// would follow that date's idiosyncrasies (a promotion, a holiday) rather than the horizon.
+    /// </summary>
+    public ConformalOptions Conformal { get; init; } = new() { PerStep = false };
 
     /// <summary>The selection horizon for <paramref name="period"/>.</summary>
     public int HorizonFor(PeriodKind period) => Horizon ?? (period == PeriodKind.Day ? 28 : 8);
