@@ -18,12 +18,12 @@ namespace MeioForecast.Worker.Commands;
 internal static class BacktestCommand
 {
     /// <summary>Models run by <c>--model all</c>, in table order.</summary>
-    public static IReadOnlyList<string> Models { get; } = ["snaive", "baseline", "ssa", "gbdt", "select", "combine"];
+    public static IReadOnlyList<string> Models { get; } = ["snaive", "baseline", "ssa", "gbdt", "gbdt-stage", "select", "combine"];
 
     public static Command Create()
     {
         var input = new Option<string>("--input") { Description = "Input folder (docs/input-format.md).", Required = true };
-        var model = new Option<string>("--model") { Description = "ssa, baseline, snaive (seasonal naive benchmark), gbdt (global quantile GBDT), select (per sku-node gbdt/ssa choice + fallback + conformal), combine (Vincentized gbdt+ssa + fallback + conformal) or all.", DefaultValueFactory = _ => "all" };
+        var model = new Option<string>("--model") { Description = "ssa, baseline, snaive (seasonal naive benchmark), gbdt (global quantile GBDT), gbdt-stage (gbdt + fallback + conformal), select (per sku-node gbdt/ssa choice + fallback + conformal), combine (Vincentized gbdt+ssa + fallback + conformal) or all.", DefaultValueFactory = _ => "all" };
         var origins = new Option<int>("--origins") { Description = "Number of forecast origins K.", DefaultValueFactory = _ => 1 };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon h in periods (default: settings.csv horizon)." };
         var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
@@ -85,6 +85,7 @@ internal static class BacktestCommand
         "snaive" => new SeasonalNaiveForecaster(),
         "gbdt" => new GlobalGbdtForecaster(),
         "select" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Select, ScoreMaskSignal = mask }),
+        "gbdt-stage" => new SelectingForecaster([new GlobalGbdtForecaster()], new SeasonalEmpiricalForecaster(), new SelectionOptions { ScoreMaskSignal = mask }),
         "combine" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Combine, ScoreMaskSignal = mask }),
         _ => null,
     };
