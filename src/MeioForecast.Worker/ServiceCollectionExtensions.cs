@@ -1,5 +1,5 @@
 using MeioForecast.Forecasting;
-using MeioForecast.Forecasting.Baseline;
+using MeioForecast.Forecasting.Selection;
 using MeioForecast.Pipeline;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMeioForecast(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IForecaster>(_ => new SeasonalEmpiricalForecaster());
+        services.TryAddSingleton<IForecaster>(_ => SelectingForecaster.CreateDefault());
         services.TryAddSingleton<IStockPlacement>(_ => new NetworkPlacement());
         services.TryAddSingleton(_ => new ServiceCalibrator());
         services.TryAddSingleton<PlanningRun>();

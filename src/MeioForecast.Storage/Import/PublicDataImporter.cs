@@ -9,18 +9,22 @@ namespace MeioForecast.Storage.Import;
 /// <c>walmart</c> (Kaggle 2014 store x department weekly sales: sku = D&lt;dept&gt;, location = S&lt;store&gt;; signals
 /// holiday, temperature, fuel_price, markdown1..5 (NA = 0), cpi, unemployment per store) and <c>rossmann</c> (Kaggle 2015
 /// daily store sales, 100-store subset: sku = ALL, location = R&lt;store&gt;; signals open, promo, state_holiday,
-/// school_holiday per store; score on open days). Evaluation use only: competition data is never bundled.
+/// school_holiday per store; score on open days) and <c>oj</c> (Dominick's refrigerated orange juice, store x brand weekly:
+/// sku = B&lt;brand&gt;, location = S&lt;store&gt;; known signals own_price, deal, feat, price1..price11 per sku-node, carried
+/// forward over weeks without a record so that a planned price is known for every week; score observed weeks only).
+/// Evaluation use only: competition and research data are never bundled.
 /// </summary>
 public static class PublicDataImporter
 {
     /// <summary>Names accepted by <see cref="Read"/>.</summary>
-    public static IReadOnlyList<string> DataSets { get; } = ["walmart", "rossmann"];
+    public static IReadOnlyList<string> DataSets { get; } = ["walmart", "rossmann", "oj"];
 
     /// <summary>Reads <paramref name="name"/> from <paramref name="sourceDir"/> (e.g. ../shared/data).</summary>
     public static ImportedInput Read(string name, string sourceDir) => name switch
     {
         "walmart" => Walmart(sourceDir),
         "rossmann" => Rossmann(sourceDir),
+        "oj" => OrangeJuice(sourceDir),
         _ => throw new ArgumentException($"Unknown data set '{name}'; expected one of {string.Join(", ", DataSets)}.", nameof(name)),
     };
 
@@ -68,6 +72,44 @@ public static class PublicDataImporter
             input.Signals.Add(("promo", date, "", location, Number(r("Promo"))));
             input.Signals.Add(("state_holiday", date, "", location, r("StateHoliday") == "0" ? 0 : 1));
             input.Signals.Add(("school_holiday", date, "", location, Number(r("SchoolHoliday"))));
+        }
+
+        return input;
+    }
+
+    private static ImportedInput OrangeJuice(string dir)
+    {
+        var input = new ImportedInput { Name = "oj", Period = "week", Horizon = 8, ScoreMask = "observed" };
+        string[] columns = ["own_price", "deal", "feat", .. Enumerable.Range(1, 11).Select(i => "price" + i.ToString(CultureInfo.InvariantCulture))];
+        var signals = new Dictionary<(string Sku, string Location), SortedDictionary<DateOnly, double[]>>();
+        foreach (var r in Rows(Path.Combine(dir, "dominicks-oj", "oj_weekly.csv.gz")))
+        {
+            var key = ("B" + r("brand"), "S" + r("store"));
+            var date = Date(r("week_start"));
+            input.AddDemand(key.Item1, key.Item2, date, Number(r("units")));
+            if (!signals.TryGetValue(key, out var byDate))
+            {
+                signals[key] = byDate = [];
+            }
+
+            byDate[date] = columns.Select(c => Number(r(c))).ToArray();
+        }
+
+        var last = signals.Values.Max(d => d.Keys.Max());
+        foreach (var ((sku, location), byDate) in signals)
+        {
+            var current = byDate.First().Value;
+            for (var date = byDate.Keys.Min(); date <= last; date = date.AddDays(7))
+            {
+                current = byDate.TryGetValue(date, out var v) ? v : current;
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    if (!double.IsNaN(current[c]))
+                    {
+                        input.Signals.Add((columns[c], date, sku, location, current[c]));
+                    }
+                }
+            }
         }
 
         return input;

@@ -3,7 +3,8 @@ using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Backtesting;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Forecasting.Calibration;
-using MeioForecast.Forecasting.Gbt;
+using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Ssa;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
@@ -11,18 +12,18 @@ using MeioForecast.Storage.Output;
 namespace MeioForecast.Worker.Commands;
 
 /// <summary>
-/// <c>meio backtest --input DIR --model ssa|gbdt|baseline|snaive|all --origins K --horizon H [--step S] [--score-mask SIGNAL]
+/// <c>meio backtest --input DIR --model ssa|baseline|snaive|gbdt|select|combine|all --origins K --horizon H [--step S] [--score-mask SIGNAL]
 /// [--conformal] [--signals a,b] --out DIR</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
 /// </summary>
 internal static class BacktestCommand
 {
     /// <summary>Models run by <c>--model all</c>, in table order.</summary>
-    public static IReadOnlyList<string> Models { get; } = ["snaive", "baseline", "ssa", "gbdt"];
+    public static IReadOnlyList<string> Models { get; } = ["snaive", "baseline", "ssa", "gbdt", "gbdt-stage", "select", "combine"];
 
     public static Command Create()
     {
         var input = new Option<string>("--input") { Description = "Input folder (docs/input-format.md).", Required = true };
-        var model = new Option<string>("--model") { Description = "ssa, baseline, snaive (seasonal naive benchmark), gbdt or all.", DefaultValueFactory = _ => "all" };
+        var model = new Option<string>("--model") { Description = "ssa, baseline, snaive (seasonal naive benchmark), gbdt (global quantile GBDT), gbdt-stage (gbdt + fallback + conformal), select (per sku-node gbdt/ssa choice + fallback + conformal), combine (Vincentized gbdt+ssa + fallback + conformal) or all.", DefaultValueFactory = _ => "all" };
         var origins = new Option<int>("--origins") { Description = "Number of forecast origins K.", DefaultValueFactory = _ => 1 };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon h in periods (default: settings.csv horizon)." };
         var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
@@ -54,7 +55,7 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var forecaster = Create(n, parse.GetValue(signals));
+                    var forecaster = Create(n, parse.GetValue(signals), options.ScoreMaskSignal);
                     if (forecaster is null)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
@@ -77,12 +78,15 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static IForecaster? Create(string name, string? signals) => name switch
+    private static IForecaster? Create(string name, string? signals, string? mask) => name switch
     {
         "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
-        "gbdt" => new GbdtForecaster(),
+        "gbdt" => new GlobalGbdtForecaster(),
+        "select" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Select, ScoreMaskSignal = mask }),
+        "gbdt-stage" => new SelectingForecaster([new GlobalGbdtForecaster()], new SeasonalEmpiricalForecaster(), new SelectionOptions { ScoreMaskSignal = mask }),
+        "combine" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Combine, ScoreMaskSignal = mask }),
         _ => null,
     };
 

@@ -3,15 +3,15 @@ using MeioForecast.Storage.Import;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary><c>meio import walmart|rossmann --source DIR --out DIR</c>: converts a public data set into an input folder.</summary>
+/// <summary><c>meio import walmart|rossmann|oj --source DIR --out DIR</c>: converts a public data set into an input folder.</summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
-        var dataset = new Argument<string>("dataset") { Description = "walmart or rossmann." };
-        var source = new Option<string>("--source") { Description = "Folder holding walmart/ and rossmann100/ (the shared data).", DefaultValueFactory = _ => "../shared/data" };
+        var dataset = new Argument<string>("dataset") { Description = "walmart, rossmann or oj." };
+        var source = new Option<string>("--source") { Description = "Folder holding walmart/, rossmann100/ and dominicks-oj/ (the shared data).", DefaultValueFactory = _ => "../shared/data" };
         var output = new Option<string>("--out") { Description = "Input folder to write (docs/input-format.md).", Required = true };
-        var command = new Command("import", "Convert a public retail data set (walmart, rossmann) into an input folder for meio run / meio backtest.")
+        var command = new Command("import", "Convert a public retail data set (walmart, rossmann, oj) into an input folder for meio run / meio backtest.")
         {
             dataset, source, output,
         };

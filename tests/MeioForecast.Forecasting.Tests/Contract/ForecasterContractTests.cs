@@ -3,7 +3,8 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Forecasting.Calibration;
-using MeioForecast.Forecasting.Gbt;
+using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Ssa;
 
 namespace MeioForecast.Forecasting.Tests.Contract;
@@ -25,14 +26,16 @@ public class ForecasterContractTests
         { "ssa", true },
         { "ssa+conformal", true },
         { "gbdt", true },
+        { "stage", true },
     };
 
     private static IForecaster Create(string name) => name switch
     {
         "baseline" => new SeasonalEmpiricalForecaster(),
         "ssa" => new SsaForecaster(),
-        "gbdt" => new GbdtForecaster(),
         "ssa+conformal" => new ConformalForecaster(new SsaForecaster(), new ConformalOptions { Origins = 2, Horizon = 7 }),
+        "gbdt" => new GlobalGbdtForecaster(),
+        "stage" => SelectingForecaster.CreateDefault(new SelectionOptions { Horizon = 14 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -52,6 +52,39 @@ public class PublicDataImporterTests
     }
 
     [Fact]
+    public void Orange_juice_rows_become_a_weekly_input_folder_with_prices_carried_over_missing_weeks()
+    {
+        // Store 2 brand 1 has weeks 40 and 42 (week 41 missing); store 5 brand 1 only week 42.
+        using var temp = new TempFolder();
+        var source = Path.Combine(temp.Path, "src");
+        var prices = string.Join(',', Enumerable.Range(1, 11).Select(i => "0.0" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        WriteGz(Path.Combine(source, "dominicks-oj", "oj_weekly.csv.gz"),
+            "store,brand,brand_name,week,week_start,units,logmove,own_price,deal,feat,profit," + string.Join(',', Enumerable.Range(1, 11).Select(i => $"price{i}")) + "\n" +
+            $"2,1,T,40,1990-06-14,8256,9.0,0.06,1,0.0,37.9,{prices}\n" +
+            $"2,1,T,42,1990-06-28,6144,8.7,0.05,0,1.0,30.1,{prices}\n" +
+            $"5,1,T,42,1990-06-28,100,4.6,0.04,0,0.0,20.0,{prices}\n");
+        var input = PublicDataImporter.Read("oj", source);
+        var folder = Path.Combine(temp.Path, "input");
+        Assert.Equal(3, InputFolderWriter.Write(input, folder, markObserved: true));
+
+        var planning = PlanningInputLoader.Load(folder);
+        Assert.Equal(PeriodKind.Week, planning.Settings.Period);
+        var node = new SkuNode("B1", "S2");
+        Assert.Equal([8256.0, 0, 6144], planning.Demand.Single(d => d.Key == node).Quantities);
+        Assert.True(planning.Signals.TryGetValue("observed", new DateOnly(1990, 6, 21), node, out var observed));
+        Assert.Equal(0, observed);
+        // Week 41 carries week 40's plan forward; week 42 has its own values.
+        Assert.True(planning.Signals.TryGetValue("own_price", new DateOnly(1990, 6, 21), node, out var carried));
+        Assert.Equal(0.06, carried, 1e-12);
+        Assert.True(planning.Signals.TryGetValue("deal", new DateOnly(1990, 6, 21), node, out var deal));
+        Assert.Equal(1, deal);
+        Assert.True(planning.Signals.TryGetValue("feat", new DateOnly(1990, 6, 28), node, out var feat));
+        Assert.Equal(1, feat);
+        Assert.True(planning.Signals.TryGetValue("price11", new DateOnly(1990, 6, 28), new SkuNode("B1", "S5"), out var p11));
+        Assert.Equal(0.011, p11, 1e-12);
+    }
+
+    [Fact]
     public void Rossmann_rows_become_a_loadable_daily_input_folder_with_open_flags()
     {
         using var temp = new TempFolder();

@@ -1,0 +1,112 @@
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting.Features;
+using MeioForecast.Forecasting.Gbt;
+
+namespace MeioForecast.Forecasting.Global;
+
+/// <summary>Options of <see cref="GlobalGbdtForecaster"/>; null means the default for the data's period.</summary>
+public sealed record GlobalGbdtOptions
+{
+    /// <summary>Longest horizon H served, periods. Default null = 28 (daily), 8 (weekly). Range 1..366.</summary>
+    public int? Horizon { get; init; }
+
+    /// <summary>
+    /// Quantile levels trained, one GBDT each; requested levels in between are linearly interpolated, outside take the
+    /// nearest. Default 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95. Each in (0, 1), distinct.
+    /// </summary>
+    public IReadOnlyList<double> Levels { get; init; } = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+
+    /// <summary>Periods between two training origins of a series. Default null = 3 (daily, so that origins visit every weekday), 1 (weekly). Range &gt;= 1.</summary>
+    public int? OriginStep { get; init; }
+
+    /// <summary>Most training origins per series, the latest ones. Default null = 40 (daily), 52 (weekly). Range &gt;= 1.</summary>
+    public int? MaxOrigins { get; init; }
+
+    /// <summary>
+    /// Horizon stride k: an origin with index i (counted back from the latest) contributes the horizons h with
+    /// (h + i) mod k = 0, so every horizon is seen across origins at 1/k of the rows. Default null = 4 (daily), 2 (weekly). Range &gt;= 1.
+    /// </summary>
+    public int? HorizonStride { get; init; }
+
+    /// <summary>Cap on training rows; the origins per series thin out (same span, larger step) to meet it. Default 300000. Range &gt;= 1000.</summary>
+    public int MaxTrainingRows { get; init; } = 300_000;
+
+    /// <summary>
+    /// Rows whose target falls in the last V periods of the data form the early-stopping validation set (a time-based
+    /// split); the trees are fitted on the rows with earlier targets. Default null = the horizon H. Range &gt;= 0 (0 = no
+    /// early stopping, all rows train).
+    /// </summary>
+    public int? ValidationPeriods { get; init; }
+
+    /// <summary>
+    /// Row weight = (series scale)^power. The scaled pinball loss weighted by the scale is the pinball loss in units, which
+    /// is what volume-weighted metrics (M5 WSPL) reward. Default 1. Range 0..2 (0 = every series equal).
+    /// </summary>
+    public double ScaleWeightPower { get; init; } = 1.0;
+
+    /// <summary>Feature options (windows, scale window, EWM constants).</summary>
+    public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>
+    /// Engine options; objective and alpha are set per level, the seed from the training data. Default: 200 trees at
+    /// learning rate 0.12 with early stopping after 20 rounds, 31 leaves, 50 rows per leaf, 63 bins, 80% features per tree.
+    /// </summary>
+    public GbdtOptions Gbdt { get; init; } = new()
+    {
+        NumIterations = 200,
+        LearningRate = 0.12,
+        EarlyStoppingRound = 20,
+        NumLeaves = 31,
+        MinDataInLeaf = 50,
+        MaxBin = 63,
+        FeatureFraction = 0.8,
+        MinDataPerGroup = 50,
+    };
+
+    /// <summary>The horizon for <paramref name="period"/>.</summary>
+    public int HorizonFor(PeriodKind period) => Horizon ?? (period == PeriodKind.Day ? 28 : 8);
+
+    /// <summary>The origin step for <paramref name="period"/>.</summary>
+    public int OriginStepFor(PeriodKind period) => OriginStep ?? (period == PeriodKind.Day ? 3 : 1);
+
+    /// <summary>The origin cap for <paramref name="period"/>.</summary>
+    public int MaxOriginsFor(PeriodKind period) => MaxOrigins ?? (period == PeriodKind.Day ? 40 : 52);
+
+    /// <summary>The horizon stride for <paramref name="period"/>.</summary>
+    public int HorizonStrideFor(PeriodKind period) => HorizonStride ?? (period == PeriodKind.Day ? 4 : 2);
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (Horizon is < 1 or > 366)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, "Horizon must be in 1..366.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Levels);
+        if (Levels.Count == 0 || Levels.Any(l => l is <= 0 or >= 1) || Levels.Distinct().Count() != Levels.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Levels), "Levels must be distinct values in (0, 1).");
+        }
+
+        if (OriginStep is < 1 || MaxOrigins is < 1 || HorizonStride is < 1 || ValidationPeriods is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OriginStep), "OriginStep, MaxOrigins and HorizonStride must be >= 1, ValidationPeriods >= 0.");
+        }
+
+        if (MaxTrainingRows < 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxTrainingRows), MaxTrainingRows, "MaxTrainingRows must be >= 1000.");
+        }
+
+        if (ScaleWeightPower is < 0 or > 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ScaleWeightPower), ScaleWeightPower, "ScaleWeightPower must be in 0..2.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Features);
+        Features.Validate();
+        ArgumentNullException.ThrowIfNull(Gbdt);
+        Gbdt.Validate();
+    }
+}

@@ -1,0 +1,106 @@
+using MeioForecast.Forecasting.Calibration;
+
+namespace MeioForecast.Forecasting.Selection;
+
+/// <summary>The fitted <see cref="SelectingForecaster"/>.</summary>
+internal sealed class SelectingModel(
+    string[] names,
+    IForecastModel?[] models,
+    IForecastModel? fallback,
+    string[] routes,
+    double[][] weights,
+    QuantileCalibration? calibration,
+    SelectionRule rule) : IForecastModel
+{
+    /// <summary>Candidate names, in weight order.</summary>
+    public IReadOnlyList<string> Candidates => names;
+
+    /// <summary>Route of each series.</summary>
+    public IReadOnlyList<string> Routes => routes;
+
+    /// <summary>Candidate weights of each series.</summary>
+    public IReadOnlyList<double[]> Weights => weights;
+
+    public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var candidate = models.Select(m => m?.Predict(request)).ToArray();
+        var fallbackForecasts = fallback?.Predict(request);
+        var result = new SeriesForecast[routes.Length];
+        for (var i = 0; i < routes.Length; i++)
+        {
+            SeriesForecast f;
+            string method;
+            if (routes[i] != Routing.Model)
+            {
+                f = fallbackForecasts![i];
+                method = routes[i];
+            }
+            else
+            {
+                var w = weights[i];
+                var best = Array.IndexOf(w, w.Max());
+                f = candidate[best]![i];
+                var combined = rule == SelectionRule.Combine && w.Count(x => x > 0) > 1;
+                method = combined ? CombinedName(w) : f.Method;
+                if (combined)
+                {
+                    f = new SeriesForecast(f.Key, f.FirstDate, f.Levels, SelectingForecaster.Mix(candidate.Select(c => c?[i].Quantiles).ToArray(), w), method);
+                }
+            }
+
+            result[i] = Calibrated(f, routes[i], method);
+        }
+
+        return result;
+    }
+
+    /// <summary>The candidates' names by decreasing weight, joined by '+', e.g. <c>gbdt+ssa</c>.</summary>
+    private string CombinedName(double[] w) =>
+        string.Join('+', Enumerable.Range(0, w.Length).Where(k => w[k] > 0).OrderByDescending(k => w[k]).ThenBy(k => k).Select(k => names[k]));
+
+    private SeriesForecast Calibrated(SeriesForecast f, string segment, string method)
+    {
+        var q = new double[f.Horizon, f.Levels.Count];
+        var row = new double[f.Levels.Count];
+        for (var t = 0; t < f.Horizon; t++)
+        {
+            for (var j = 0; j < row.Length; j++)
+            {
+                var v = f.Quantiles[t, j] + (calibration is null ? 0 : Adjustment(t, f.Levels[j].Value, segment));
+                row[j] = Math.Max(0.0, v);
+            }
+
+            Array.Sort(row);
+            for (var j = 0; j < row.Length; j++)
+            {
+                q[t, j] = row[j];
+            }
+        }
+
+        return new SeriesForecast(f.Key, f.FirstDate, f.Levels, q, method);
+    }
+
+    /// <summary>The conformal adjustment at level <paramref name="p"/>, linear between calibrated levels, nearest outside.</summary>
+    private double Adjustment(int step, double p, string segment)
+    {
+        var levels = calibration!.Levels;
+        if (p <= levels[0].Value)
+        {
+            return calibration.Adjustment(step, 0, segment);
+        }
+
+        for (var k = 1; k < levels.Count; k++)
+        {
+            if (p <= levels[k].Value)
+            {
+                var w = (p - levels[k - 1].Value) / (levels[k].Value - levels[k - 1].Value);
+                var a = calibration.Adjustment(step, k - 1, segment);
+                return a + (w * (calibration.Adjustment(step, k, segment) - a));
+            }
+        }
+
+        return calibration.Adjustment(step, levels.Count - 1, segment);
+    }
+}

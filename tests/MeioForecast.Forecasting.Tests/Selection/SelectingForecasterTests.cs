@@ -1,0 +1,134 @@
+using MeioForecast.Core.Demand;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting.Baseline;
+using MeioForecast.Forecasting.Selection;
+
+namespace MeioForecast.Forecasting.Tests.Selection;
+
+/// <summary>
+/// The selection stage against hand-computed answers: constant "oracle" candidates whose backtest losses are known in
+/// closed form, the routing rule on constructed series, and the inverse-loss weights of the Vincentized combination.
+/// </summary>
+public class SelectingForecasterTests
+{
+    private static readonly DateOnly Start = new(2024, 1, 1);
+    private static readonly QuantileLevel[] Levels = [new(0.1), new(0.5), new(0.9)];
+
+    /// <summary>Forecasts a fixed value per sku-node at every level and step.</summary>
+    private sealed class ConstantForecaster(string name, Func<SkuNode, double> value) : IForecaster
+    {
+        public string Name => name;
+
+        public IForecastModel Fit(ForecastTrainingData data) => new Model(data.Series, value, name);
+
+        private sealed class Model(IReadOnlyList<DemandSeries> series, Func<SkuNode, double> value, string name) : IForecastModel
+        {
+            public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
+            {
+                return series.Select(s =>
+                {
+                    var q = new double[request.Horizon, request.Levels.Count];
+                    for (var t = 0; t < request.Horizon; t++)
+                    {
+                        for (var j = 0; j < request.Levels.Count; j++)
+                        {
+                            q[t, j] = value(s.Key);
+                        }
+                    }
+
+                    return new SeriesForecast(s.Key, s.DateAt(s.Length), request.Levels, q, name);
+                }).ToArray();
+            }
+        }
+    }
+
+    private static DemandSeries Constant(string sku, double level, int length = 120) =>
+        new(new SkuNode(sku, "L"), PeriodKind.Day, Start, Enumerable.Repeat(level, length).ToArray());
+
+    [Fact]
+    public void Select_gives_each_sku_node_the_candidate_that_was_exact_in_the_backtest()
+    {
+        // Series A is constant 10, B constant 20. Candidate "low" always says 10, "high" always says 20: the backtest
+        // pinball loss of the right one is 0 and of the wrong one 10 * mean(p or 1-p) > 0, so A -> low, B -> high; the
+        // conformal scores of the chosen forecasts are all 0, so the final quantiles are exactly 10 and 20.
+        var data = new ForecastTrainingData(PeriodKind.Day, [Constant("A", 10), Constant("B", 20)], SignalTable.Empty);
+        var stage = new SelectingForecaster(
+            [new ConstantForecaster("low", _ => 10), new ConstantForecaster("high", _ => 20)],
+            new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Rule = SelectionRule.Select, Horizon = 7, Conformal = new() { MinScores = 1 } });
+        var f = stage.Fit(data).Predict(new ForecastRequest(5, Levels, SignalTable.Empty));
+        Assert.Equal(["low", "high"], f.Select(x => x.Method));
+        Assert.All(Enumerable.Range(0, 5), t => Assert.Equal([10.0, 10.0, 10.0], f[0].At(t)));
+        Assert.All(Enumerable.Range(0, 5), t => Assert.Equal([20.0, 20.0, 20.0], f[1].At(t)));
+    }
+
+    [Fact]
+    public void Combine_averages_quantiles_with_inverse_loss_weights()
+    {
+        // Series constant 12; candidates say 10 and 16. Pinball at p for a constant forecast c below/above y:
+        // loss(10) = 2 * mean(p) = 2 * 0.5 = 1, loss(16) = 4 * mean(1-p) = 4 * 0.5 = 2 (levels 0.1, 0.5, 0.9).
+        // Weights 1/1 : 1/2 -> 2/3, 1/3; combined value 10 * 2/3 + 16 * 1/3 = 12. Calibration off.
+        var data = new ForecastTrainingData(PeriodKind.Day, [Constant("A", 12)], SignalTable.Empty);
+        var stage = new SelectingForecaster(
+            [new ConstantForecaster("low", _ => 10), new ConstantForecaster("high", _ => 16)],
+            new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Rule = SelectionRule.Combine, Horizon = 7, Levels = Levels, Calibrate = false });
+        var model = stage.Fit(data);
+        var f = model.Predict(new ForecastRequest(3, Levels, SignalTable.Empty));
+        Assert.Equal("low+high", f[0].Method);
+        Assert.All(f[0].At(2), v => Assert.Equal(12.0, v, 12));
+    }
+
+    [Fact]
+    public void Calibration_shifts_a_biased_candidate_by_the_conformal_quantile_of_its_backtest_errors()
+    {
+        // Series constant 30, the only candidate says 25 everywhere: every backtest score y - q is 5, so the conformal
+        // adjustment is 5 at every level and the calibrated forecast is exactly 30 (Romano et al. 2019, one-sided CQR).
+        var data = new ForecastTrainingData(PeriodKind.Day, [Constant("A", 30), Constant("B", 30)], SignalTable.Empty);
+        var stage = new SelectingForecaster([new ConstantForecaster("c", _ => 25)], new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Horizon = 7, Conformal = new() { MinScores = 1 } });
+        var f = stage.Fit(data).Predict(new ForecastRequest(10, [new(0.2), new(0.5), new(0.8)], SignalTable.Empty));
+        Assert.All(f, x => Assert.All(Enumerable.Range(0, 10), t => Assert.All(x.At(t), v => Assert.Equal(30.0, v, 12))));
+    }
+
+    [Fact]
+    public void New_and_intermittent_series_are_routed_to_the_fallback_and_labelled()
+    {
+        var options = new SelectionOptions();
+        var mostlyZero = Enumerable.Range(0, 200).Select(i => i % 5 == 0 ? 3.0 : 0.0).ToArray();   // 80% zeros
+        var halfZero = Enumerable.Range(0, 200).Select(i => i % 5 < 2 ? 0.0 : 3.0).ToArray();      // 40% zeros: not above 0.5
+        Assert.Equal(Routing.Intermittent, SelectingForecaster.Route(new(new SkuNode("A", "L"), PeriodKind.Day, Start, mostlyZero), PeriodKind.Day, options));
+        Assert.Equal(Routing.Model, SelectingForecaster.Route(new(new SkuNode("A", "L"), PeriodKind.Day, Start, halfZero), PeriodKind.Day, options));
+        Assert.Equal(Routing.New, SelectingForecaster.Route(Constant("N", 5, 55), PeriodKind.Day, options));
+        Assert.Equal(Routing.Model, SelectingForecaster.Route(Constant("N", 5, 56), PeriodKind.Day, options));
+        Assert.Equal(Routing.New, SelectingForecaster.Route(new(new SkuNode("W", "L"), PeriodKind.Week, Start, new double[15]), PeriodKind.Week, options));
+
+        // End to end, calibration off: the fallback series carry the baseline's own quantiles.
+        var series = new DemandSeries[] { Constant("A", 10), new(new SkuNode("Z", "L"), PeriodKind.Day, Start, mostlyZero), Constant("N", 4, 30) };
+        var data = new ForecastTrainingData(PeriodKind.Day, series, SignalTable.Empty);
+        var stage = new SelectingForecaster([new ConstantForecaster("c", _ => 10)], new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Horizon = 7, Calibrate = false });
+        var request = new ForecastRequest(7, Levels, SignalTable.Empty);
+        var f = stage.Fit(data).Predict(request);
+        var baseline = new SeasonalEmpiricalForecaster().Fit(data).Predict(request);
+        Assert.Equal(["c", Routing.Intermittent, Routing.New], f.Select(x => x.Method));
+        for (var s = 1; s < 3; s++)
+        {
+            Assert.Equal(baseline[s].Quantiles.Cast<double>(), f[s].Quantiles.Cast<double>());
+        }
+    }
+
+    [Fact]
+    public void Weights_are_one_hot_for_select_and_inverse_loss_for_combine()
+    {
+        Assert.Equal([0.0, 1.0, 0.0], SelectingForecaster.Weights([2.0, 1.0, 4.0], SelectionRule.Select));
+        // 1/2 : 1/1 : 1/4 = 2 : 4 : 1 out of 7.
+        var w = SelectingForecaster.Weights([2.0, 1.0, 4.0], SelectionRule.Combine);
+        Assert.Equal(2.0 / 7, w[0], 12);
+        Assert.Equal(4.0 / 7, w[1], 12);
+        Assert.Equal(1.0 / 7, w[2], 12);
+        Assert.Equal([1.0, 0.0], SelectingForecaster.Weights([double.NaN, double.NaN], SelectionRule.Combine));
+        Assert.Equal([0.0, 1.0], SelectingForecaster.Weights([double.NaN, 3.0], SelectionRule.Combine));
+    }
+}
