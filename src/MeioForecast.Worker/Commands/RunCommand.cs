@@ -56,7 +56,15 @@ internal static class RunCommand
 
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
                 var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
-                using var services = CliHost.BuildServices(s => s.AddSingleton(new ServiceCalibrator(serviceCheck)));
+                var forecaster = ForecasterChoice.FromConfiguration(configuration);
+                using var services = CliHost.BuildServices(s =>
+                {
+                    s.AddSingleton(new ServiceCalibrator(serviceCheck));
+                    if (forecaster is not null)
+                    {
+                        s.AddSingleton(forecaster);
+                    }
+                });
                 var job = services.GetRequiredService<PlanningJob>();
                 var storage = StorageOptions.FromConfiguration(configuration);
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);

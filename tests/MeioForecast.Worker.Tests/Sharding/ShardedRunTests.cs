@@ -18,7 +18,7 @@ public sealed class ShardedRunTests : IDisposable
     {
         var output = Path.Combine(_root, name);
         var shards = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
-            MeioProcess.RunAsync("run", "--input", TestPaths.DataSamples, "--output", output, "--run-id", RunId, "--shard", $"{i}/{count}")));
+            MeioProcess.RunAsync("run", "--input", TestPaths.DataSamples, "--output", output, "--run-id", RunId, "--shard", $"{i}/{count}", "--Forecasting:Method=baseline")));
         foreach (var (exit, log) in shards)
         {
             Assert.True(exit == ExitCodes.Ok, $"shard exit {exit}:\n{log}");
@@ -42,7 +42,7 @@ public sealed class ShardedRunTests : IDisposable
     public async Task One_two_and_three_shards_plus_finalize_equal_the_single_process_run_byte_for_byte()
     {
         var single = Path.Combine(_root, "single");
-        var (exit, log) = await MeioProcess.RunAsync("run", "--input", TestPaths.DataSamples, "--output", single, "--run-id", RunId);
+        var (exit, log) = await MeioProcess.RunAsync("run", "--input", TestPaths.DataSamples, "--output", single, "--run-id", RunId, "--Forecasting:Method=baseline");
         Assert.True(exit == ExitCodes.Ok, log);
         var expectedRun = Path.Combine(single, "runs", RunId);
 
