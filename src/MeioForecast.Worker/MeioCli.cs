@@ -17,6 +17,7 @@ public static class MeioCli
         ImportCommand.Create(),
         BacktestCommand.Create(),
         ExplainCommand.Create(),
+        ReportCommand.Create(),
         WorkerCommand.Create(),
     };
 

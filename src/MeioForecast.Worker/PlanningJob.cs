@@ -7,6 +7,7 @@ using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Storage.Explanations;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
+using MeioForecast.Storage.Reports;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Sharding;
 using MeioForecast.Storage.Stores;
@@ -73,6 +74,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         var (files, settings) = await PlanAsync(input, output, sharded: false, progress, cancellationToken).ConfigureAwait(false);
+        files = [.. files, RunReportFile.Create(runId, started, SoftwareVersion, settings, files, input)]; // report.html (docs/report.md)
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, runId, output.Description);
         var manifest = await publisher.PublishAsync(runId, started, fingerprint, settings, SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
