@@ -51,7 +51,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(
-            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "targets.csv"],
+            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "report.html", "targets.csv"],
             files.Select(f => f.GetProperty("path").GetString()));
         foreach (var file in files)
         {
@@ -66,6 +66,19 @@ public sealed class SampleRunEndToEndTests : IDisposable
         using var latest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_output, "latest.json")));
         Assert.Equal("e2e-sample", latest.RootElement.GetProperty("run_id").GetString());
         Assert.Equal("runs/e2e-sample/manifest.json", latest.RootElement.GetProperty("manifest").GetString());
+
+        // meio report: from the run folder with the input it rebuilds the run's own report.html byte for byte (peer: the
+        // report the run wrote); by run id without the input, the network is a table; a folder that is no run is bad input.
+        var fromFolder = Path.Combine(_output, "from-folder.html");
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["report", "--run", runFolder, "--input", TestPaths.DataSamples, "--out", fromFolder]).InvokeAsync());
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(runFolder, "report.html")), await File.ReadAllBytesAsync(fromFolder));
+        var byId = Path.Combine(_output, "by-id.html");
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["report", "--output", _output, "--run", "latest", "--out", byId, "--top", "5"]).InvokeAsync());
+        var html = await File.ReadAllTextAsync(byId);
+        Assert.Contains("e2e-sample", html, StringComparison.Ordinal);
+        Assert.Contains("meio report --input DIR", html, StringComparison.Ordinal);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(html, "<tr tabindex=\"0\" data-index="));
+        Assert.Equal(ExitCodes.BadInput, await MeioCli.Create().Parse(["report", "--run", TestPaths.DataSamples, "--out", byId]).InvokeAsync());
     }
 
     [Fact]

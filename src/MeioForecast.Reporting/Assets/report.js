@@ -10,8 +10,9 @@
   var filter = document.getElementById('filter');
   var status = document.getElementById('filter-status');
 
-  function n0(v) { return Math.round(v).toLocaleString('en-US'); }
-  function signed(v) { var r = Math.round(v); return r > 0 ? '+' + n0(r) : r < 0 ? MINUS + n0(-r) : '0'; }
+  function rnd(v) { return v < 0 ? -Math.round(-v) : Math.round(v); } // half away from zero, as the C# side
+  function n0(v) { return rnd(v).toLocaleString('en-US'); }
+  function signed(v) { var r = rnd(v); return r > 0 ? '+' + n0(r) : r < 0 ? MINUS + n0(-r) : '0'; }
   function pct(prev, cur) {
     if (prev === 0) { return ''; }
     var p = Math.round((cur / prev - 1) * 1000) / 10;
@@ -37,7 +38,7 @@
     for (var t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) { ticks.push(t); }
     return ticks;
   }
-  function sign(v) { return Math.round(v) > 0 ? 'up' : Math.round(v) < 0 ? 'down' : ''; }
+  function sign(v) { return rnd(v) > 0 ? 'up' : rnd(v) < 0 ? 'down' : ''; }
 
   // ---- table rows built from the JSON (filter results beyond the rendered top rows) ----
   function buildRow(i) {

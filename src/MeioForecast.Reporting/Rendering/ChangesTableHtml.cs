@@ -69,7 +69,7 @@ internal static class ChangesTableHtml
         html.Append("</tr>");
     }
 
-    private static string? Sign(double value) => Math.Round(value) > 0 ? "up" : Math.Round(value) < 0 ? "down" : null;
+    private static string? Sign(double value) => Math.Round(value, MidpointRounding.AwayFromZero) switch { > 0 => "up", < 0 => "down", _ => null };
 
     private static void Num(StringBuilder html, double value, string text, string? cls) =>
         html.Append(CultureInfo.InvariantCulture, $"<td class=\"num{(cls is null ? "" : " " + cls)}\" data-sort=\"{Fmt.Raw(value)}\">{text}</td>");

@@ -9,12 +9,12 @@ internal static class Fmt
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>A whole number with thousands separators, e.g. 12,503.</summary>
-    public static string N0(double value) => Math.Round(value).ToString("#,0", Invariant);
+    public static string N0(double value) => Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
 
     /// <summary>A signed whole number with thousands separators, e.g. +1,234 or −56 (U+2212 minus).</summary>
     public static string Signed(double value)
     {
-        var rounded = Math.Round(value);
+        var rounded = Math.Round(value, MidpointRounding.AwayFromZero);
         return rounded switch
         {
             > 0 => "+" + rounded.ToString("#,0", Invariant),
@@ -23,8 +23,12 @@ internal static class Fmt
         };
     }
 
-    /// <summary>A fraction as a percentage with <paramref name="decimals"/> decimals, e.g. 96.5%.</summary>
-    public static string Percent(double fraction, int decimals = 1) => (fraction * 100).ToString("F" + decimals.ToString(Invariant), Invariant) + "%";
+    /// <summary>A fraction as a percentage with <paramref name="decimals"/> decimals, e.g. 96.5% or −43.3% (U+2212 minus).</summary>
+    public static string Percent(double fraction, int decimals = 1)
+    {
+        var text = Math.Abs(fraction * 100).ToString("F" + decimals.ToString(Invariant), Invariant);
+        return (fraction < 0 && text.Any(c => c is >= '1' and <= '9') ? "\u2212" : "") + text + "%";
+    }
 
     /// <summary>A signed relative change (current / previous - 1) as a percentage, or empty when previous is 0.</summary>
     public static string Change(double previous, double current)
@@ -34,14 +38,14 @@ internal static class Fmt
             return "";
         }
 
-        var p = Math.Round((current / previous - 1) * 100, 1);
+        var p = Math.Round((current / previous - 1) * 100, 1, MidpointRounding.AwayFromZero);
         return (p > 0 ? "+" : p < 0 ? "\u2212" : "") + Math.Abs(p).ToString("F1", Invariant) + "%";
     }
 
     /// <summary>A signed difference of two fractions in percentage points, e.g. +0.42 pp.</summary>
     public static string Points(double difference)
     {
-        var p = Math.Round(difference * 100, 2);
+        var p = Math.Round(difference * 100, 2, MidpointRounding.AwayFromZero);
         return (p > 0 ? "+" : p < 0 ? "\u2212" : "") + Math.Abs(p).ToString("F2", Invariant) + " pp";
     }
 

@@ -73,7 +73,7 @@ internal static class NetworkSvg
             var (x, y) = position[node.Id];
             var ss = stock.GetValueOrDefault(node.Id);
             var (previous, delta) = change.GetValueOrDefault(node.Id);
-            var cls = !stock.ContainsKey(node.Id) || Math.Round(delta) == 0 ? "flat" : delta > 0 ? "up" : "down";
+            var cls = !stock.ContainsKey(node.Id) || Math.Round(delta, MidpointRounding.AwayFromZero) == 0 ? "flat" : delta > 0 ? "up" : "down";
             var line2 = stock.ContainsKey(node.Id) ? $"SS {Fmt.N0(ss)} units" : "no stock planned";
             var line3 = stock.ContainsKey(node.Id) ? $"\u0394 {Fmt.Signed(delta)} {Fmt.Change(previous, previous + delta)}".TrimEnd() : node.Type;
             html.Append(inv, $"<g class=\"loc {cls}\" data-location=\"{Fmt.H(node.Id)}\" data-safety-stock=\"{Fmt.Raw(ss)}\" data-change=\"{Fmt.Raw(delta)}\" tabindex=\"0\" role=\"button\" aria-label=\"{Fmt.H(node.Id)}: {Fmt.H(line2)}, change {Fmt.H(line3)}\" transform=\"translate({x:0.#},{y:0.#})\">");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MeioForecast.Pipeline.Sharding;
+using MeioForecast.Storage.Reports;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
 
@@ -91,6 +92,7 @@ public sealed class ShardFinalizer(IOutputStore store)
         }
 
         var created = shards.Min(s => s!.Manifest.CreatedUtc);
+        files = [.. files, RunReportFile.Create(runId, created, first.SoftwareVersion, settings, files, input: null)]; // report.html from the merged files (docs/report.md)
         cancellationToken.ThrowIfCancellationRequested();
         return await publisher.PublishAsync(runId, created, first.InputFingerprint, settings, first.SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
     }

@@ -32,9 +32,9 @@ public sealed class ShardedRunTests : IDisposable
     private static string[] FileEntries(string manifestPath)
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-        // Run-level summaries are not produced by sharded runs (not mergeable row-wise yet): compare the per-sku files.
+        // Run-level summaries and the report are not produced by sharded runs (not mergeable row-wise yet): compare the per-sku files.
         return doc.RootElement.GetProperty("files").EnumerateArray()
-            .Where(f => f.GetProperty("path").GetString() is not ("metrics.json" or "explanation_summary.csv"))
+            .Where(f => f.GetProperty("path").GetString() is not ("metrics.json" or "explanation_summary.csv" or "report.html"))
             .Select(f => f.GetRawText()).ToArray();
     }
 
@@ -64,6 +64,14 @@ public sealed class ShardedRunTests : IDisposable
             Assert.Equal(FileEntries(Path.Combine(expectedRun, "manifest.json")), FileEntries(Path.Combine(run, "manifest.json")));
             using var latest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "latest.json")));
             Assert.Equal(RunId, latest.RootElement.GetProperty("run_id").GetString());
+
+            // finalize writes the run's report.html from the merged files (without the input: buffers as a table).
+            using (var finalized = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run, "manifest.json"))))
+            {
+                Assert.Contains("report.html", finalized.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
+            }
+
+            Assert.Contains("meio report --input DIR", File.ReadAllText(Path.Combine(run, "report.html")), StringComparison.Ordinal);
 
             // Every shard planned a non-empty, disjoint part when N <= 3 on 24 skus (FNV-1a spreads them).
             for (var i = 0; i < count; i++)
