@@ -132,6 +132,11 @@ internal static class ReportCommand
             return (store, normalized[(cut + 6)..]);
         }
 
+        if (trimmed.Contains('/', StringComparison.Ordinal) || trimmed.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"Run folder '{run}' does not exist.");
+        }
+
         return (await OutputStoreFactory.CreateAsync(outputRoot, storage, cancellationToken).ConfigureAwait(false), run);
     }
 }

@@ -56,6 +56,12 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
             Assert.Equal(SHA256.HashData(local), SHA256.HashData(run.Files[name].Span));
         }
 
+        // meio report reads the run from its blob URI and rebuilds the run's own report.html (given the same input).
+        var report = Path.Combine(_local, "from-blob.html");
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(
+            ["report", "--run", $"blob://{container}/plans/eu/runs/e2e-blob", "--input", TestPaths.DataSamples, "--out", report, $"--Storage:ConnectionString={azurite.ConnectionString}"]).InvokeAsync());
+        Assert.Equal(run.Files["report.html"].ToArray(), await File.ReadAllBytesAsync(report));
+
         // Re-running the complete run id re-plans nothing and writes nothing but (at most) latest.json.
         Assert.Equal(ExitCodes.Ok, await MeioRunAsync($"blob://{container}/plans/eu", "e2e-blob", azurite.ConnectionString));
         Assert.Equal(run.Manifest.CreatedUtc, (await new RunReader(store).TryReadLatestAsync(default))!.Manifest.CreatedUtc);
