@@ -15,7 +15,9 @@ const repo = path.resolve(__dirname, '..', '..');
 const meio = process.env.MEIO_DLL || path.join(repo, 'src', 'MeioForecast.Worker', 'bin', 'Release', 'net10.0', 'meio.dll');
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shotArg = process.argv.indexOf('--screenshot');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'meio-report-'));
+// MEIO_REPORT_TEST_REUSE=<work dir of an earlier run> skips planning the two runs (for iterating on the page only).
+const reuse = process.env.MEIO_REPORT_TEST_REUSE;
+const work = reuse || fs.mkdtempSync(path.join(os.tmpdir(), 'meio-report-'));
 const shots = shotArg > 0 ? path.resolve(process.argv[shotArg + 1]) : work;
 
 // ---------- independent reading of the run files ----------
@@ -136,16 +138,20 @@ async function checkWaterfall(page, node) {
   const out = path.join(work, 'out');
   const changed = path.join(work, 'changed');
   console.log('# planning the sample run and a changed second run in ' + work);
-  meioRun(['run', '--input', path.join(repo, 'data-samples'), '--output', out, '--run-id', 'sample']);
-  fs.cpSync(path.join(repo, 'data-samples'), changed, { recursive: true });
+  if (!reuse) { meioRun(['run', '--input', path.join(repo, 'data-samples'), '--output', out, '--run-id', 'sample']); }
+  if (!reuse) { fs.cpSync(path.join(repo, 'data-samples'), changed, { recursive: true }); }
   const edit = (name, fn) => { const f = path.join(changed, name); const lines = fs.readFileSync(f, 'utf8').split('\n'); fs.writeFileSync(f, lines.map((l, i) => i === 0 || !l ? l : fn(l.split(',')).join(',')).join('\n')); };
-  edit('sku_nodes.csv', c => { if (c[1] === 'STORE-03') { c[4] = '0.99'; } if (c[0] === 'SKU-002') { c[3] = '0.3'; } return c; });
-  edit('lanes.csv', c => { if (c[0] === 'DC-CENTRAL' && c[1] === 'STORE-01') { c[3] = '1.6'; } return c; });
-  meioRun(['run', '--input', changed, '--output', out, '--run-id', 'changed']);
+  if (!reuse) {
+    edit('sku_nodes.csv', c => { if (c[1] === 'STORE-03') { c[4] = '0.99'; } if (c[0] === 'SKU-002') { c[3] = '0.3'; } return c; });
+    edit('lanes.csv', c => { if (c[0] === 'DC-CENTRAL' && c[1] === 'STORE-01') { c[3] = '1.6'; } return c; });
+    meioRun(['run', '--input', changed, '--output', out, '--run-id', 'changed']);
+  }
   const sampleDir = path.join(out, 'runs', 'sample');
   const changedDir = path.join(out, 'runs', 'changed');
   const viaCommand = path.join(work, 'sample-report.html');
   meioRun(['report', '--run', sampleDir, '--input', path.join(repo, 'data-samples'), '--out', viaCommand]);
+  const againstSample = path.join(work, 'changed-vs-sample.html');
+  meioRun(['report', '--output', out, '--run', 'changed', '--previous', 'sample', '--input', changed, '--out', againstSample]);
 
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
@@ -156,6 +162,17 @@ async function checkWaterfall(page, node) {
     });
     await check('meio report --run <folder> --input writes the same report as the run', async () => {
       assert(fs.readFileSync(viaCommand).equals(fs.readFileSync(path.join(sampleDir, 'report.html'))), 'reports differ');
+    });
+
+    await check('meio report --previous recomputes the explanations: against the run it was explained against, the same report', async () => {
+      // Peer: the planning run's own explanations (against the latest run, "sample"). A run with a TreeSHAP drill-down
+      // differs in that section only: --previous leaves the drill-down out.
+      const own = fs.readFileSync(path.join(changedDir, 'report.html'), 'utf8'), recomputed = fs.readFileSync(againstSample, 'utf8');
+      if (fs.existsSync(path.join(changedDir, 'explanation_details.csv'))) {
+        assert(recomputed.includes('has no explanation_details.csv'), 'drill-down left out');
+      } else {
+        assert(own === recomputed, 'reports differ');
+      }
     });
 
     const { context, page, requests, errors } = await openReport(browser, path.join(sampleDir, 'report.html'));
@@ -276,6 +293,9 @@ async function checkWaterfall(page, node) {
   }
   const passed = results.filter(r => r[0]).length, failed = results.length - passed;
   console.log(`Browser tests (tests/browser/report.test.js): Failed: ${failed}, Passed: ${passed}, Skipped: 0`);
-  if (shots === work) { console.log('# screenshots in ' + work); } else { fs.rmSync(work, { recursive: true, force: true }); }
+  if (reuse) { /* keep the reused folder as it is */ } else if (shots === work) {
+    for (const name of ['out', 'changed', 'sample-report.html', 'changed-vs-sample.html']) { fs.rmSync(path.join(work, name), { recursive: true, force: true }); }
+    console.log('# screenshots in ' + work);
+  } else { fs.rmSync(work, { recursive: true, force: true }); }
   process.exit(failed === 0 ? 0 : 1);
 })().catch(e => { console.log('not ok - browser test crashed: ' + (e && e.stack || e)); console.log('Browser tests (tests/browser/report.test.js): Failed: 1, Passed: 0, Skipped: 0'); process.exit(1); });
