@@ -152,6 +152,23 @@ async function checkWaterfall(page, node) {
   meioRun(['report', '--run', sampleDir, '--input', path.join(repo, 'data-samples'), '--out', viaCommand]);
   const againstSample = path.join(work, 'changed-vs-sample.html');
   meioRun(['report', '--output', out, '--run', 'changed', '--previous', 'sample', '--input', changed, '--out', againstSample]);
+  // A copy of the sample run with a TreeSHAP drill-down file added to it (and to its manifest), whatever the planning run
+  // writes itself: the feature-contribution section is drawn from explanation_details.csv.
+  const drill = path.join(work, 'drill', 'runs', 'sample');
+  fs.rmSync(path.join(work, 'drill'), { recursive: true, force: true });
+  fs.cpSync(sampleDir, drill, { recursive: true });
+  const drillRows = [];
+  readCsv(drill, 'explanations.csv').filter(r => r.measure === 'safety_stock' && r.driver === 'repositioning').forEach((r, i) => {
+    ['promotion', 'price', 'holiday', 'seasonality', 'lags'].forEach((d, k) => drillRows.push([r.sku, r.location, k < 3 ? 'demand_level' : 'demand_uncertainty', d, ((i % 7) - 3 + k * 1.25).toFixed(4), 'units']));
+  });
+  const drillCsv = 'sku,location,driver,detail,contribution,unit\n' + drillRows.map(r => r.join(',')).join('\n') + '\n';
+  fs.writeFileSync(path.join(drill, 'explanation_details.csv'), drillCsv);
+  const drillManifest = JSON.parse(fs.readFileSync(path.join(drill, 'manifest.json'), 'utf8'));
+  drillManifest.files = drillManifest.files.filter(f => f.path !== 'explanation_details.csv')
+    .concat([{ path: 'explanation_details.csv', size: Buffer.byteLength(drillCsv), sha256: require('node:crypto').createHash('sha256').update(drillCsv).digest('hex'), rows: drillRows.length }]);
+  fs.writeFileSync(path.join(drill, 'manifest.json'), JSON.stringify(drillManifest, null, 2));
+  const drillReport = path.join(work, 'drill-report.html');
+  meioRun(['report', '--run', drill, '--input', path.join(repo, 'data-samples'), '--out', drillReport]);
 
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
@@ -288,13 +305,27 @@ async function checkWaterfall(page, node) {
     });
     await second.page.screenshot({ path: path.join(shots, 'report-screenshot-change.png'), fullPage: true });
     await second.context.close();
+
+    const third = await openReport(browser, drillReport);
+    await check('TreeSHAP: feature contributions of explanation_details.csv, largest first, with units', async () => {
+      const node = [...exp.nodes.values()].sort((a, b) => Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous))[0];
+      await openNode(third.page, node);
+      const bars = await third.page.$$eval('#detail-shap svg rect.bar', rs => rs.map(r => r.querySelector('title').textContent));
+      const texts = await third.page.$$eval('#detail-shap svg text', ts => ts.map(t => t.textContent));
+      const want = drillRows.filter(r => r[0] === node.sku && r[1] === node.location).sort((a, b) => Math.abs(+b[4]) - Math.abs(+a[4]) || a[3].localeCompare(b[3]));
+      assert(bars.length === want.length, `bars ${bars.length} vs ${want.length}`);
+      want.forEach((r, i) => assert(bars[i] === `${r[3]}: ${+r[4]} units`, `bar ${i}: ${bars[i]} vs ${r[3]}: ${+r[4]}`));
+      assert(texts.includes((r => (r[2] === 'demand_level' ? 'Demand level' : 'Demand uncertainty') + ' \u00b7 ' + r[3])(want[0])), 'label of the largest: ' + texts.slice(0, 3).join(' | '));
+      assert(third.errors.length === 0, 'errors: ' + third.errors.join('; '));
+    });
+    await third.context.close();
   } finally {
     await browser.close();
   }
   const passed = results.filter(r => r[0]).length, failed = results.length - passed;
   console.log(`Browser tests (tests/browser/report.test.js): Failed: ${failed}, Passed: ${passed}, Skipped: 0`);
   if (reuse) { /* keep the reused folder as it is */ } else if (shots === work) {
-    for (const name of ['out', 'changed', 'sample-report.html', 'changed-vs-sample.html']) { fs.rmSync(path.join(work, name), { recursive: true, force: true }); }
+    for (const name of ['out', 'changed', 'drill', 'sample-report.html', 'changed-vs-sample.html', 'drill-report.html']) { fs.rmSync(path.join(work, name), { recursive: true, force: true }); }
     console.log('# screenshots in ' + work);
   } else { fs.rmSync(work, { recursive: true, force: true }); }
   process.exit(failed === 0 ? 0 : 1);
