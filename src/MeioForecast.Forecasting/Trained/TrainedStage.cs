@@ -116,8 +116,19 @@ public sealed class TrainedStage
                 throw new ArgumentException($"The trained stage serves {stage.Period} periods, not {data.Period}.", nameof(data));
             }
 
+            if (data.Series.Count == 0)
+            {
+                // An empty shard: nothing to forecast.
+                return new NoSeries();
+            }
+
             var gbdt = new ReplayGbdt(stage, data.Series.Max(s => s.End));
             return SelectingForecaster.CreateDefault(stage.Options.Selection, gbdt).Fit(data, stage.Calibration);
         }
+    }
+
+    private sealed class NoSeries : IForecastModel
+    {
+        public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request) => [];
     }
 }

@@ -36,10 +36,19 @@ public sealed class ModelChoice(ModelRegistry registry, string setting)
 
         if (setting != Latest)
         {
-            var stage = await registry.LoadAsync(setting, cancellationToken).ConfigureAwait(false);
+            TrainedStage stage;
+            try
+            {
+                stage = await registry.LoadAsync(setting, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ModelUnavailableException($"Model '{setting}' is not usable: {ex.Message}", ex);
+            }
+
             if (Mismatch(stage, input) is { } reason)
             {
-                throw new InvalidOperationException($"Model '{setting}' does not fit the input: {reason}.");
+                throw new ModelUnavailableException($"Model '{setting}' does not fit the input: {reason}.");
             }
 
             return (setting, stage, notes);

@@ -122,13 +122,13 @@ public sealed class ModelRegistry(IOutputStore store)
 
     /// <summary>
     /// Loads model <paramref name="modelId"/>'s stage after checking every file against the manifest. Throws
-    /// <see cref="KeyNotFoundException"/> when the model is not complete, <see cref="InvalidDataException"/> when a file
+    /// <see cref="ModelUnavailableException"/> when the model is not complete, <see cref="InvalidDataException"/> when a file
     /// is missing or altered.
     /// </summary>
     public async Task<TrainedStage> LoadAsync(string modelId, CancellationToken cancellationToken)
     {
         var model = await TryGetAsync(modelId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"Model '{modelId}' is not in {Description} (or is incomplete: no {ManifestFile}).");
+            ?? throw new ModelUnavailableException($"Model '{modelId}' is not in {Description} (or is incomplete: no {ManifestFile}).");
         var files = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
         foreach (var entry in model.Manifest.Files)
         {
@@ -150,7 +150,7 @@ public sealed class ModelRegistry(IOutputStore store)
     public async Task<ModelApproval> ApproveAsync(string modelId, DateTimeOffset approvedUtc, string note, CancellationToken cancellationToken)
     {
         _ = await TryGetAsync(modelId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"Model '{modelId}' is not in {Description} (or is incomplete: no {ManifestFile}).");
+            ?? throw new ModelUnavailableException($"Model '{modelId}' is not in {Description} (or is incomplete: no {ManifestFile}).");
         var approval = new ModelApproval(modelId, approvedUtc, note);
         await store.WriteAsync(PathOf(modelId, ApprovalFile), JsonSerializer.SerializeToUtf8Bytes(approval, ModelManifest.JsonOptions), WriteCondition.None, cancellationToken).ConfigureAwait(false);
         return approval;
