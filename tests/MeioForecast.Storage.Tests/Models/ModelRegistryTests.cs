@@ -134,6 +134,41 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Latest_picks_the_newest_approved_usable_fitting_model_and_explains_every_skip()
+    {
+        var (data, stage, _) = Trained.Value;
+        var store = await NewStoreAsync("local");
+        var registry = new ModelRegistry(store);
+        var older = await registry.RegisterAsync(stage, new ModelRegistration(T0, "fp", "1", Metrics), default);
+        var altered = await registry.RegisterAsync(stage, new ModelRegistration(T0.AddDays(1), "fp", "1", Metrics), default);
+        var candidate = await registry.RegisterAsync(stage, new ModelRegistration(T0.AddDays(2), "fp", "1", Metrics), default);
+        await registry.ApproveAsync(older.ModelId, T0, "", default);
+        await registry.ApproveAsync(altered.ModelId, T0, "", default);
+        await store.WriteAsync(ModelRegistry.PathOf(altered.ModelId, "stage.json"), "{}"u8.ToArray(), WriteCondition.None, default);
+        PlanningInput Input(int horizon) => new(new PlanningSettings(PeriodKind.Day, horizon, [new(0.5)], 1), new Dictionary<string, Core.Network.Location>(), [], [], data.Series, SignalTable.Empty);
+
+        // Newest first: the candidate is not approved (silently passed over), the altered one is skipped with its reason.
+        var (id, chosen, notes) = await new ModelChoice(registry, ModelChoice.Latest).ResolveAsync(Input(14), default);
+        Assert.Equal(older.ModelId, id);
+        Assert.NotNull(chosen);
+        Assert.Equal([$"model {altered.ModelId} skipped"], notes.Select(n => n[..n.IndexOf(':', StringComparison.Ordinal)]));
+
+        // A 28-day run does not fit the 14-day models: the run trains in-run, and the log says why.
+        (id, chosen, notes) = await new ModelChoice(registry, ModelChoice.Latest).ResolveAsync(Input(28), default);
+        Assert.Null(id);
+        Assert.Null(chosen);
+        Assert.Contains(notes, n => n.Contains($"model {older.ModelId} skipped: trained for horizons up to 14, the run needs 28", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("training in the run", StringComparison.Ordinal));
+
+        // Explicit ids: a candidate is allowed; a missing, altered or non-fitting model is refused.
+        Assert.Equal(candidate.ModelId, (await new ModelChoice(registry, candidate.ModelId).ResolveAsync(Input(7), default)).ModelId);
+        await Assert.ThrowsAsync<ModelUnavailableException>(() => new ModelChoice(registry, "20000101T000000Z-00000000").ResolveAsync(Input(7), default));
+        await Assert.ThrowsAsync<ModelUnavailableException>(() => new ModelChoice(registry, altered.ModelId).ResolveAsync(Input(7), default));
+        await Assert.ThrowsAsync<ModelUnavailableException>(() => new ModelChoice(registry, older.ModelId).ResolveAsync(Input(28), default));
+        Assert.Null((await new ModelChoice(registry, ModelChoice.Train).ResolveAsync(Input(7), default)).ModelId);
+    }
+
+    [Fact]
     public void The_model_id_is_the_creation_second_and_the_first_8_hex_of_the_documented_content_hash()
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { ["stage.json"] = "{}"u8.ToArray(), ["gbdt/o0/q0.5.json"] = "[]"u8.ToArray() };
