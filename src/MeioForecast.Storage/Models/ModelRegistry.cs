@@ -75,7 +75,23 @@ public sealed class ModelRegistry(IOutputStore store)
             entries);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ModelManifest.JsonOptions);
         cancellationToken.ThrowIfCancellationRequested();
-        await store.WriteAsync(PathOf(id, ManifestFile), bytes, WriteCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await store.WriteAsync(PathOf(id, ManifestFile), bytes, WriteCondition.CreateOnly, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WriteConditionFailedException)
+        {
+            // Registered already (the same content in the same second, or a retried write whose answer was lost):
+            // accept the existing manifest when it lists the same files.
+            var existing = await TryGetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (existing is null || !existing.Manifest.Files.SequenceEqual(manifest.Files))
+            {
+                throw new InvalidOperationException($"Model '{id}' is already registered in {Description} with other files.");
+            }
+
+            return existing.Manifest;
+        }
+
         return manifest;
     }
 

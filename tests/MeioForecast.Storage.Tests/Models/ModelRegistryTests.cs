@@ -115,6 +115,10 @@ public sealed class ModelRegistryTests(AzuriteFixture azurite) : IDisposable
         var manifest = await registry.RegisterAsync(Trained.Value.Stage, new ModelRegistration(T0, "fp", "1", Metrics), default);
         Assert.Equal(id, manifest.ModelId);
         Assert.Equal(id, Assert.Single(await registry.ListAsync(default)).Manifest.ModelId);
+
+        // And once more: the manifest exists (create-only), the same files are accepted, nothing new appears.
+        Assert.Equal(manifest.Files, (await registry.RegisterAsync(Trained.Value.Stage, new ModelRegistration(T0, "fp", "1", Metrics), default)).Files);
+        Assert.Single(await registry.ListAsync(default));
     }
 
     [Theory]
