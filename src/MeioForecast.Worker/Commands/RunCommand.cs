@@ -87,6 +87,13 @@ internal static class RunCommand
                     throw new ArgumentException("Forecasting:Method=baseline and a model registry exclude each other: drop one.");
                 }
 
+                if (shardSpec is not null && forecaster is null && modelChoice is null)
+                {
+                    await Console.Error.WriteLineAsync(
+                        "warning: this shard trains the global forecasting stage on its own skus, so the finalized run will differ from a single-process run; "
+                        + "use a registered model (--models, docs/model-registry.md) or --Forecasting:Method=baseline.").ConfigureAwait(false);
+                }
+
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
                 var request = new PlanningJobRequest(parse.GetValue(input)!, store)
                 {
