@@ -32,15 +32,16 @@ expect_failure "Dockerfile runs as root" "non-root USER" 's|^USER 1654|USER root
 expect_failure "Dockerfile command not in README" "does not appear in infra/README.md" 's|-c Release -o /app|-c Debug -o /app|' infra/Dockerfile
 expect_failure "YAML syntax" "syntax error" 's|^  timeZone: Etc/UTC|  timeZone:Etc/UTC\n   bad: [|' infra/k8s/cronjob.yaml
 
-# The retraining gate (pipelines/scripts/wspl_gate.py): lower WSPL is better; equal promotes; no current promotes.
-gate() { # expected exit, candidate wspl, current wspl ("" = no current summary)
+# The retraining gate (pipelines/scripts/wspl_gate.py) on `meio models compare CANDIDATE approved --json` output:
+# lower WSPL is better; equal promotes; no approved model promotes; a NaN candidate (written "NaN") never does.
+gate() { # expected exit, candidate wspl, approved wspl ("" = no approved model)
   local tmp; tmp=$(mktemp -d)
-  echo "[{\"model\": \"gbdt\", \"wspl\": $2}, {\"model\": \"baseline\", \"wspl\": 9}]" > "$tmp/cand.json"
-  local current=()
-  if [ -n "$3" ]; then echo "[{\"model\": \"gbdt\", \"wspl\": $3}]" > "$tmp/cur.json"; current=(--current "$tmp/cur.json"); fi
-  python3 "$repo/pipelines/scripts/wspl_gate.py" --candidate "$tmp/cand.json" --candidate-model gbdt "${current[@]}" >/dev/null
+  local entries="{\"model_id\": \"cand\", \"status\": \"candidate\", \"metrics\": {\"wspl\": $2, \"cov80\": 0.8}}"
+  if [ -n "$3" ]; then entries="$entries, {\"model_id\": \"cur\", \"status\": \"approved\", \"metrics\": {\"wspl\": $3, \"cov80\": 0.8}}"; fi
+  echo "[$entries]" > "$tmp/compare.json"
+  python3 "$repo/pipelines/scripts/wspl_gate.py" --compare "$tmp/compare.json" >/dev/null
   local got=$?
-  if [ "$got" -eq "$1" ]; then echo "selftest ok: gate candidate=$2 current=${3:-none} -> $got"; else echo "selftest FAILED: gate candidate=$2 current=${3:-none} -> $got, expected $1"; failures=$((failures + 1)); fi
+  if [ "$got" -eq "$1" ]; then echo "selftest ok: gate candidate=$2 approved=${3:-none} -> $got"; else echo "selftest FAILED: gate candidate=$2 approved=${3:-none} -> $got, expected $1"; failures=$((failures + 1)); fi
   rm -rf "$tmp"
 }
 gate 1 0.52 0.50
@@ -48,4 +49,6 @@ gate 0 0.48 0.50
 gate 0 0.50 0.50
 gate 0 0.60 ""
 gate 1 NaN 0.50
+gate 1 '"NaN"' 0.50
+gate 0 0.48 '"NaN"'
 exit $(( failures > 0 ))

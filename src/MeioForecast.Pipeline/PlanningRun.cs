@@ -14,14 +14,15 @@ namespace MeioForecast.Pipeline;
 /// </summary>
 public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null)
 {
-    /// <summary>Runs the plan for <paramref name="input"/>.</summary>
-    public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs the plan for <paramref name="input"/>; <paramref name="forecasterOverride"/> (e.g. a registered model) replaces the configured forecaster.</summary>
+    public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken, IForecaster? forecasterOverride = null)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var chosen = forecasterOverride ?? forecaster;
         var settings = input.Settings;
         progress?.Report(new RunProgress("forecast", 0, input.Demand.Count));
-        LogForecasting(logger, input.Demand.Count, forecaster.Name, settings.Horizon);
-        var model = forecaster.Fit(new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed));
+        LogForecasting(logger, input.Demand.Count, chosen.Name, settings.Horizon);
+        var model = chosen.Fit(new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed));
         cancellationToken.ThrowIfCancellationRequested();
         var forecasts = model.Predict(new ForecastRequest(settings.Horizon, settings.QuantileLevels, input.Signals));
         progress?.Report(new RunProgress("forecast", input.Demand.Count, input.Demand.Count));

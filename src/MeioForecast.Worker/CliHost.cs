@@ -1,4 +1,5 @@
 using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,11 @@ internal static class CliHost
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.RunLocked;
+        }
+        catch (ModelUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
         }
         catch (ArgumentException ex)
         {

@@ -16,6 +16,8 @@ public static class MeioCli
         GbdtCommand.Create(),
         ImportCommand.Create(),
         BacktestCommand.Create(),
+        TrainCommand.Create(),
+        ModelsCommand.Create(),
         ExplainCommand.Create(),
         ReportCommand.Create(),
         WorkerCommand.Create(),

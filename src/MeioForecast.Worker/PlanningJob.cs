@@ -6,6 +6,7 @@ using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Storage.Explanations;
 using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Output;
 using MeioForecast.Storage.Reports;
 using MeioForecast.Storage.Runs;
@@ -18,6 +19,12 @@ namespace MeioForecast.Worker;
 /// <summary>One planning job: load and validate the input folder, plan, and publish a complete run to the output store.</summary>
 public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILogger<PlanningJob> logger)
 {
+    /// <summary>Manifest setting naming the registered model the run forecast with, or <see cref="InRunModel"/>.</summary>
+    public const string ForecastModelSetting = "forecast_model";
+
+    /// <summary>Value of <see cref="ForecastModelSetting"/> when the run trained its forecaster itself.</summary>
+    public const string InRunModel = "in-run";
+
     /// <summary>The software version written into manifests.</summary>
     public static string SoftwareVersion { get; } =
         typeof(PlanningJob).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -52,7 +59,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         using var underLock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost);
         try
         {
-            return await PlanAndPublishAsync(input, fingerprint, runId, started, output, progress, underLock.Token).ConfigureAwait(false);
+            return await PlanAndPublishAsync(input, fingerprint, runId, started, output, progress, request.Models, underLock.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -62,7 +69,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
 
     /// <summary>Plans and publishes run <paramref name="runId"/>, or only completes it when its manifest exists already.</summary>
     private async Task<RunManifest> PlanAndPublishAsync(
-        PlanningInput input, string fingerprint, string runId, DateTimeOffset started, IOutputStore output, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+        PlanningInput input, string fingerprint, string runId, DateTimeOffset started, IOutputStore output, IProgress<RunProgress>? progress, ModelChoice? models, CancellationToken cancellationToken)
     {
         var publisher = new RunPublisher(output);
         if (await publisher.TryCompleteExistingAsync(runId, cancellationToken).ConfigureAwait(false) is { } complete)
@@ -73,7 +80,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-        var (files, settings) = await PlanAsync(input, output, sharded: false, progress, cancellationToken).ConfigureAwait(false);
+        var (files, settings) = await PlanAsync(input, output, sharded: false, progress, models, cancellationToken).ConfigureAwait(false);
         files = [.. files, RunReportFile.Create(runId, started, SoftwareVersion, settings, files, input)]; // report.html (docs/report.md)
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, runId, output.Description);
@@ -95,7 +102,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         }
 
         LogLoaded(logger, input.SkuNodes.Count, input.Demand.Count, input.Locations.Count, input.Lanes.Count, input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var (files, settings) = await PlanAsync(input, request.Output, sharded: true, request.Progress, cancellationToken).ConfigureAwait(false);
+        var (files, settings) = await PlanAsync(input, request.Output, sharded: true, request.Progress, request.Models, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         LogPublishing(logger, $"{runId} shard {shard}", request.Output.Description);
         var manifest = new RunManifest(1, runId, started, fingerprint, settings, SoftwareVersion, []);
@@ -103,9 +110,11 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
     }
 
     /// <summary>Plans <paramref name="input"/> and formats the run's files and manifest settings.</summary>
-    private async Task<(RunFile[] Files, SortedDictionary<string, string> Settings)> PlanAsync(PlanningInput input, IOutputStore output, bool sharded, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(RunFile[] Files, SortedDictionary<string, string> Settings)> PlanAsync(
+        PlanningInput input, IOutputStore output, bool sharded, IProgress<RunProgress>? progress, ModelChoice? models, CancellationToken cancellationToken)
     {
-        var result = run.Execute(input, progress, cancellationToken);
+        var (modelId, stage) = await ChooseModelAsync(models, input, cancellationToken).ConfigureAwait(false);
+        var result = run.Execute(input, progress, cancellationToken, stage?.CreateForecaster());
         var previous = await ReadPreviousDriversAsync(output, cancellationToken).ConfigureAwait(false);
         var explanations = ExplanationStage.Explain(result.Drivers, previous?.Drivers, result.Targets);
         LogExplained(logger, explanations.Count, previous?.RunId ?? "single-echelon placement");
@@ -132,6 +141,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["forecaster"] = result.Forecasts.Select(f => f.Method).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("none").Aggregate((a, b) => a + ";" + b),
             ["placement"] = result.PlacementMethod,
             [ExplainedAgainstSetting.Key] = previous?.RunId ?? ExplainedAgainstSetting.None,
+            [ForecastModelSetting] = modelId ?? InRunModel,
         };
         if (sharded)
         {
@@ -141,6 +151,24 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         }
 
         return (files.ToArray(), settings);
+    }
+
+    /// <summary>The registered model the run forecasts with (<see cref="ModelChoice"/>), or none (train in the run).</summary>
+    private async Task<(string? ModelId, Forecasting.Trained.TrainedStage? Stage)> ChooseModelAsync(ModelChoice? models, PlanningInput input, CancellationToken cancellationToken)
+    {
+        if (models is null)
+        {
+            return (null, null);
+        }
+
+        var (id, stage, notes) = await models.ResolveAsync(input, cancellationToken).ConfigureAwait(false);
+        foreach (var note in notes)
+        {
+            LogModelNote(logger, note);
+        }
+
+        LogModel(logger, id ?? InRunModel, models.Setting);
+        return (id, stage);
     }
 
     /// <summary>The drivers of the previous complete run; null (explain against single-echelon) when none is readable.</summary>
@@ -156,6 +184,12 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forecasting model: {Model} (Forecasting:Model={Setting})")]
+    private static partial void LogModel(ILogger logger, string model, string setting);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Note}")]
+    private static partial void LogModelNote(ILogger logger, string note);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Explained {Nodes} sku-nodes against {Baseline}")]
     private static partial void LogExplained(ILogger logger, int nodes, string baseline);

@@ -1,5 +1,6 @@
 using MeioForecast.Pipeline;
 using MeioForecast.Pipeline.Sharding;
+using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Stores;
 
 namespace MeioForecast.Worker;
@@ -27,6 +28,9 @@ public sealed record PlanningJobRequest(string InputFolder, IOutputStore Output)
     /// <c>meio finalize</c> merges the shards. Requires an explicit <see cref="RunId"/> shared by all shards.
     /// </summary>
     public ShardSpec? Shard { get; init; }
+
+    /// <summary>The registered model to forecast with (<c>Forecasting:Model</c>), or null: the run trains its forecaster (default).</summary>
+    public ModelChoice? Models { get; init; }
 
     /// <summary>How often to retry the lock while waiting. Default 1 s.</summary>
     public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -21,6 +21,15 @@ public sealed class QuantileCalibration
         _nonNegative = nonNegative;
     }
 
+    /// <summary>The adjustments of every sku-node without a segment table, [step, level].</summary>
+    internal double[,] GlobalTable => _global;
+
+    /// <summary>The adjustments per segment, [step, level].</summary>
+    internal IReadOnlyDictionary<string, double[,]> SegmentTables => _bySegment;
+
+    /// <summary>Whether calibrated quantiles are clipped at zero.</summary>
+    internal bool NonNegative => _nonNegative;
+
     /// <summary>The calibrated levels.</summary>
     public IReadOnlyList<QuantileLevel> Levels { get; }
 

@@ -33,8 +33,12 @@ public sealed class DirectFeatureBuilder
     private readonly List<string> _names = [];
     private readonly List<bool> _categorical = [];
 
-    /// <summary>Prepares features for <paramref name="series"/> and forecasts up to <paramref name="maxHorizon"/> periods ahead.</summary>
-    public DirectFeatureBuilder(PeriodKind period, IReadOnlyList<DemandSeries> series, SignalTable signals, int maxHorizon, FeatureOptions? options = null)
+    /// <summary>
+    /// Prepares features for <paramref name="series"/> and forecasts up to <paramref name="maxHorizon"/> periods ahead.
+    /// <paramref name="vocabulary"/> fixes the sku and location codes (a trained model's); by default they are coded in
+    /// the ordinal order of <paramref name="series"/>' own keys.
+    /// </summary>
+    public DirectFeatureBuilder(PeriodKind period, IReadOnlyList<DemandSeries> series, SignalTable signals, int maxHorizon, FeatureOptions? options = null, FeatureVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(signals);
@@ -44,8 +48,9 @@ public sealed class DirectFeatureBuilder
         _period = period;
         _series = series;
         MaxHorizon = maxHorizon;
-        var skus = series.Select(s => s.Key.Sku).Distinct().Order(StringComparer.Ordinal).ToList();
-        var locations = series.Select(s => s.Key.Location).Distinct().Order(StringComparer.Ordinal).ToList();
+        vocabulary ??= FeatureVocabulary.Of(series);
+        var skus = vocabulary.Skus.ToList();
+        var locations = vocabulary.Locations.ToList();
         _skuCode = series.Select(s => skus.BinarySearch(s.Key.Sku, StringComparer.Ordinal)).ToArray();
         _locationCode = series.Select(s => locations.BinarySearch(s.Key.Location, StringComparer.Ordinal)).ToArray();
         var reach = _options.EventReachFor(period);

@@ -21,8 +21,11 @@ public sealed class GbdtTrainer
     /// <summary>The options.</summary>
     public GbdtOptions Options => _o;
 
-    /// <summary>Trains on <paramref name="train"/>; <paramref name="validation"/> drives early stopping when enabled.</summary>
-    public GbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null)
+    /// <summary>
+    /// Trains on <paramref name="train"/>; <paramref name="validation"/> drives early stopping when enabled;
+    /// <paramref name="progress"/> hears of every tree grown and of the end (with the trees kept).
+    /// </summary>
+    public GbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         var label = train.Label ?? throw new ArgumentException("The training set needs a label.", nameof(train));
@@ -86,6 +89,7 @@ public sealed class GbdtTrainer
             SetLeafValues(tree, grower.Rows, objective, label, score, weights, residual, residualW, parallel);
             UpdateScores(tree, grower.Rows, bins, mappers, score, bagging, parallel);
             trees.Add(ToRegressionTree(tree, mappers));
+            progress?.Report(new GbdtProgress(_o.Alpha, trees.Count, _o.NumIterations, false));
             if (validScore is not null)
             {
                 UpdateScores(tree, null, validBins!, mappers, validScore, true, parallel);
@@ -109,6 +113,8 @@ public sealed class GbdtTrainer
         {
             trees.RemoveRange(bestIter, trees.Count - bestIter);
         }
+
+        progress?.Report(new GbdtProgress(_o.Alpha, trees.Count, _o.NumIterations, true));
 
         return new GbdtModel(train.FeatureNames, categorical, _o.Objective, objective.Alpha, init, [.. trees]);
     }

@@ -22,8 +22,11 @@ public sealed class MultiQuantileGbdt
         }
     }
 
-    /// <summary>Trains the per-level models; models run concurrently, splitting the threads between them.</summary>
-    public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null)
+    /// <summary>
+    /// Trains the per-level models; models run concurrently, splitting the threads between them. <paramref name="progress"/>
+    /// hears of every tree of every level (from the training threads).
+    /// </summary>
+    public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null)
     {
         var models = new GbdtModel[_alphas.Length];
         var threads = _o.EffectiveThreads;
@@ -32,7 +35,7 @@ public sealed class MultiQuantileGbdt
         Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
         {
             var trainer = new GbdtTrainer(_o with { Alpha = _alphas[k], NumThreads = inner });
-            models[k] = trainer.Fit(train, validation);
+            models[k] = trainer.Fit(train, validation, progress);
         });
         return new MultiQuantileGbdtModel(models);
     }

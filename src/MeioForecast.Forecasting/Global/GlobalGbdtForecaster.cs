@@ -29,12 +29,14 @@ namespace MeioForecast.Forecasting.Global;
 public sealed class GlobalGbdtForecaster : IForecaster
 {
     private readonly GlobalGbdtOptions _options;
+    private readonly IProgress<GbdtProgress>? _progress;
 
-    /// <summary>Creates the forecaster with validated options.</summary>
-    public GlobalGbdtForecaster(GlobalGbdtOptions? options = null)
+    /// <summary>Creates the forecaster with validated options; <paramref name="progress"/> hears of every tree grown.</summary>
+    public GlobalGbdtForecaster(GlobalGbdtOptions? options = null, IProgress<GbdtProgress>? progress = null)
     {
         _options = options ?? new GlobalGbdtOptions();
         _options.Validate();
+        _progress = progress;
     }
 
     /// <inheritdoc />
@@ -68,8 +70,8 @@ public sealed class GlobalGbdtForecaster : IForecaster
             gbdt = gbdt with { EarlyStoppingRound = 0 };
         }
 
-        var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid);
-        return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name);
+        var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid, _progress);
+        return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series));
     }
 
     /// <summary>

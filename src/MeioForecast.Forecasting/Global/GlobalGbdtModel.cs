@@ -14,10 +14,17 @@ internal sealed class GlobalGbdtModel(
     FeatureOptions features,
     IReadOnlyList<string> names,
     MultiQuantileGbdtModel model,
-    string method) : IForecastModel
+    string method,
+    FeatureVocabulary vocabulary) : IForecastModel
 {
     /// <summary>The per-level models.</summary>
     public MultiQuantileGbdtModel Quantiles => model;
+
+    /// <summary>The feature names, in column order.</summary>
+    public IReadOnlyList<string> FeatureNames => names;
+
+    /// <summary>The sku and location codes of the training series.</summary>
+    public FeatureVocabulary Vocabulary => vocabulary;
 
     public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
     {
@@ -28,7 +35,7 @@ internal sealed class GlobalGbdtModel(
             throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, $"The model was trained for horizons up to {horizon} periods.");
         }
 
-        var builder = new DirectFeatureBuilder(period, series, request.Signals, horizon, features);
+        var builder = new DirectFeatureBuilder(period, series, request.Signals, horizon, features, vocabulary);
         if (!builder.Names.SequenceEqual(names))
         {
             throw new ArgumentException("The request's signals differ from the signals the model was trained with.", nameof(request));

@@ -63,31 +63,46 @@ public sealed class SelectingForecaster : IForecaster
     /// 91-day window (13 weeks) instead of its default of up to 364 days: the SVD cost grows with the window and the
     /// stage fits SSA twice (selection backtest and final fit); on data-samples this cuts SSA's CPU time about 20-fold.
     /// </summary>
-    public static SelectingForecaster CreateDefault(SelectionOptions? options = null) =>
-        new([new GlobalGbdtForecaster(), new QuickSsa()], new SeasonalEmpiricalForecaster(), options);
+    /// <param name="options">Selection options (null: defaults).</param>
+    /// <param name="gbdt">The GBDT candidate (null: a <see cref="GlobalGbdtForecaster"/> with default options); a
+    /// registered model passes its trained fits here.</param>
+    public static SelectingForecaster CreateDefault(SelectionOptions? options = null, IForecaster? gbdt = null) =>
+        new([gbdt ?? new GlobalGbdtForecaster(), new QuickSsa()], new SeasonalEmpiricalForecaster(), options);
 
     /// <inheritdoc />
-    public IForecastModel Fit(ForecastTrainingData data)
+    public IForecastModel Fit(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null).Model;
+
+    /// <summary>Fits the stage and returns the conformal adjustments it fitted and applies (null: none) with the model.</summary>
+    public (IForecastModel Model, QuantileCalibration? Calibration) FitCalibrated(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null);
+
+    /// <summary>
+    /// Fits the stage with the conformal adjustments fixed to <paramref name="calibration"/> (a registered model's, fitted
+    /// on all sku-nodes; null: none) instead of refitting them from <paramref name="data"/>, so that any subset of the
+    /// sku-nodes (a shard) is calibrated alike.
+    /// </summary>
+    public IForecastModel Fit(ForecastTrainingData data, QuantileCalibration? calibration) => FitCore(data, fixedCalibration: true, calibration).Model;
+
+    private (IForecastModel Model, QuantileCalibration? Calibration) FitCore(ForecastTrainingData data, bool fixedCalibration, QuantileCalibration? given)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var calibration = fixedCalibration && _options.Calibrate ? given : null;
         var routes = data.Series.Select(s => Route(s, data.Period, _options)).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
         var byKey = data.Series.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i);
-        QuantileCalibration? calibration = null;
         if (data.Series.Max(s => s.Length) >= h + _options.MinHistoryFor(data.Period))
         {
             var bt = new BacktestOptions { Origins = 1, Horizon = h, Levels = _options.Levels, Seed = data.Seed, ScoreMaskSignal = _options.ScoreMaskSignal };
             var results = _candidates.Select(c => RollingOriginBacktester.Run(c, data, bt)).ToArray();
-            var fallback = RollingOriginBacktester.Run(_fallback, data, bt);
             var losses = results.Select(r => r.Outcomes.ToDictionary(o => o.Key, Loss)).ToArray();
             foreach (var (key, i) in byKey)
             {
                 weights[i] = Weights(losses.Select(l => l.TryGetValue(key, out var v) ? v : double.NaN).ToArray(), _options.Rule);
             }
 
-            if (_options.Calibrate)
+            if (_options.Calibrate && !fixedCalibration)
             {
+                var fallback = RollingOriginBacktester.Run(_fallback, data, bt);
                 var outcomes = new List<ForecastOutcome>();
                 var candidateOutcomes = results.Select(r => r.Outcomes.ToDictionary(o => o.Key)).ToArray();
                 foreach (var o in fallback.Outcomes)
@@ -107,7 +122,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule), calibration);
     }
 
     /// <summary>The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).</summary>

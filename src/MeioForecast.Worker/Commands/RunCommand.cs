@@ -1,4 +1,7 @@
 using System.CommandLine;
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Storage.Sharding;
@@ -8,10 +11,11 @@ using MeioForecast.Worker.Scheduling;
 using MeioForecast.Worker.Sharding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N [--finalize]] [--slot CRON] [--lock-wait S] [--Section:Key=value]</c>: plan once and publish a complete run
+/// <summary><c>meio run --input DIR --output DIR|blob://container/prefix [--run-id ID] [--shard i/N [--finalize]] [--slot CRON] [--lock-wait S] [--models DIR|URI] [--Section:Key=value]</c>: plan once and publish a complete run
 /// (<c>--ServiceCheck:Enabled=false</c>, <c>--ServiceCheck:Replications=N</c>, ... set <see cref="ServiceCheckOptions"/>).</summary>
 internal static class RunCommand
 {
@@ -30,13 +34,17 @@ internal static class RunCommand
             Description = "Plan only shard i of N (0-based, e.g. 2/8): the skus whose FNV-1a 64 hash mod N is i, written to runs/<run-id>/shards/<i>/; needs --run-id; `meio finalize` publishes the run.",
         };
         var finalize = new Option<bool>("--finalize") { Description = "With --shard: after this shard is published, finalize the run if every shard is complete (the last shard to finish publishes the run)." };
+        var models = new Option<string?>("--models")
+        {
+            Description = "Model registry (local folder or blob URI; default: the Forecasting:Models setting): the run forecasts with the model chosen by Forecasting:Model = latest (default: newest approved model that fits the input, else train in the run) | train | <model-id>.",
+        };
         var slot = new Option<string?>("--slot")
         {
             Description = "Cron schedule (UTC) of the trigger: the default run id becomes its latest slot at or before now + the input fingerprint, the same in every shard of one scheduled run.",
         };
         var command = new Command("run", "Plan once: forecast, place safety stock, and publish runs/<run-id>/ with its manifest and latest.json.")
         {
-            input, output, runId, shard, finalize, slot, lockWait,
+            input, output, runId, shard, finalize, slot, lockWait, models,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -64,9 +72,28 @@ internal static class RunCommand
                     {
                         s.AddSingleton(forecaster);
                     }
+                    else
+                    {
+                        s.AddSingleton<IForecaster>(sp => SelectingForecaster.CreateDefault(
+                            gbdt: new GlobalGbdtForecaster(progress: new TrainingProgress(Console.Error, sp.GetRequiredService<ILogger<TrainingProgress>>()))));
+                    }
                 });
                 var job = services.GetRequiredService<PlanningJob>();
                 var storage = StorageOptions.FromConfiguration(configuration);
+                var registry = await ModelStoreOptions.OpenAsync(parse.GetValue(models), configuration, cancellationToken).ConfigureAwait(false);
+                var modelChoice = ModelStoreOptions.Choice(registry, configuration);
+                if (modelChoice is not null && forecaster is not null)
+                {
+                    throw new ArgumentException("Forecasting:Method=baseline and a model registry exclude each other: drop one.");
+                }
+
+                if (shardSpec is not null && forecaster is null && modelChoice is null)
+                {
+                    await Console.Error.WriteLineAsync(
+                        "warning: this shard trains the global forecasting stage on its own skus, so the finalized run will differ from a single-process run; "
+                        + "use a registered model (--models, docs/model-registry.md) or --Forecasting:Method=baseline.").ConfigureAwait(false);
+                }
+
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
                 var request = new PlanningJobRequest(parse.GetValue(input)!, store)
                 {
@@ -75,6 +102,7 @@ internal static class RunCommand
                     LockWait = TimeSpan.FromSeconds(parse.GetValue(lockWait)),
                     Shard = shardSpec,
                     ScheduledUtc = slotTime,
+                    Models = modelChoice,
                 };
                 var manifest = await job.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
                 Console.Out.WriteLine(shardSpec is { } sh

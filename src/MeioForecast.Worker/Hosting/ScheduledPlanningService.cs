@@ -1,8 +1,11 @@
 using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
+using MeioForecast.Worker.Commands;
 using MeioForecast.Worker.Output;
 using MeioForecast.Worker.Scheduling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,8 +26,11 @@ internal sealed partial class ScheduledPlanningService(
     WorkerExitState state,
     IHostApplicationLifetime lifetime,
     ILogger<ScheduledPlanningService> logger,
-    IEnumerable<OutputStoreDecorator> decorators) : BackgroundService
+    IEnumerable<OutputStoreDecorator> decorators,
+    IConfiguration configuration) : BackgroundService
 {
+    private ModelChoice? _models;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -35,6 +41,7 @@ internal sealed partial class ScheduledPlanningService(
         {
             store = await OutputStoreFactory.CreateAsync(options.Output, storageOptions.Value, stoppingToken).ConfigureAwait(false);
             store = decorators.Aggregate(store, (current, decorator) => decorator.Wrap(current));
+            _models = ModelStoreOptions.Choice(await ModelStoreOptions.OpenAsync(null, configuration, stoppingToken).ConfigureAwait(false), configuration);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -91,7 +98,7 @@ internal sealed partial class ScheduledPlanningService(
 
     private async Task RunSlotAsync(WorkerOptions options, IOutputStore store, DateTimeOffset slot, CancellationToken stoppingToken)
     {
-        var request = new PlanningJobRequest(options.Input, store) { ScheduledUtc = slot, LockWait = TimeSpan.FromSeconds(options.LockWaitSeconds) };
+        var request = new PlanningJobRequest(options.Input, store) { ScheduledUtc = slot, LockWait = TimeSpan.FromSeconds(options.LockWaitSeconds), Models = _models };
         try
         {
             var manifest = await job.ExecuteAsync(request, stoppingToken).ConfigureAwait(false);

@@ -1,0 +1,51 @@
+using System.Globalization;
+using MeioForecast.Forecasting.Gbt;
+using Microsoft.Extensions.Logging;
+
+namespace MeioForecast.Worker;
+
+/// <summary>
+/// Shows GBDT training progress on the terminal (standard error) and in the log: one line per quantile model every
+/// <c>every</c> trees and when the model is done (with the trees kept after early stopping). Thread-safe: the quantile
+/// models train concurrently.
+/// </summary>
+internal sealed partial class TrainingProgress(TextWriter? terminal, ILogger logger, int every = 25) : IProgress<GbdtProgress>
+{
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Lock _gate = new();
+    private int _models;
+
+    /// <summary>Quantile models finished so far.</summary>
+    public int ModelsDone => _models;
+
+    public void Report(GbdtProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.Done && value.Trees % every != 0)
+        {
+            return;
+        }
+
+        var level = value.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
+        lock (_gate)
+        {
+            if (value.Done)
+            {
+                _models++;
+                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}: done, {value.Trees} trees kept (model {_models})");
+                LogDone(logger, level, value.Trees, value.MaxTrees);
+            }
+            else
+            {
+                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}: {value.Trees}/{value.MaxTrees} trees");
+                LogTrees(logger, level, value.Trees, value.MaxTrees);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "GBDT q{Level}: {Trees}/{MaxTrees} trees")]
+    private static partial void LogTrees(ILogger logger, string level, int trees, int maxTrees);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GBDT q{Level} done: {Trees} trees kept of at most {MaxTrees}")]
+    private static partial void LogDone(ILogger logger, string level, int trees, int maxTrees);
+}

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using MeioForecast.Core.Demand;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Planning;
+using MeioForecast.Forecasting.Calibration;
+using MeioForecast.Forecasting.Gbt;
+using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
+using MeioForecast.Forecasting.Trained;
+
+namespace MeioForecast.Forecasting.Tests.Trained;
+
+/// <summary>
+/// A trained stage against its oracle, the stage fitted in one go (<see cref="SelectingForecaster"/>, the planning
+/// run's forecaster) on the same data and seed: its forecasts, read back from its files, and on a subset of the
+/// sku-nodes (a shard) must equal the oracle's bit for bit.
+/// </summary>
+public class TrainedStageTests
+{
+    private static readonly DateOnly Start = new(2024, 1, 1);
+    private static readonly QuantileLevel[] Levels = [new(0.1), new(0.5), new(0.9)];
+
+    /// <summary>Small, fast options: 20 trees, a 14-day horizon.</summary>
+    internal static readonly StageOptions Fast = new()
+    {
+        Selection = new SelectionOptions { Horizon = 14, Conformal = new ConformalOptions { PerStep = false, MinScores = 5 } },
+        Gbdt = new GlobalGbdtOptions { Horizon = 14, MaxOrigins = 20, Gbdt = new GlobalGbdtOptions().Gbdt with { NumIterations = 20, MinDataInLeaf = 10, MinDataPerGroup = 10 } },
+    };
+
+    /// <summary>Weekly-seasonal noisy demand over 8 sku-nodes (4 skus x 2 locations), one of them intermittent, 200 days.</summary>
+    internal static ForecastTrainingData Data(int seed = 5)
+    {
+        var rng = new Random(seed);
+        var series = new List<DemandSeries>();
+        for (var s = 0; s < 8; s++)
+        {
+            var level = 5 + (10 * s);
+            var values = Enumerable.Range(0, 200).Select(t => s == 7
+                ? (rng.NextDouble() < 0.2 ? 3.0 : 0.0)
+                : Math.Round(level * (1 + (0.3 * Math.Sin(2 * Math.PI * t / 7))) * (0.7 + (0.6 * rng.NextDouble())))).ToArray();
+            series.Add(new DemandSeries(new SkuNode($"S{s / 2}", s % 2 == 0 ? "DC" : "ST"), PeriodKind.Day, Start, values));
+        }
+
+        return new ForecastTrainingData(PeriodKind.Day, series, SignalTable.Empty, Seed: 3);
+    }
+
+    private static SelectingForecaster Oracle(StageOptions o) => SelectingForecaster.CreateDefault(o.Selection, new GlobalGbdtForecaster(o.Gbdt));
+
+    private static void AssertSame(IReadOnlyList<SeriesForecast> expected, IReadOnlyList<SeriesForecast> actual)
+    {
+        Assert.Equal(expected.Select(f => f.Key), actual.Select(f => f.Key));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Method, actual[i].Method);
+            Assert.Equal(expected[i].FirstDate, actual[i].FirstDate);
+            Assert.Equal(expected[i].Quantiles.Cast<double>(), actual[i].Quantiles.Cast<double>());
+        }
+    }
+
+    [Fact]
+    public void A_stage_read_back_from_its_files_forecasts_bit_identically_to_the_stage_fitted_in_one_go()
+    {
+        var data = Data();
+        var request = new ForecastRequest(14, Levels, SignalTable.Empty);
+        var expected = Oracle(Fast).Fit(data).Predict(request);
+        Assert.Contains(expected, f => f.Method.Contains("gbdt", StringComparison.Ordinal));   // the GBDT serves some sku-nodes
+        Assert.Contains(expected, f => f.Method == Routing.Intermittent);
+
+        var (stage, model) = TrainedStage.Train(data, Fast);
+        AssertSame(expected, model.Predict(request));
+        Assert.Equal([0, 14], stage.Fits.Keys);                 // final fit + the selection backtest's fit 14 days back
+        Assert.NotNull(stage.Calibration);
+
+        var files = TrainedStageJson.ToFiles(stage);
+        var loaded = TrainedStageJson.FromFiles(files.ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value));
+        AssertSame(expected, loaded.CreateForecaster().Fit(data).Predict(request));
+        Assert.Equal(files, TrainedStageJson.ToFiles(loaded));   // the files of the loaded stage are the same bytes
+    }
+
+    [Fact]
+    public void Any_subset_of_the_sku_nodes_gets_the_forecasts_it_gets_in_the_whole_input()
+    {
+        // Shards: the stored GBDT fits (with the training vocabulary) and the pooled conformal adjustments are shared,
+        // the rest is per sku-node. A stage fitted in one go on the subset differs (other model, other adjustments).
+        var data = Data();
+        var request = new ForecastRequest(14, Levels, SignalTable.Empty);
+        var (stage, model) = TrainedStage.Train(data, Fast);
+        var whole = model.Predict(request).ToDictionary(f => f.Key);
+        foreach (var skus in new[] { new[] { "S1" }, ["S0", "S3"], ["S2", "S3"] })
+        {
+            var part = data with { Series = data.Series.Where(s => skus.Contains(s.Key.Sku)).ToArray() };
+            var f = stage.CreateForecaster().Fit(part).Predict(request);
+            AssertSame(f.Select(x => whole[x.Key]).ToArray(), f);
+        }
+
+        var alone = data with { Series = data.Series.Where(s => s.Key.Sku is "S0" or "S3").ToArray() };
+        var oneGo = Oracle(Fast).Fit(alone).Predict(request);
+        Assert.NotEqual(oneGo.SelectMany(f => f.Quantiles.Cast<double>()), oneGo.SelectMany(f => whole[f.Key].Quantiles.Cast<double>()));
+    }
+
+    [Fact]
+    public void Progress_reports_every_tree_of_every_quantile_model_and_the_trees_kept()
+    {
+        var reports = new List<GbdtProgress>();
+        var progress = new SyncProgress(reports);
+        var (stage, _) = TrainedStage.Train(Data(), Fast, progress);
+
+        // Two GBDT fits (backtest origin, final) x 7 levels: one Done report each, with the kept tree count of the model.
+        var done = reports.Where(r => r.Done).ToArray();
+        Assert.Equal(2 * 7, done.Length);
+        foreach (var fit in stage.Fits.Values)
+        {
+            foreach (var m in fit.Model.Models)
+            {
+                Assert.Contains(done, r => r.Alpha == m.Alpha && r.Trees == m.Trees.Count);
+            }
+        }
+
+        // Per tree, per level: 1, 2, ..., n1 (backtest fit), then 1, 2, ..., n2 (final fit), never fewer than the trees
+        // kept; every report carries the budget of 20 trees.
+        Assert.All(reports, r => Assert.Equal(20, r.MaxTrees));
+        foreach (var level in Fast.Gbdt.Levels)
+        {
+            var grown = reports.Where(r => !r.Done && r.Alpha == level).Select(r => r.Trees).ToArray();
+            Assert.Equal(2, grown.Count(t => t == 1));
+            Assert.All(grown.Zip(grown.Skip(1)), p => Assert.True(p.Second == p.First + 1 || p.Second == 1, $"{p.First} -> {p.Second}"));
+            Assert.True(grown.Max() >= done.Where(d => d.Alpha == level).Max(d => d.Trees));
+        }
+    }
+
+    [Fact]
+    public void The_compatibility_rule_names_period_horizon_and_signal_differences()
+    {
+        var data = Data();
+        var (stage, _) = TrainedStage.Train(data, Fast);
+        Assert.Null(stage.Mismatch(PeriodKind.Day, data.Series, SignalTable.Empty, 14));
+        Assert.Null(stage.Mismatch(PeriodKind.Day, [new DemandSeries(new SkuNode("NEW", "DC"), PeriodKind.Day, Start, new double[100])], SignalTable.Empty, 7));
+        Assert.Contains("Week", stage.Mismatch(PeriodKind.Week, data.Series, SignalTable.Empty, 8), StringComparison.Ordinal);
+        Assert.Contains("horizons up to 14", stage.Mismatch(PeriodKind.Day, data.Series, SignalTable.Empty, 28), StringComparison.Ordinal);
+        var promo = new SignalTable(new Dictionary<string, SignalKind> { ["promo"] = SignalKind.KnownInAdvance }, []);
+        Assert.Contains("promo", stage.Mismatch(PeriodKind.Day, data.Series, promo, 14), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibration_json_round_trips_every_adjustment_bit_for_bit()
+    {
+        var (stage, _) = TrainedStage.Train(Data(), Fast);
+        var c = stage.Calibration!;
+        var back = QuantileCalibrationJson.FromJson(JsonNode.Parse(QuantileCalibrationJson.ToJson(c).ToJsonString())!);
+        Assert.Equal(c.Levels, back.Levels);
+        foreach (var segment in new[] { "", Routing.Model, Routing.Intermittent, Routing.New })
+        {
+            for (var j = 0; j < c.Levels.Count; j++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(c.Adjustment(0, j, segment)), BitConverter.DoubleToInt64Bits(back.Adjustment(0, j, segment)));
+            }
+        }
+    }
+
+    /// <summary>Collects reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SyncProgress(List<GbdtProgress> reports) : IProgress<GbdtProgress>
+    {
+        public void Report(GbdtProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+}
