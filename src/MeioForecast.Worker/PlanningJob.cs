@@ -133,9 +133,8 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         };
         if (sharded)
         {
-            // Run-level summaries (ranked sentences, service totals) cannot be merged row-wise from shards yet:
-            // a sharded run publishes the per-sku files only.
-            files.RemoveAll(f => f.Name is ExplanationSummaryCsv.FileName or ServiceMetricsJson.FileName);
+            // Run-level summaries are replaced by partial files that `meio finalize` merges exactly (Storage/Sharding/ShardPartials).
+            files = ShardPartials.ForShard(files, explanations, result.Service, input.Locations);
         }
 
         return (files.ToArray(), settings);

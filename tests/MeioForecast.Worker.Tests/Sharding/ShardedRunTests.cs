@@ -32,10 +32,13 @@ public sealed class ShardedRunTests : IDisposable
     private static string[] FileEntries(string manifestPath)
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
-        // Run-level summaries are not produced by sharded runs (not mergeable row-wise yet): compare the per-sku files.
-        return doc.RootElement.GetProperty("files").EnumerateArray()
-            .Where(f => f.GetProperty("path").GetString() is not ("metrics.json" or "explanation_summary.csv"))
-            .Select(f => f.GetRawText()).ToArray();
+        return doc.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetRawText()).ToArray();
+    }
+
+    private static string[] FileNames(string manifestPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+        return doc.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToArray();
     }
 
     [Fact]
@@ -53,7 +56,11 @@ public sealed class ShardedRunTests : IDisposable
             Assert.True(exit == ExitCodes.Ok, $"finalize N={count} exit {exit}:\n{log}");
 
             var run = Path.Combine(output, "runs", RunId);
-            foreach (var file in new[] { "targets.csv", "forecasts.csv" })
+            // Every run file, the run-level summaries (metrics.json, explanation_summary.csv) included.
+            var names = FileNames(Path.Combine(expectedRun, "manifest.json"));
+            Assert.Contains("metrics.json", names);
+            Assert.Contains("explanation_summary.csv", names);
+            foreach (var file in names)
             {
                 Assert.True(
                     File.ReadAllBytes(Path.Combine(expectedRun, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(run, file))),
