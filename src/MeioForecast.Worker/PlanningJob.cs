@@ -37,7 +37,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         ArgumentNullException.ThrowIfNull(output);
         var started = clock.GetUtcNow();
         LogLoading(logger, inputFolder);
-        var input = PlanningInputLoader.Load(inputFolder);
+        var input = request.Shard is { } only ? PlanningInputLoader.Load(inputFolder, only) : PlanningInputLoader.Load(inputFolder);
         var fingerprint = PlanningInputLoader.Fingerprint(inputFolder);
         runId ??= (request.ScheduledUtc ?? started).ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + fingerprint[..8];
         RunLayout.ValidateRunId(runId);
