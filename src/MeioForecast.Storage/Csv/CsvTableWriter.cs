@@ -34,7 +34,28 @@ public sealed class CsvTableWriter
     }
 
     /// <summary>The table as UTF-8 bytes.</summary>
-    public byte[] ToBytes() => new UTF8Encoding(false).GetBytes(_text.ToString());
+    public byte[] ToBytes()
+    {
+        // Encoded chunk by chunk: no intermediate string the size of the table (forecasts.csv of 100k sku-nodes is ~120 MB).
+        var encoder = new UTF8Encoding(false).GetEncoder();
+        var count = 0;
+        foreach (var chunk in _text.GetChunks())
+        {
+            count += encoder.GetByteCount(chunk.Span, flush: false);
+        }
+
+        count += encoder.GetByteCount(ReadOnlySpan<char>.Empty, flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        var at = 0;
+        foreach (var chunk in _text.GetChunks())
+        {
+            at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        }
+
+        at += encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes.AsSpan(at), flush: true);
+        return at == count ? bytes : throw new InvalidOperationException("UTF-8 byte count changed while encoding.");
+    }
 
     /// <summary>A number for output files: rounded to <paramref name="decimals"/> places, shortest invariant form, no "-0".</summary>
     public static string Number(double value, int decimals = 4)

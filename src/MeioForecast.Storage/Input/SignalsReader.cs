@@ -18,7 +18,7 @@ internal static class SignalsReader
         }
 
         var kinds = new Dictionary<string, SignalKind>(StringComparer.Ordinal);
-        var values = new Dictionary<(string, DateOnly, string, string), double>();
+        var values = new SignalTableBuilder();
         var kept = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in table.Records)
         {
@@ -70,14 +70,14 @@ internal static class SignalsReader
             }
 
             kinds[name] = kind.Value;
-            if (!values.TryAdd((name, date.Value, sku, location), value.Value))
+            if (!values.TryAdd(name, date.Value, sku, location, value.Value))
             {
                 errors.Add(table.FileName, row.Line, "date", InputRule.DuplicateKey,
                     $"signal '{name}' on {date.Value:yyyy-MM-dd}{(sku.Length > 0 ? " for " + sku : "")}{(location.Length > 0 ? " at " + location : "")} is given twice");
             }
         }
 
-        return new SignalTable(kinds, values);
+        return values.Build(kinds);
     }
 
     private static SignalKind? Kind(string? text) => text switch { "known" => SignalKind.KnownInAdvance, "observed" => SignalKind.ObservedOnly, _ => null };
