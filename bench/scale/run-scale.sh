@@ -7,7 +7,8 @@
 # Prints one markdown table row per (size, mode) as it completes:
 #   wall s        wall-clock seconds (sharded: first shard start to finalize end)
 #   peak MiB      largest max-RSS of any one process (/usr/bin/time %M): what one machine/pod must hold
-#   sum MiB       sharded: sum of the shards' max RSS (all run at once on this machine) + nothing for finalize
+#   sum MiB       sharded: sum of the shards' max RSS (all run at once on this machine)
+#   fin MiB       sharded: max RSS of `meio finalize` (holds every shard's files and the merged ones)
 #   ms/node       wall ms per sku-node;  KiB/node: peak KiB per sku-node of the largest process
 #   same          every run file byte-identical to the single-process run (sharded rows only)
 #
@@ -45,15 +46,15 @@ measure() {
   tail -1 "$log"; rm -f "$log" "$log.out"
 }
 
-row() { # size nodes mode secs peakKiB sumKiB same
-  printf '| %7s | %9s | %-8s | %-7s | %-7s | %8.1f | %8.0f | %8s | %8.3f | %8.1f | %-4s |\n' "$1" "$2" "$method" "$service" "$3" "$4" \
-    "$(( $5 / 1024 ))" "$6" "$(echo "$4 * 1000 / $2" | bc -l)" "$(echo "$5 / $2" | bc -l)" "$7"
+row() { # size nodes mode secs peakKiB sumMiB finMiB same
+  printf '| %7s | %9s | %-8s | %-7s | %-7s | %8.1f | %8.0f | %8s | %8s | %8.3f | %8.1f | %-4s |\n' "$1" "$2" "$method" "$service" "$3" "$4" \
+    "$(( $5 / 1024 ))" "$6" "$7" "$(echo "$4 * 1000 / $2" | bc -l)" "$(echo "$5 / $2" | bc -l)" "$8"
 }
 
 echo "scale benchmark: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), work $work"
 echo
-echo "|  target | sku-nodes | forecast | service | mode    |   wall s | peak MiB |  sum MiB |  ms/node | KiB/node | same |"
-echo "|--------:|----------:|----------|---------|---------|---------:|---------:|---------:|---------:|---------:|------|"
+echo "|  target | sku-nodes | forecast | service | mode    |   wall s | peak MiB |  sum MiB |  fin MiB |  ms/node | KiB/node | same |"
+echo "|--------:|----------:|----------|---------|---------|---------:|---------:|---------:|---------:|---------:|---------:|------|"
 for size in $sizes; do
   input="$work/in-$size"
   [ -f "$input/demand.csv" ] || dotnet "$app/meio.dll" sample-data --out "$input" --seed 42 --skus $(( size / 12 )) --stores 12 >/dev/null
@@ -61,7 +62,7 @@ for size in $sizes; do
 
   single="$work/single-$size-$method-$service"; rm -rf "$single"
   read -r secs rss < <(measure dotnet "$app/meio.dll" run --input "$input" --output "$single" --run-id bench "${settings[@]}")
-  row "$size" "$nodes" "1" "$secs" "$rss" "-" "-"
+  row "$size" "$nodes" "1" "$secs" "$rss" "-" "-" "-"
 
   out="$work/sharded-$size-$method-$service"; rm -rf "$out"
   start=$(date +%s.%N); peak=0; sum=0; pids=(); logs=()
@@ -76,8 +77,8 @@ for size in $sizes; do
     rss=$(tail -1 "${logs[i]}" | awk '{print $2}'); rm -f "${logs[i]}" "${logs[i]}.out"
     sum=$(( sum + rss )); (( rss > peak )) && peak=$rss
   done
-  read -r _ rss < <(measure dotnet "$app/meio.dll" finalize --run bench --shards "$shards" --output "$out")
-  (( rss > peak )) && peak=$rss
+  read -r _ fin < <(measure dotnet "$app/meio.dll" finalize --run bench --shards "$shards" --output "$out")
+  (( fin > peak )) && peak=$fin
   secs=$(echo "$(date +%s.%N) - $start" | bc -l)
   same=yes
   for f in "$single"/runs/bench/*; do
@@ -85,7 +86,7 @@ for size in $sizes; do
     [ "$name" = manifest.json ] || [ -d "$f" ] && continue
     cmp -s "$f" "$out/runs/bench/$name" || { same=no; echo "  $name differs between single and sharded at $size" >&2; }
   done
-  row "$size" "$nodes" "${shards}+fin" "$secs" "$peak" "$(( sum / 1024 ))" "$same"
+  row "$size" "$nodes" "${shards}+fin" "$secs" "$peak" "$(( sum / 1024 ))" "$(( fin / 1024 ))" "$same"
 done
 echo
 echo "inputs and runs kept in $work"
