@@ -45,7 +45,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         ArgumentNullException.ThrowIfNull(output);
         var started = clock.GetUtcNow();
         LogLoading(logger, inputFolder);
-        var input = PlanningInputLoader.Load(inputFolder);
+        var input = request.Shard is { } only ? PlanningInputLoader.Load(inputFolder, only) : PlanningInputLoader.Load(inputFolder);
         var fingerprint = PlanningInputLoader.Fingerprint(inputFolder);
         runId ??= (request.ScheduledUtc ?? started).ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + fingerprint[..8];
         RunLayout.ValidateRunId(runId);
@@ -145,9 +145,8 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         };
         if (sharded)
         {
-            // Run-level summaries (ranked sentences, service totals) cannot be merged row-wise from shards yet:
-            // a sharded run publishes the per-sku files only.
-            files.RemoveAll(f => f.Name is ExplanationSummaryCsv.FileName or ServiceMetricsJson.FileName);
+            // Run-level summaries are replaced by partial files that `meio finalize` merges exactly (Storage/Sharding/ShardPartials).
+            files = ShardPartials.ForShard(files, explanations, result.Service, input.Locations);
         }
 
         return (files.ToArray(), settings);

@@ -9,9 +9,9 @@ namespace MeioForecast.Core.Demand;
 /// </summary>
 public sealed class SignalTable
 {
-    private readonly Dictionary<(string Name, DateOnly Date, string Sku, string Location), double> _values;
+    private readonly Dictionary<(string Name, string Sku, string Location), DatedValues> _values;
 
-    /// <summary>Creates a table from definitions and scoped values ("" as sku or location = any).</summary>
+    /// <summary>Creates a table from definitions and scoped values ("" as sku or location = any); a repeated key keeps its last value.</summary>
     public SignalTable(
         IReadOnlyDictionary<string, SignalKind> kinds,
         IEnumerable<KeyValuePair<(string Name, DateOnly Date, string Sku, string Location), double>> values)
@@ -19,7 +19,7 @@ public sealed class SignalTable
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentNullException.ThrowIfNull(values);
         Kinds = new SortedDictionary<string, SignalKind>(kinds.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal);
-        _values = new Dictionary<(string, DateOnly, string, string), double>();
+        _values = [];
         foreach (var kv in values)
         {
             if (!Kinds.ContainsKey(kv.Key.Name))
@@ -27,8 +27,37 @@ public sealed class SignalTable
                 throw new ArgumentException($"Signal '{kv.Key.Name}' has values but no kind.", nameof(values));
             }
 
-            _values[kv.Key] = kv.Value;
+            var scope = (kv.Key.Name, kv.Key.Sku, kv.Key.Location);
+            if (!_values.TryGetValue(scope, out var series))
+            {
+                _values[scope] = series = new DatedValues();
+            }
+
+            if (series.Set(kv.Key.Date, kv.Value, overwrite: false))
+            {
+                Count++;
+            }
+            else
+            {
+                series.Set(kv.Key.Date, kv.Value, overwrite: true);
+            }
         }
+    }
+
+    /// <summary>Adopts the series collected by <see cref="SignalTableBuilder"/> (no copy).</summary>
+    internal SignalTable(IReadOnlyDictionary<string, SignalKind> kinds, Dictionary<(string Name, string Sku, string Location), DatedValues> values, int count)
+    {
+        Kinds = new SortedDictionary<string, SignalKind>(kinds.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal);
+        foreach (var name in values.Keys.Select(k => k.Name).Distinct(StringComparer.Ordinal))
+        {
+            if (!Kinds.ContainsKey(name))
+            {
+                throw new ArgumentException($"Signal '{name}' has values but no kind.", nameof(values));
+            }
+        }
+
+        _values = values;
+        Count = count;
     }
 
     /// <summary>An empty table.</summary>
@@ -41,14 +70,14 @@ public sealed class SignalTable
     public IEnumerable<string> Names => Kinds.Keys;
 
     /// <summary>Number of stored values.</summary>
-    public int Count => _values.Count;
+    public int Count { get; }
 
     /// <summary>The most specific value of <paramref name="name"/> at <paramref name="date"/> for <paramref name="node"/>.</summary>
     public bool TryGetValue(string name, DateOnly date, SkuNode node, out double value) =>
-        _values.TryGetValue((name, date, node.Sku, node.Location), out value)
-        || _values.TryGetValue((name, date, node.Sku, ""), out value)
-        || _values.TryGetValue((name, date, "", node.Location), out value)
-        || _values.TryGetValue((name, date, "", ""), out value);
+        TryGet((name, node.Sku, node.Location), date, out value)
+        || TryGet((name, node.Sku, ""), date, out value)
+        || TryGet((name, "", node.Location), date, out value)
+        || TryGet((name, "", ""), date, out value);
 
     /// <summary>
     /// The values of <paramref name="name"/> for <paramref name="node"/> over <paramref name="count"/> periods from
@@ -63,5 +92,16 @@ public sealed class SignalTable
         }
 
         return result;
+    }
+
+    private bool TryGet((string Name, string Sku, string Location) scope, DateOnly date, out double value)
+    {
+        if (_values.TryGetValue(scope, out var series))
+        {
+            return series.TryGet(date, out value);
+        }
+
+        value = 0.0;
+        return false;
     }
 }

@@ -6,11 +6,13 @@ namespace MeioForecast.Storage.Input;
 
 /// <summary>
 /// Reads demand.csv into one series per sku-node. Every series runs from its first row to the last date of the whole
-/// file (the forecast origin); a period without a row is zero demand.
+/// file (the forecast origin); a period without a row is zero demand. The file is streamed: each kept row goes straight
+/// into its series' dense array (8 bytes a period), so memory is the series themselves, not the rows. With a sku filter
+/// (a shard), rows of other skus are only dated (the forecast origin stays the whole file's) and otherwise skipped.
 /// </summary>
 internal static class DemandReader
 {
-    public static List<DemandSeries> Read(string folder, PeriodKind period, ISet<SkuNode> nodes, ISet<string> skus, InputErrors errors)
+    public static List<DemandSeries> Read(string folder, PeriodKind period, ISet<SkuNode> nodes, ISet<string> skus, InputErrors errors, Func<string, bool>? keepSku = null)
     {
         var table = InputTable.Read(folder, InputFiles.Demand, required: true, ["sku", "location", "date", "quantity"], errors);
         if (table is null)
@@ -18,10 +20,25 @@ internal static class DemandReader
             return [];
         }
 
-        var rows = new Dictionary<SkuNode, Dictionary<DateOnly, double>>();
+        var series = new Dictionary<SkuNode, SeriesBuilder>();
+        var kept = new Dictionary<string, bool>(StringComparer.Ordinal);
         DateOnly? anchor = null;
+        int? last = null;
         foreach (var row in table.Records)
         {
+            var skuText = table.Text(row, "sku");
+            if (keepSku is not null && skuText.Length > 0 && skus.Contains(skuText) && !Kept(kept, keepSku, skuText))
+            {
+                // Another shard's row: only its date counts (the common forecast origin); that shard validates the rest.
+                if (table.Date(row, "date") is { } other && (anchor is null || Aligned(period, anchor.Value, other)))
+                {
+                    anchor ??= other;
+                    last = Math.Max(last ?? int.MinValue, Index(period, anchor.Value, other));
+                }
+
+                continue;
+            }
+
             var sku = table.Required(row, "sku");
             var location = table.Required(row, "location");
             var date = table.Date(row, "date");
@@ -45,44 +62,107 @@ internal static class DemandReader
             }
 
             anchor ??= d;
-            if (period == PeriodKind.Week && (d.DayNumber - anchor.Value.DayNumber) % 7 != 0)
+            if (!Aligned(period, anchor.Value, d))
             {
                 errors.Add(table.FileName, row.Line, "date", InputRule.MisalignedDate,
                     $"weekly dates must all fall on the same weekday ({anchor.Value.DayOfWeek}, as the first row); {d:yyyy-MM-dd} is a {d.DayOfWeek}");
                 continue;
             }
 
-            if (!rows.TryGetValue(key, out var byDate))
+            if (!series.TryGetValue(key, out var builder))
             {
-                rows[key] = byDate = [];
+                series[key] = builder = new SeriesBuilder();
             }
 
-            if (!byDate.TryAdd(d, q))
+            var index = Index(period, anchor.Value, d);
+            last = Math.Max(last ?? int.MinValue, index);
+            if (!builder.TrySet(index, q))
             {
                 errors.Add(table.FileName, row.Line, "date", InputRule.DuplicateKey, $"demand of {sku} at {location} on {d:yyyy-MM-dd} is given twice");
             }
         }
 
-        if (rows.Count == 0)
+        if (series.Count == 0 || anchor is null || last is null)
         {
             return [];
         }
 
-        var end = rows.Values.SelectMany(r => r.Keys).Max();
-        var result = new List<DemandSeries>(rows.Count);
-        foreach (var (key, byDate) in rows.OrderBy(r => r.Key))
+        var result = new List<DemandSeries>(series.Count);
+        foreach (var key in series.Keys.Order().ToArray())
         {
-            var start = byDate.Keys.Min();
-            var length = period.Between(start, end) + 1;
-            var quantities = new double[length];
-            foreach (var (date, q) in byDate)
-            {
-                quantities[period.Between(start, date)] = q;
-            }
-
-            result.Add(new DemandSeries(key, period, start, quantities));
+            var builder = series[key];
+            series.Remove(key);
+            result.Add(new DemandSeries(key, period, period.Add(anchor.Value, builder.First), builder.ToArray(last.Value)));
         }
 
         return result;
+    }
+
+    private static bool Kept(Dictionary<string, bool> cache, Func<string, bool> keepSku, string sku)
+    {
+        if (!cache.TryGetValue(sku, out var keep))
+        {
+            cache[sku] = keep = keepSku(sku);
+        }
+
+        return keep;
+    }
+
+    private static bool Aligned(PeriodKind period, DateOnly anchor, DateOnly date) => (date.DayNumber - anchor.DayNumber) % period.Days() == 0;
+
+    private static int Index(PeriodKind period, DateOnly anchor, DateOnly date) => (date.DayNumber - anchor.DayNumber) / period.Days();
+
+    /// <summary>A dense, growable series indexed by period number; NaN marks a period without a row.</summary>
+    private sealed class SeriesBuilder
+    {
+        private double[] _values = [];
+        private int _offset;
+
+        /// <summary>The earliest period with a row.</summary>
+        public int First { get; private set; } = int.MaxValue;
+
+        public bool TrySet(int index, double value)
+        {
+            if (_values.Length == 0)
+            {
+                _values = new double[16];
+                Array.Fill(_values, double.NaN);
+                _offset = index;
+            }
+            else if (index < _offset || index >= _offset + _values.Length)
+            {
+                var low = Math.Min(_offset, index);
+                var high = Math.Max(_offset + _values.Length, index + 1);
+                var size = Math.Max(high - low, 2 * _values.Length);
+                var low2 = index < _offset ? high - size : low;
+                var grown = new double[size];
+                Array.Fill(grown, double.NaN);
+                Array.Copy(_values, 0, grown, _offset - low2, _values.Length);
+                (_values, _offset) = (grown, low2);
+            }
+
+            ref var slot = ref _values[index - _offset];
+            if (!double.IsNaN(slot))
+            {
+                return false;
+            }
+
+            slot = value;
+            First = Math.Min(First, index);
+            return true;
+        }
+
+        /// <summary>Periods First..<paramref name="last"/>, zero where no row was given.</summary>
+        public double[] ToArray(int last)
+        {
+            var result = new double[last - First + 1];
+            for (var i = First; i <= last && i - _offset < _values.Length; i++)
+            {
+                var v = _values[i - _offset];
+                result[i - First] = double.IsNaN(v) ? 0.0 : v;
+            }
+
+            return result;
+        }
     }
 }

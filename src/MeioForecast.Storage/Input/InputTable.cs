@@ -4,26 +4,53 @@ using MeioForecast.Storage.Csv;
 
 namespace MeioForecast.Storage.Input;
 
-/// <summary>One input CSV file read against its expected columns; typed field access records errors instead of throwing.</summary>
+/// <summary>
+/// One input CSV file read against its expected columns; typed field access records errors instead of throwing.
+/// The header is read at once; the data rows are streamed from the file by <see cref="Records"/> (enumerate once), so a
+/// demand file of tens of millions of rows is never held in memory as records.
+/// </summary>
 internal sealed class InputTable
 {
     private readonly Dictionary<string, int> _columns;
+    private readonly string _path;
+    private readonly int _fieldCount;
 
-    private InputTable(string fileName, Dictionary<string, int> columns, List<CsvRecord> records, InputErrors errors)
+    private InputTable(string fileName, string path, Dictionary<string, int> columns, int fieldCount, InputErrors errors)
     {
         FileName = fileName;
+        _path = path;
         _columns = columns;
-        Records = records;
+        _fieldCount = fieldCount;
         Errors = errors;
     }
 
     public string FileName { get; }
 
-    public List<CsvRecord> Records { get; }
+    /// <summary>
+    /// The data rows in file order, streamed; a row whose field count differs from the header's is reported
+    /// (<see cref="InputRule.FieldCount"/>) and skipped. Enumerate once: each enumeration re-reads the file.
+    /// </summary>
+    public IEnumerable<CsvRecord> Records
+    {
+        get
+        {
+            using var reader = Open(_path);
+            foreach (var record in CsvParser.Parse(reader).Skip(1))
+            {
+                if (record.Fields.Length != _fieldCount)
+                {
+                    Errors.Add(FileName, record.Line, "", InputRule.FieldCount, $"row has {record.Fields.Length} fields, the header has {_fieldCount}");
+                    continue;
+                }
+
+                yield return record;
+            }
+        }
+    }
 
     public InputErrors Errors { get; }
 
-    /// <summary>Reads <paramref name="fileName"/> in <paramref name="folder"/>; null when absent (an error if required) or its header lacks columns.</summary>
+    /// <summary>Reads the header of <paramref name="fileName"/> in <paramref name="folder"/>; null when absent (an error if required) or its header lacks columns.</summary>
     public static InputTable? Read(string folder, string fileName, bool required, IReadOnlyList<string> requiredColumns, InputErrors errors)
     {
         var path = Path.Combine(folder, fileName);
@@ -37,18 +64,22 @@ internal sealed class InputTable
             return null;
         }
 
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        var records = CsvParser.Parse(reader).ToList();
-        if (records.Count == 0)
+        CsvRecord? header;
+        using (var reader = Open(path))
+        {
+            header = CsvParser.Parse(reader).FirstOrDefault();
+        }
+
+        if (header is null)
         {
             errors.Add(fileName, 1, "", InputRule.MissingColumn, $"{fileName} is empty: a header row is required ({string.Join(",", requiredColumns)})");
             return null;
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < records[0].Fields.Length; i++)
+        for (var i = 0; i < header.Fields.Length; i++)
         {
-            columns.TryAdd(records[0].Fields[i].Trim(), i);
+            columns.TryAdd(header.Fields[i].Trim(), i);
         }
 
         var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
@@ -57,20 +88,11 @@ internal sealed class InputTable
             errors.Add(fileName, 1, column, InputRule.MissingColumn, $"column '{column}' is missing from the header");
         }
 
-        if (missing.Count > 0)
-        {
-            return null;
-        }
-
-        var table = new InputTable(fileName, columns, records.Skip(1).ToList(), errors);
-        foreach (var record in table.Records.Where(r => r.Fields.Length != records[0].Fields.Length))
-        {
-            errors.Add(fileName, record.Line, "", InputRule.FieldCount, $"row has {record.Fields.Length} fields, the header has {records[0].Fields.Length}");
-        }
-
-        table.Records.RemoveAll(r => r.Fields.Length != records[0].Fields.Length);
-        return table;
+        return missing.Count > 0 ? null : new InputTable(fileName, path, columns, header.Fields.Length, errors);
     }
+
+    private static StreamReader Open(string path) =>
+        new(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
 
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 

@@ -3,6 +3,7 @@ using System.Text;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
+using MeioForecast.Pipeline.Sharding;
 
 namespace MeioForecast.Storage.Input;
 
@@ -13,7 +14,21 @@ namespace MeioForecast.Storage.Input;
 public static class PlanningInputLoader
 {
     /// <summary>Loads <paramref name="folder"/>; throws <see cref="InputValidationException"/> listing every error found.</summary>
-    public static PlanningInput Load(string folder)
+    public static PlanningInput Load(string folder) => Load(folder, keepSku: null);
+
+    /// <summary>
+    /// Loads the input of shard <paramref name="shard"/> only (<see cref="ShardFilter.Apply"/> of the whole input, without
+    /// ever holding the other shards' demand or sku-scoped signals): demand.csv and signals.csv are streamed and filtered
+    /// to the shard's skus while parsing; the network files are read whole (they are small) and the forecast origin is
+    /// the whole demand file's. Rows of other shards' skus are not validated here (their shard does that).
+    /// </summary>
+    public static PlanningInput Load(string folder, ShardSpec shard)
+    {
+        shard.Validate();
+        return ShardFilter.Apply(Load(folder, shard.Owns), shard);
+    }
+
+    private static PlanningInput Load(string folder, Func<string, bool>? keepSku)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Directory.Exists(folder))
@@ -30,8 +45,8 @@ public static class PlanningInputLoader
         NetworkReader.CheckCycles(lanes, skus.Order(StringComparer.Ordinal), errors);
         NetworkReader.CheckInboundLanes(nodes, lanes, locations, errors);
         var nodeKeys = nodes.Select(n => n.Node.Key).ToHashSet();
-        var demand = DemandReader.Read(folder, settings?.Period ?? PeriodKind.Day, nodeKeys, skus, errors);
-        var signals = SignalsReader.Read(folder, skus, locations.Keys.ToHashSet(StringComparer.Ordinal), errors);
+        var demand = DemandReader.Read(folder, settings?.Period ?? PeriodKind.Day, nodeKeys, skus, errors, keepSku);
+        var signals = SignalsReader.Read(folder, skus, locations.Keys.ToHashSet(StringComparer.Ordinal), errors, keepSku);
         errors.ThrowIfAny();
         return new PlanningInput(
             settings!,
@@ -52,7 +67,13 @@ public static class PlanningInputLoader
             if (File.Exists(path))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(name + "\n"));
-                hash.AppendData(File.ReadAllBytes(path));
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = file.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
             }
         }
 

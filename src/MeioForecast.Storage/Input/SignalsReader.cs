@@ -2,10 +2,14 @@ using MeioForecast.Core.Demand;
 
 namespace MeioForecast.Storage.Input;
 
-/// <summary>Reads the optional signals.csv: date,signal,kind,value[,sku,location]; kind is 'known' or 'observed'.</summary>
+/// <summary>
+/// Reads the optional signals.csv: date,signal,kind,value[,sku,location]; kind is 'known' or 'observed'. With a sku
+/// filter (a shard), values scoped to another shard's sku are skipped after their signal's kind is recorded, so every
+/// shard sees the same signal names and kinds.
+/// </summary>
 internal static class SignalsReader
 {
-    public static SignalTable Read(string folder, ISet<string> skus, ISet<string> locations, InputErrors errors)
+    public static SignalTable Read(string folder, ISet<string> skus, ISet<string> locations, InputErrors errors, Func<string, bool>? keepSku = null)
     {
         var table = InputTable.Read(folder, InputFiles.Signals, required: false, ["date", "signal", "kind", "value"], errors);
         if (table is null)
@@ -14,9 +18,21 @@ internal static class SignalsReader
         }
 
         var kinds = new Dictionary<string, SignalKind>(StringComparer.Ordinal);
-        var values = new Dictionary<(string, DateOnly, string, string), double>();
+        var values = new SignalTableBuilder();
+        var kept = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in table.Records)
         {
+            if (keepSku is not null && table.Text(row, "sku") is { Length: > 0 } scoped && skus.Contains(scoped) && !Kept(kept, keepSku, scoped))
+            {
+                // Another shard's sku: record the signal's kind only (that shard validates the row).
+                if (table.Text(row, "signal") is { Length: > 0 } otherName && Kind(table.Text(row, "kind")) is { } otherKind)
+                {
+                    kinds.TryAdd(otherName, otherKind);
+                }
+
+                continue;
+            }
+
             var name = table.Required(row, "signal");
             var kindText = table.Required(row, "kind");
             var date = table.Date(row, "date");
@@ -35,7 +51,7 @@ internal static class SignalsReader
                 continue;
             }
 
-            SignalKind? kind = kindText switch { "known" => SignalKind.KnownInAdvance, "observed" => SignalKind.ObservedOnly, null => null, _ => null };
+            var kind = Kind(kindText);
             if (kindText is not null && kind is null)
             {
                 errors.Add(table.FileName, row.Line, "kind", InputRule.OutOfRange, $"kind '{kindText}' must be 'known' (known in advance) or 'observed' (observed only)");
@@ -54,13 +70,25 @@ internal static class SignalsReader
             }
 
             kinds[name] = kind.Value;
-            if (!values.TryAdd((name, date.Value, sku, location), value.Value))
+            if (!values.TryAdd(name, date.Value, sku, location, value.Value))
             {
                 errors.Add(table.FileName, row.Line, "date", InputRule.DuplicateKey,
                     $"signal '{name}' on {date.Value:yyyy-MM-dd}{(sku.Length > 0 ? " for " + sku : "")}{(location.Length > 0 ? " at " + location : "")} is given twice");
             }
         }
 
-        return new SignalTable(kinds, values);
+        return values.Build(kinds);
+    }
+
+    private static SignalKind? Kind(string? text) => text switch { "known" => SignalKind.KnownInAdvance, "observed" => SignalKind.ObservedOnly, _ => null };
+
+    private static bool Kept(Dictionary<string, bool> cache, Func<string, bool> keepSku, string sku)
+    {
+        if (!cache.TryGetValue(sku, out var keep))
+        {
+            cache[sku] = keep = keepSku(sku);
+        }
+
+        return keep;
     }
 }

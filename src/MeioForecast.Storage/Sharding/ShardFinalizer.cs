@@ -8,7 +8,8 @@ namespace MeioForecast.Storage.Sharding;
 
 /// <summary>
 /// <c>meio finalize</c>: verifies every shard of a sharded run against its manifest, merges the shards' files into the
-/// run's files (<see cref="ShardCsvMerger"/>: byte-identical to a single-process run of the same input and settings),
+/// run's files (<see cref="ShardCsvMerger"/> for per-sku files, <see cref="ShardPartials"/> for the run-level summaries:
+/// byte-identical to a single-process run of the same input and settings, every file included),
 /// and publishes the run with <see cref="RunPublisher"/> (files, manifest create-only, latest.json conditional). When a
 /// shard is missing, corrupt or inconsistent it throws <see cref="ShardsIncompleteException"/> listing every problem and
 /// writes nothing. A run already finalized is only verified and pointed to again.
@@ -73,7 +74,19 @@ public sealed class ShardFinalizer(IOutputStore store)
         }
 
         var first = shards[0]!.Manifest;
-        var files = first.Files.Select(f => ShardCsvMerger.Merge(f.Path, shards.Select(s => s!.Files[f.Path]).ToArray())).ToArray();
+        IReadOnlyList<RunFile> files;
+        try
+        {
+            files = first.Files.Where(f => !ShardPartials.IsPartial(f.Path))
+                .Select(f => ShardCsvMerger.Merge(f.Path, shards.Select(s => s!.Files[f.Path]).ToArray()))
+                .Concat(ShardPartials.Merge(shards.Select(s => s!.Files).ToArray()))
+                .ToArray();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ShardsIncompleteException(runId, [ex.Message]);
+        }
+
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in first.Settings.Where(kv => !ShardLocalSettings.Contains(kv.Key)))
         {
@@ -92,7 +105,11 @@ public sealed class ShardFinalizer(IOutputStore store)
         }
 
         var created = shards.Min(s => s!.Manifest.CreatedUtc);
-        files = [.. files, RunReportFile.Create(runId, created, first.SoftwareVersion, settings, files, input: null)]; // report.html from the merged files (docs/report.md)
+        if (files.Any(f => f.Path == "targets.csv") && files.Any(f => f.Path == "forecasts.csv"))
+        {
+            // A planning run's shards: add report.html from the merged files (docs/report.md). Other merges carry no report.
+            files = [.. files, RunReportFile.Create(runId, created, first.SoftwareVersion, settings, files, input: null)];
+        }
         cancellationToken.ThrowIfCancellationRequested();
         return await publisher.PublishAsync(runId, created, first.InputFingerprint, settings, first.SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
     }

@@ -52,7 +52,12 @@ public sealed class LocalFolderStore : IOutputStore
         var folder = Path.GetDirectoryName(file)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N"));
-        await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken).ConfigureAwait(false);
+        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            // Written from the caller's memory: no copy of a file of hundreds of MB (100k sku-nodes).
+            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             if (condition.IfNotExists)

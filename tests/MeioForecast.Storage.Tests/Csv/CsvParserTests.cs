@@ -1,0 +1,143 @@
+using System.Text;
+using MeioForecast.Storage.Csv;
+
+namespace MeioForecast.Storage.Tests.Csv;
+
+/// <summary>
+/// The block-reading CSV parser against a frozen copy of the character-by-character parser it replaced (the reference):
+/// same records and line numbers on random text with quoted fields, "" escapes, quotes inside fields, embedded line
+/// breaks, CRLF and lone CR, blank lines and a missing final line break; read through a reader that hands out at most a
+/// few characters per call, so every block boundary position is crossed.
+/// </summary>
+public sealed class CsvParserTests
+{
+    [Fact]
+    public void Block_parser_equals_the_character_parser_on_random_csv()
+    {
+        var random = new Random(5);
+        string[] pieces = ["a", "bc", "12.5", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "x\"y", "\"q,\nr\"", ""];
+        for (var sample = 0; sample < 400; sample++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(0, 60);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var csv = text.ToString();
+            var expected = Reference.Parse(new StringReader(csv)).ToArray();
+            foreach (var step in new[] { 1, 2, 3, 1 << 20 })
+            {
+                var actual = CsvParser.Parse(new TrickleReader(csv, step)).ToArray();
+                Assert.Equal(expected.Length, actual.Length);
+                for (var r = 0; r < expected.Length; r++)
+                {
+                    Assert.Equal(expected[r].Line, actual[r].Line);
+                    Assert.Equal(expected[r].Fields, actual[r].Fields);
+                }
+            }
+        }
+    }
+
+    /// <summary>Hands out at most <c>step</c> characters per block read.</summary>
+    private sealed class TrickleReader(string text, int step) : TextReader
+    {
+        private int _at;
+
+        public override int Peek() => _at < text.Length ? text[_at] : -1;
+
+        public override int Read() => _at < text.Length ? text[_at++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var n = Math.Min(Math.Min(count, step), text.Length - _at);
+            text.CopyTo(_at, buffer, index, n);
+            _at += n;
+            return n;
+        }
+    }
+
+    /// <summary>The parser as it was before block reading (frozen reference).</summary>
+    private static class Reference
+    {
+        public static IEnumerable<CsvRecord> Parse(TextReader reader)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var line = 1;
+            var recordLine = 1;
+            var inQuotes = false;
+            var fieldStarted = false;
+            int c;
+            while ((c = reader.Read()) >= 0)
+            {
+                var ch = (char)c;
+                if (inQuotes)
+                {
+                    if (ch == '"')
+                    {
+                        if (reader.Peek() == '"')
+                        {
+                            reader.Read();
+                            field.Append('"');
+                        }
+                        else
+                        {
+                            inQuotes = false;
+                        }
+                    }
+                    else
+                    {
+                        if (ch == '\n')
+                        {
+                            line++;
+                        }
+
+                        field.Append(ch);
+                    }
+
+                    continue;
+                }
+
+                switch (ch)
+                {
+                    case '"' when field.Length == 0:
+                        inQuotes = true;
+                        fieldStarted = true;
+                        break;
+                    case ',':
+                        fields.Add(field.ToString());
+                        field.Clear();
+                        fieldStarted = true;
+                        break;
+                    case '\r':
+                        break;
+                    case '\n':
+                        if (fieldStarted || field.Length > 0 || fields.Count > 0)
+                        {
+                            fields.Add(field.ToString());
+                            yield return new CsvRecord(recordLine, fields.ToArray());
+                        }
+
+                        fields.Clear();
+                        field.Clear();
+                        fieldStarted = false;
+                        line++;
+                        recordLine = line;
+                        break;
+                    default:
+                        field.Append(ch);
+                        break;
+                }
+            }
+
+            if (fieldStarted || field.Length > 0 || fields.Count > 0)
+            {
+                fields.Add(field.ToString());
+                yield return new CsvRecord(recordLine, fields.ToArray());
+            }
+        }
+    }
+}
