@@ -105,7 +105,7 @@ public sealed class ShardFinalizer(IOutputStore store)
         }
 
         var created = shards.Min(s => s!.Manifest.CreatedUtc);
-        if (files.Any(f => f.Path == "targets.csv") && files.Any(f => f.Path == "forecasts.csv"))
+        if (files.Any(f => f.Name == "targets.csv") && files.Any(f => f.Name == "forecasts.csv"))
         {
             // A planning run's shards: add report.html from the merged files (docs/report.md). Other merges carry no report.
             files = [.. files, RunReportFile.Create(runId, created, first.SoftwareVersion, settings, files, input: null)];
