@@ -19,6 +19,15 @@ internal sealed class GlobalGbdtModel(
     /// <summary>The per-level models.</summary>
     public MultiQuantileGbdtModel Quantiles => model;
 
+    /// <summary>The training series, in row order (explanations: <see cref="GbdtForecastContributions"/>).</summary>
+    internal IReadOnlyList<DemandSeries> Series => series;
+
+    /// <summary>The feature builder of a prediction with <paramref name="signals"/> (same features as training).</summary>
+    internal DirectFeatureBuilder Builder(SignalTable signals) => new(period, series, signals, horizon, features);
+
+    /// <summary>The feature names the model was trained on.</summary>
+    internal IReadOnlyList<string> FeatureNames => names;
+
     public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
