@@ -40,7 +40,7 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         var final = service?.Primary.Targets ?? targets;
         var drivers = NodeDriversBuilder.Build(input, demand, final);
         cancellationToken.ThrowIfCancellationRequested();
-        var shap = GbdtForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
+        var shap = ForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
         return new PlanningResult(forecasts, final, placement.Name)
         {
             Service = service,

@@ -19,7 +19,7 @@ internal sealed class GlobalGbdtModel(
     /// <summary>The per-level models.</summary>
     public MultiQuantileGbdtModel Quantiles => model;
 
-    /// <summary>The training series, in row order (explanations: <see cref="GbdtForecastContributions"/>).</summary>
+    /// <summary>The training series, in row order (explanations: <see cref="ForecastContributions"/>).</summary>
     internal IReadOnlyList<DemandSeries> Series => series;
 
     /// <summary>The feature builder of a prediction with <paramref name="signals"/> (same features as training).</summary>

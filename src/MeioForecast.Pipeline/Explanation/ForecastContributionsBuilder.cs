@@ -15,10 +15,11 @@ namespace MeioForecast.Pipeline.Explanation;
 /// levels the GBDT explains (<see cref="SeriesContributions.Levels"/>; 0.05, 0.5, 0.95 when no GBDT ran), read from the
 /// final (combined, calibrated) quantiles by linear interpolation. Each is split exactly into
 /// <list type="bullet">
-/// <item>the GBDT's TreeSHAP groups and <c>model base</c> (its expected value), times the GBDT's weight w in the
-/// Vincentized combination (1 when the GBDT serves the series alone, 0 for SSA-only or fallback series);</item>
-/// <item><c>other models</c> = the measure minus that: the (1 - w) share of SSA, the fallback, conformal calibration,
-/// rearrangement and clipping at zero.</item>
+/// <item>the feature groups and <c>model base</c> of <see cref="ForecastContributions"/>: the GBDT's TreeSHAP groups and
+/// expected value times its weight w_gbdt in the Vincentized combination (1 when the GBDT serves the series alone, 0
+/// for fallback series), plus SSA's signal-regression terms times w_ssa (a level shift: they cancel in the spread);</item>
+/// <item><c>other models</c> = the measure minus that: SSA's own (signal-free) forecast, the fallback, conformal
+/// calibration, rearrangement and clipping at zero.</item>
 /// </list>
 /// A node's measure per period adds the measures of its own series and of the nodes it supplies times the lane's quantity
 /// per unit (as <see cref="NodeDemand"/> adds means), and is aggregated over the periods its buffer covers
@@ -32,18 +33,18 @@ public static class ForecastContributionsBuilder
 
     /// <summary>The contributions of every sku-node of <paramref name="drivers"/>.</summary>
     public static IReadOnlyDictionary<SkuNode, NodeForecastContributions> Build(
-        PlanningInput input, IReadOnlyList<SeriesForecast> forecasts, IReadOnlyList<SeriesContributions> gbdt, IReadOnlyDictionary<SkuNode, NodeDrivers> drivers)
+        PlanningInput input, IReadOnlyList<SeriesForecast> forecasts, IReadOnlyList<SeriesContributions> contributions, IReadOnlyDictionary<SkuNode, NodeDrivers> drivers)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(forecasts);
-        ArgumentNullException.ThrowIfNull(gbdt);
+        ArgumentNullException.ThrowIfNull(contributions);
         ArgumentNullException.ThrowIfNull(drivers);
         var horizon = input.Settings.Horizon;
         var period = input.Settings.Period;
-        var levels = gbdt.Count > 0 ? gbdt[0].Levels : DefaultLevels;
-        var featureGroups = gbdt.Count > 0 ? gbdt[0].Groups : [];
+        var levels = contributions.Count > 0 ? contributions[0].Levels : DefaultLevels;
+        var featureGroups = contributions.Count > 0 ? contributions[0].Groups : [];
         var groups = featureGroups.Append(ForecastFeatureGroups.ModelBase).Append(ForecastFeatureGroups.OtherModels).ToArray();
-        var shap = gbdt.ToDictionary(c => c.Key);
+        var shap = contributions.ToDictionary(c => c.Key);
         var own = forecasts.ToDictionary(f => f.Key);
         var result = new SortedDictionary<SkuNode, NodeForecastContributions>();
         foreach (var network in SkuNetwork.Build(input))
@@ -101,17 +102,16 @@ public static class ForecastContributionsBuilder
             if (shap is not null)
             {
                 var s = Math.Min(t, shap.Base[0].Length - 1);
-                var w = shap.Weight;
                 for (var g = 0; g < featureGroups; g++)
                 {
-                    level[t][g] = w * shap.Values[mid][s][g];
-                    spread[t][g] = w * (shap.Values[hi][s][g] - shap.Values[lo][s][g]);
+                    level[t][g] = shap.Values[mid][s][g];
+                    spread[t][g] = shap.Values[hi][s][g] - shap.Values[lo][s][g];
                     gbdtLevel += level[t][g];
                     gbdtSpread += spread[t][g];
                 }
 
-                level[t][featureGroups] = w * shap.Base[mid][s];
-                spread[t][featureGroups] = w * (shap.Base[hi][s] - shap.Base[lo][s]);
+                level[t][featureGroups] = shap.Base[mid][s];
+                spread[t][featureGroups] = shap.Base[hi][s] - shap.Base[lo][s];
                 gbdtLevel += level[t][featureGroups];
                 gbdtSpread += spread[t][featureGroups];
             }
