@@ -14,9 +14,10 @@ namespace MeioForecast.Worker.Commands;
 
 /// <summary>
 /// <c>meio explain --run RUN [--output ROOT] [--previous RUN] [--sku X --location Y] [--top N]</c>: prints the explanation
-/// of one sku-node (sentence and every driver's contribution to safety stock, base stock and holding cost) or the top
-/// changes of a run. The explanation is recomputed from the runs' node_drivers.csv (verified against their manifests):
-/// against <c>--previous</c> when given, else against the run the planning run compared with.
+/// of one sku-node (sentence, every driver's contribution to safety stock, base stock and holding cost, and the
+/// drill-down of the demand drivers to forecast features) or the top changes of a run. The explanation is recomputed
+/// from the runs' node_drivers.csv and forecast_contributions.csv (verified against their manifests): against
+/// <c>--previous</c> when given, else against the run the planning run compared with.
 /// </summary>
 internal static class ExplainCommand
 {
@@ -122,7 +123,8 @@ internal static class ExplainCommand
             Console.Out.WriteLine("drill-down of the demand drivers (safety stock, units; adds up to each driver's contribution):");
             foreach (var d in details)
             {
-                Console.Out.WriteLine(Line("  " + BufferDriverNames.Code(d.Driver) + ": " + d.Detail, [d.Contribution]));
+                var label = $"  {BufferDriverNames.Code(d.Driver)}: {d.Detail}";
+                Console.Out.WriteLine(label.PadRight(56) + d.Contribution.ToString("F3", CultureInfo.InvariantCulture).PadLeft(14));
             }
         }
     }
