@@ -1,4 +1,5 @@
 using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.ServiceCheck;
@@ -13,6 +14,9 @@ public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IRe
 {
     /// <summary>The driver values of every planned sku-node (node_drivers.csv), the input of the explanations.</summary>
     public IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers { get; init; } = new Dictionary<SkuNode, NodeDrivers>();
+
+    /// <summary>Each sku-node's lead-time demand split by forecast feature group (forecast_contributions.csv), the basis of the drill-down.</summary>
+    public IReadOnlyDictionary<SkuNode, NodeForecastContributions> ForecastContributions { get; init; } = new Dictionary<SkuNode, NodeForecastContributions>();
 
     /// <summary>The service check (simulated service, calibration, MEIO vs SEIO); null when it did not run.</summary>
     public ServiceReport? Service { get; init; }

@@ -1,5 +1,7 @@
 using MeioForecast.Core.Planning;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Global;
 using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
@@ -24,7 +26,8 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         LogForecasting(logger, input.Demand.Count, chosen.Name, settings.Horizon);
         var model = chosen.Fit(new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed));
         cancellationToken.ThrowIfCancellationRequested();
-        var forecasts = model.Predict(new ForecastRequest(settings.Horizon, settings.QuantileLevels, input.Signals));
+        var request = new ForecastRequest(settings.Horizon, settings.QuantileLevels, input.Signals);
+        var forecasts = model.Predict(request);
         progress?.Report(new RunProgress("forecast", input.Demand.Count, input.Demand.Count));
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -36,7 +39,15 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
         var service = CheckService(input, demand, forecasts, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;
-        return new PlanningResult(forecasts, final, placement.Name) { Service = service, Drivers = NodeDriversBuilder.Build(input, demand, final) };
+        var drivers = NodeDriversBuilder.Build(input, demand, final);
+        cancellationToken.ThrowIfCancellationRequested();
+        var shap = ForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
+        return new PlanningResult(forecasts, final, placement.Name)
+        {
+            Service = service,
+            Drivers = drivers,
+            ForecastContributions = ForecastContributionsBuilder.Build(input, forecasts, shap, drivers),
+        };
     }
 
     private ServiceReport? CheckService(PlanningInput input, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

@@ -117,6 +117,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         var result = run.Execute(input, progress, cancellationToken, stage?.CreateForecaster());
         var previous = await ReadPreviousDriversAsync(output, cancellationToken).ConfigureAwait(false);
         var explanations = ExplanationStage.Explain(result.Drivers, previous?.Drivers, result.Targets);
+        var details = ExplanationStage.Details(explanations, result.ForecastContributions, previous?.ForecastContributions);
         LogExplained(logger, explanations.Count, previous?.RunId ?? "single-echelon placement");
         var files = new List<RunFile>
         {
@@ -124,7 +125,9 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ForecastsCsv.Write(result.Forecasts, input.Settings.Period),
             NodeDriversCsv.Write(result.Drivers),
             ExplanationsCsv.Write(explanations),
-            ExplanationSummaryCsv.Write(explanations),
+            ExplanationDetailsCsv.Write(details),
+            ForecastContributionsCsv.Write(result.ForecastContributions),
+            ExplanationSummaryCsv.Write(explanations, details),
         };
         if (result.Service is { } service)
         {

@@ -51,7 +51,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(
-            ["explanation_summary.csv", "explanations.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "report.html", "targets.csv"],
+            ["explanation_details.csv", "explanation_summary.csv", "explanations.csv", "forecast_contributions.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "report.html", "targets.csv"],
             files.Select(f => f.GetProperty("path").GetString()));
         foreach (var file in files)
         {
@@ -89,7 +89,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         {
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
-            foreach (var name in new[] { "targets.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "explanations.csv", "explanation_summary.csv" })
+            foreach (var name in new[] { "targets.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "explanations.csv", "explanation_summary.csv", "explanation_details.csv", "forecast_contributions.csv" })
             {
                 Assert.Equal(
                     await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 
 namespace MeioForecast.Explainability.Attribution;
@@ -13,8 +14,11 @@ public static class ExplanationSentence
     /// <summary>The largest number of drivers named in a sentence.</summary>
     public const int MaxDrivers = 3;
 
-    /// <summary>The sentence for <paramref name="explanation"/>'s safety stock.</summary>
-    public static string Format(NodeExplanation explanation)
+    /// <summary>
+    /// The sentence for <paramref name="explanation"/>'s safety stock; a driver with <paramref name="details"/> names its
+    /// largest one, e.g. "demand uncertainty +28 (promotion week 2026-W48)".
+    /// </summary>
+    public static string Format(NodeExplanation explanation, IReadOnlyList<ExplanationDetail>? details = null)
     {
         ArgumentNullException.ThrowIfNull(explanation);
         var result = explanation.SafetyStock;
@@ -41,7 +45,7 @@ public static class ExplanationSentence
             .OrderByDescending(x => Math.Abs(x.Value))
             .ThenBy(x => x.Driver)
             .Take(MaxDrivers)
-            .Select(x => $"{BufferDriverNames.Words(x.Driver)} {Signed(x.Value)}");
+            .Select(x => $"{BufferDriverNames.Words(x.Driver)} {Signed(x.Value)}{TopDetail(details, x.Driver)}");
         var list = string.Join(", ", drivers);
         return list.Length == 0 ? head + verb : head + verb + ": " + list;
     }
@@ -58,6 +62,16 @@ public static class ExplanationSentence
             .ThenByDescending(e => Math.Abs(e.HoldingCost.Change))
             .ThenBy(e => e.Key)
             .ToList();
+    }
+
+    private static string TopDetail(IReadOnlyList<ExplanationDetail>? details, BufferDriver driver)
+    {
+        var top = details?
+            .Where(d => d.Driver == driver && d.Detail != ForecastFeatureGroups.NotAttributed)
+            .OrderByDescending(d => Math.Abs(d.Contribution))
+            .ThenBy(d => d.Detail, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return top is null || Round(top.Contribution) == 0 ? string.Empty : $" ({top.Detail})";
     }
 
     /// <summary>Rounds for display: whole units from 10 up, one decimal below.</summary>

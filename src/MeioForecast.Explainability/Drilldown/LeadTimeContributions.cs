@@ -1,28 +1,29 @@
 namespace MeioForecast.Explainability.Drilldown;
 
 /// <summary>
-/// Aggregates per-period TreeSHAP contributions of a forecast model (Lundberg, Erion &amp; Lee 2018, "Consistent
+/// Aggregates per-period contributions of a forecast (TreeSHAP values, Lundberg, Erion &amp; Lee 2018, "Consistent
 /// individualized feature attribution for tree ensembles", arXiv:1802.03888; Lundberg et al. 2020, Nature Machine
-/// Intelligence 2:56-67) over the periods that make up the lead-time demand, by feature group. Period t gets the weight the
-/// demand bound gives it: 1 for t &lt; floor(L), L - floor(L) for the last, fractional period, where L is the number of
-/// real periods the node covers; periods past the forecast repeat the last one (as in the demand bound). Since the
-/// contributions of a row add up to its prediction (local accuracy), base value + sum of group contributions equals the
-/// weighted sum of the predictions. Cost O(ceil(L) x features).
+/// Intelligence 2:56-67) over the lead-time demand the way the placement's demand bound counts it: the bound takes the
+/// demand over L real periods starting in a period drawn uniformly from the horizon of H periods (cyclically;
+/// SingleEchelonPlacement.HorizonLeadTimeDemandMoments), so its expected lead-time demand is (L / H) times the sum over
+/// the horizon, and every period gets the weight L / H. Since the groups of a period add up to that period's quantity
+/// (local accuracy), the aggregated groups add up to the lead-time quantity. Cost O(H x groups).
 /// </summary>
 public static class LeadTimeContributions
 {
     /// <summary>
-    /// Aggregates <paramref name="periodContributions"/> (per forecast period: one value per feature of
-    /// <paramref name="featureNames"/>, then the model's expected value, as GbdtModel.Contributions returns them) over
-    /// <paramref name="coveredPeriods"/> real periods.
+    /// Aggregates <paramref name="periods"/> (per forecast period, one value per group of <paramref name="groups"/>)
+    /// over <paramref name="coveredPeriods"/> real periods; <paramref name="dates"/> are the periods' start dates.
+    /// Returns the groups largest absolute first (ties by name).
     /// </summary>
-    public static LeadTimeDrilldown Aggregate(IReadOnlyList<IReadOnlyList<double>> periodContributions, IReadOnlyList<string> featureNames, double coveredPeriods)
+    public static IReadOnlyList<GroupContribution> Aggregate(IReadOnlyList<string> groups, IReadOnlyList<IReadOnlyList<double>> periods, IReadOnlyList<DateOnly> dates, double coveredPeriods)
     {
-        ArgumentNullException.ThrowIfNull(periodContributions);
-        ArgumentNullException.ThrowIfNull(featureNames);
-        if (periodContributions.Count == 0 || periodContributions.Any(p => p.Count != featureNames.Count + 1))
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(periods);
+        ArgumentNullException.ThrowIfNull(dates);
+        if (periods.Count == 0 || dates.Count != periods.Count || periods.Any(p => p.Count != groups.Count))
         {
-            throw new ArgumentException($"Every period needs {featureNames.Count} feature contributions plus the expected value.", nameof(periodContributions));
+            throw new ArgumentException($"Every period needs {groups.Count} group values and a date.", nameof(periods));
         }
 
         if (!double.IsFinite(coveredPeriods) || coveredPeriods < 0)
@@ -30,38 +31,28 @@ public static class LeadTimeContributions
             throw new ArgumentOutOfRangeException(nameof(coveredPeriods), coveredPeriods, "Covered periods must be finite and non-negative.");
         }
 
-        var groups = featureNames.Select(ForecastFeatureGroups.Of).ToArray();
-        var sums = new Dictionary<string, (double Sum, int Peak, double PeakValue)>(StringComparer.Ordinal);
-        double baseValue = 0;
-        var whole = (int)Math.Floor(coveredPeriods);
-        for (var t = 0; t <= whole; t++)
+        var weight = coveredPeriods / periods.Count;
+        var result = new List<GroupContribution>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
         {
-            var weight = t < whole ? 1.0 : coveredPeriods - whole;
-            if (weight <= 0)
+            double sum = 0;
+            var peak = 0;
+            for (var t = 0; t < periods.Count; t++)
             {
-                break;
+                sum += periods[t][g];
+                if (Math.Abs(periods[t][g]) > Math.Abs(periods[peak][g]))
+                {
+                    peak = t;
+                }
             }
 
-            var phi = periodContributions[Math.Min(t, periodContributions.Count - 1)];
-            baseValue += weight * phi[^1];
-            var perGroup = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var f = 0; f < groups.Length; f++)
-            {
-                perGroup[groups[f]] = perGroup.GetValueOrDefault(groups[f]) + (weight * phi[f]);
-            }
-
-            foreach (var (group, value) in perGroup)
-            {
-                var (sum, peak, peakValue) = sums.GetValueOrDefault(group, (0.0, -1, 0.0));
-                sums[group] = peak < 0 || Math.Abs(value) > Math.Abs(peakValue) ? (sum + value, t, value) : (sum + value, peak, peakValue);
-            }
+            var dated = groups[g] is not (ForecastFeatureGroups.ModelBase or ForecastFeatureGroups.OtherModels);
+            result.Add(new GroupContribution(groups[g], weight * sum, dated ? dates[peak] : null));
         }
 
-        var result = sums
-            .Select(kv => new GroupContribution(kv.Key, kv.Value.Sum, kv.Value.Peak, kv.Value.PeakValue))
+        return result
             .OrderByDescending(g => Math.Abs(g.Contribution))
             .ThenBy(g => g.Group, StringComparer.Ordinal)
             .ToList();
-        return new LeadTimeDrilldown(baseValue, result);
     }
 }

@@ -26,6 +26,12 @@ internal sealed class GlobalGbdtModel(
     /// <summary>The sku and location codes of the training series.</summary>
     public FeatureVocabulary Vocabulary => vocabulary;
 
+    /// <summary>The training series, in row order (explanations: <see cref="ForecastContributions"/>).</summary>
+    internal IReadOnlyList<DemandSeries> Series => series;
+
+    /// <summary>The feature builder of a prediction with <paramref name="signals"/> (same features and codes as training).</summary>
+    internal DirectFeatureBuilder Builder(SignalTable signals) => new(period, series, signals, horizon, features, vocabulary);
+
     public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -21,6 +21,9 @@ internal sealed class SelectingModel(
     /// <summary>Candidate weights of each series.</summary>
     public IReadOnlyList<double[]> Weights => weights;
 
+    /// <summary>The fitted candidates (null where no series weighs them), in the order of <see cref="Candidates"/>.</summary>
+    public IReadOnlyList<IForecastModel?> Models => models;
+
     public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

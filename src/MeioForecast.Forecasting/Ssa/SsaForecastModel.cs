@@ -17,6 +17,9 @@ public sealed class SsaForecastModel : IForecastModel
     /// <summary>Per sku-node diagnostics: window, rank, explained share, signals, or the fallback used.</summary>
     public IReadOnlyList<SsaSeriesSummary> Summaries => _fits.Select(f => f.Summary).ToArray();
 
+    /// <summary>The fitted series, in order.</summary>
+    internal IReadOnlyList<SsaSeriesFit> Fits => _fits;
+
     /// <inheritdoc />
     public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
     {

@@ -124,6 +124,34 @@ internal sealed class SsaSeriesFit
         return result;
     }
 
+    /// <summary>The series fitted.</summary>
+    internal DemandSeries Series => _series;
+
+    /// <summary>
+    /// Per signal of the regression, its effect beta_j (x_j,t - mean_j) at each forecast period t (the terms of
+    /// <see cref="SignalRegression.Effect"/>, a level shift of every quantile); none for a fallback series.
+    /// </summary>
+    internal (string[] Names, double[][] Effects) SignalEffects(SignalTable signals, int horizon)
+    {
+        if (_fallback is not null)
+        {
+            return ([], []);
+        }
+
+        var future = FutureSignals(signals, horizon);
+        var effects = new double[_regression.Names.Length][];
+        for (var j = 0; j < effects.Length; j++)
+        {
+            effects[j] = new double[horizon];
+            for (var t = 0; t < horizon; t++)
+            {
+                effects[j][t] = _regression.Coefficients[j] * (future[j][t] - _regression.Means[j]);
+            }
+        }
+
+        return (_regression.Names, effects);
+    }
+
     public SeriesForecast Predict(ForecastRequest request, IReadOnlyList<double[]> futureSignals, SsaOptions options)
     {
         if (_fallback is not null)

@@ -1,5 +1,6 @@
 using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Attribution;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 
 namespace MeioForecast.Pipeline.Explanation;
@@ -47,6 +48,31 @@ public static class ExplanationStage
         }
 
         return ExplanationSentence.Rank(explanations);
+    }
+
+    /// <summary>
+    /// The drill-down of the demand drivers of every explanation (<see cref="DemandDetails"/>, additivity checked):
+    /// against <paramref name="previous"/> contributions for nodes explained against the previous run; a node explained
+    /// against single-echelon placement has demand drivers of 0 and no details.
+    /// </summary>
+    public static IReadOnlyDictionary<SkuNode, IReadOnlyList<ExplanationDetail>> Details(
+        IReadOnlyList<NodeExplanation> explanations,
+        IReadOnlyDictionary<SkuNode, NodeForecastContributions> current,
+        IReadOnlyDictionary<SkuNode, NodeForecastContributions>? previous)
+    {
+        ArgumentNullException.ThrowIfNull(explanations);
+        ArgumentNullException.ThrowIfNull(current);
+        var result = new SortedDictionary<SkuNode, IReadOnlyList<ExplanationDetail>>();
+        foreach (var e in explanations)
+        {
+            var details = DemandDetails.Attribute(e, current.GetValueOrDefault(e.Key), previous?.GetValueOrDefault(e.Key));
+            if (details.Count > 0)
+            {
+                result[e.Key] = details;
+            }
+        }
+
+        return result;
     }
 
     private static void Reproduces(SkuNode key, string what, double value, double published)

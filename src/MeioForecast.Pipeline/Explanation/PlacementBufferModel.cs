@@ -35,6 +35,18 @@ public sealed class PlacementBufferModel : IBufferModel
         return new BufferLevels(safety, bound.ExpectedDemand(tau) + safety, safety * drivers.UnitHoldingCost);
     }
 
+    /// <summary>
+    /// The real periods the node's buffer covers, SI + stage time - S (at least 0), as the bound counts them: the
+    /// whole-period net replenishment time tau = SI + ceiling(stage time) - S less the rounding of the stage time.
+    /// </summary>
+    public static double CoveredPeriods(NodeDrivers drivers)
+    {
+        ArgumentNullException.ThrowIfNull(drivers);
+        var whole = (int)Math.Ceiling(drivers.LeadTimeMean - 1e-9);
+        var tau = (int)Math.Round(drivers.InboundServiceTime + Math.Max(0, whole) - drivers.OutboundServiceTime);
+        return Math.Max(0.0, tau - (whole - drivers.LeadTimeMean));
+    }
+
     private static IReadOnlyList<double> Extend(IReadOnlyList<double> values, int periods)
     {
         if (values.Count == periods)

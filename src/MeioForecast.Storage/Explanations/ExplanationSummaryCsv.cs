@@ -1,5 +1,7 @@
 using System.Globalization;
+using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Attribution;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Storage.Csv;
 using MeioForecast.Storage.Runs;
 
@@ -18,8 +20,11 @@ public static class ExplanationSummaryCsv
     public static IReadOnlyList<string> Columns { get; } =
         ["rank", "sku", "location", "baseline", "previous_safety_stock", "safety_stock", "change", "change_percent", "sentence"];
 
-    /// <summary>Formats <paramref name="explanations"/> in ranked order (<see cref="ExplanationSentence.Rank"/>).</summary>
-    public static RunFile Write(IReadOnlyList<NodeExplanation> explanations)
+    /// <summary>
+    /// Formats <paramref name="explanations"/> in ranked order (<see cref="ExplanationSentence.Rank"/>); a demand driver
+    /// with <paramref name="details"/> names its largest detail.
+    /// </summary>
+    public static RunFile Write(IReadOnlyList<NodeExplanation> explanations, IReadOnlyDictionary<SkuNode, IReadOnlyList<ExplanationDetail>>? details = null)
     {
         ArgumentNullException.ThrowIfNull(explanations);
         var table = new CsvTableWriter(Columns);
@@ -36,7 +41,7 @@ public static class ExplanationSummaryCsv
                 CsvTableWriter.Number(s.Total),
                 CsvTableWriter.Number(s.Change),
                 s.Baseline != 0 ? CsvTableWriter.Number(100 * s.Change / Math.Abs(s.Baseline), 2) : string.Empty,
-                ExplanationSentence.Format(e));
+                ExplanationSentence.Format(e, details?.GetValueOrDefault(e.Key)));
         }
 
         return new RunFile(FileName, table.ToBytes(), table.Rows);

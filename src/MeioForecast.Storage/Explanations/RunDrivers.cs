@@ -1,4 +1,5 @@
 using MeioForecast.Core.Keys;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 
 namespace MeioForecast.Storage.Explanations;
@@ -7,4 +8,8 @@ namespace MeioForecast.Storage.Explanations;
 /// <param name="RunId">The run.</param>
 /// <param name="Drivers">Driver values by sku-node.</param>
 /// <param name="ExplainedAgainst">The run its explanations compared with (manifest setting <c>explained_against</c>), or null when it explained against single-echelon placement.</param>
-public sealed record RunDrivers(string RunId, IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers, string? ExplainedAgainst);
+public sealed record RunDrivers(string RunId, IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers, string? ExplainedAgainst)
+{
+    /// <summary>Its forecast_contributions.csv (the basis of the next run's drill-down); null for a run written before it existed.</summary>
+    public IReadOnlyDictionary<SkuNode, NodeForecastContributions>? ForecastContributions { get; init; }
+}

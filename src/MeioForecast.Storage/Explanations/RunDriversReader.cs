@@ -30,5 +30,8 @@ public static class RunDriversReader
                 run.Manifest.RunId,
                 NodeDriversCsv.Read(content),
                 run.Manifest.Settings.TryGetValue(ExplainedAgainstSetting.Key, out var against) && against != ExplainedAgainstSetting.None ? against : null)
+            {
+                ForecastContributions = run.Files.TryGetValue(ForecastContributionsCsv.FileName, out var contributions) ? ForecastContributionsCsv.Read(contributions) : null,
+            }
             : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Attribution;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Storage.Explanations;
@@ -13,9 +14,10 @@ namespace MeioForecast.Worker.Commands;
 
 /// <summary>
 /// <c>meio explain --run RUN [--output ROOT] [--previous RUN] [--sku X --location Y] [--top N]</c>: prints the explanation
-/// of one sku-node (sentence and every driver's contribution to safety stock, base stock and holding cost) or the top
-/// changes of a run. The explanation is recomputed from the runs' node_drivers.csv (verified against their manifests):
-/// against <c>--previous</c> when given, else against the run the planning run compared with.
+/// of one sku-node (sentence, every driver's contribution to safety stock, base stock and holding cost, and the
+/// drill-down of the demand drivers to forecast features) or the top changes of a run. The explanation is recomputed
+/// from the runs' node_drivers.csv and forecast_contributions.csv (verified against their manifests): against
+/// <c>--previous</c> when given, else against the run the planning run compared with.
 /// </summary>
 internal static class ExplainCommand
 {
@@ -45,10 +47,11 @@ internal static class ExplainCommand
                 }
 
                 IReadOnlyList<NodeExplanation> explanations;
+                IReadOnlyDictionary<SkuNode, IReadOnlyList<ExplanationDetail>> details;
                 string against;
                 try
                 {
-                    (explanations, against) = await ExplainAsync(store, parse.GetValue(run)!, parse.GetValue(previous), cancellationToken).ConfigureAwait(false);
+                    (explanations, details, against) = await ExplainAsync(store, parse.GetValue(run)!, parse.GetValue(previous), cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException ex)
                 {
@@ -66,7 +69,7 @@ internal static class ExplainCommand
                         return ExitCodes.BadInput;
                     }
 
-                    WriteNode(node, against);
+                    WriteNode(node, details.GetValueOrDefault(node.Key) ?? [], against);
                     return ExitCodes.Ok;
                 }
 
@@ -74,7 +77,7 @@ internal static class ExplainCommand
                 Console.Out.WriteLine($"Run {parse.GetValue(run)} against {against}: the {Math.Min(count, explanations.Count)} largest of {explanations.Count} safety-stock moves");
                 foreach (var e in explanations.Take(count))
                 {
-                    Console.Out.WriteLine(ExplanationSentence.Format(e));
+                    Console.Out.WriteLine(ExplanationSentence.Format(e, details.GetValueOrDefault(e.Key)));
                 }
 
                 return ExitCodes.Ok;
@@ -83,22 +86,26 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static async Task<(IReadOnlyList<NodeExplanation> Explanations, string Against)> ExplainAsync(IOutputStore store, string runId, string? previousId, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<NodeExplanation> Explanations, IReadOnlyDictionary<SkuNode, IReadOnlyList<ExplanationDetail>> Details, string Against)> ExplainAsync(
+        IOutputStore store, string runId, string? previousId, CancellationToken cancellationToken)
     {
         var current = await RunDriversReader.TryReadAsync(store, runId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"Run '{runId}' has no node_drivers.csv: it was written before explanations existed.");
+        var contributions = current.ForecastContributions ?? new Dictionary<SkuNode, NodeForecastContributions>();
         previousId ??= current.ExplainedAgainst;
         if (previousId is null)
         {
-            return (ExplanationStage.Explain(current.Drivers, null), "single-echelon placement");
+            var first = ExplanationStage.Explain(current.Drivers, null);
+            return (first, ExplanationStage.Details(first, contributions, null), "single-echelon placement");
         }
 
         var previous = await RunDriversReader.TryReadAsync(store, previousId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"Run '{previousId}' has no node_drivers.csv: it was written before explanations existed.");
-        return (ExplanationStage.Explain(current.Drivers, previous.Drivers), "run " + previousId);
+        var explanations = ExplanationStage.Explain(current.Drivers, previous.Drivers);
+        return (explanations, ExplanationStage.Details(explanations, contributions, previous.ForecastContributions), "run " + previousId);
     }
 
-    private static void WriteNode(NodeExplanation node, string against)
+    private static void WriteNode(NodeExplanation node, IReadOnlyList<ExplanationDetail> details, string against)
     {
         Console.Out.WriteLine(ExplanationSentence.Format(node));
         var measures = Enum.GetValues<BufferMeasure>();
@@ -111,6 +118,15 @@ internal static class ExplainCommand
 
         Console.Out.WriteLine(Line("current", measures.Select(m => node.Of(m).Total)));
         Console.Out.WriteLine("units: safety and base stock in units, holding cost in currency/year; contributions are exact Shapley values and add up to current - previous.");
+        if (details.Count > 0)
+        {
+            Console.Out.WriteLine("drill-down of the demand drivers (safety stock, units; adds up to each driver's contribution):");
+            foreach (var d in details)
+            {
+                var label = $"  {BufferDriverNames.Code(d.Driver)}: {d.Detail}";
+                Console.Out.WriteLine(label.PadRight(56) + d.Contribution.ToString("F3", CultureInfo.InvariantCulture).PadLeft(14));
+            }
+        }
     }
 
     private static string Line(string label, IEnumerable<double> values) =>

@@ -98,6 +98,17 @@ public sealed class SampleRunExplanationTests : IDisposable
 
         var skuNodes = Path.Combine(_changedInput, "sku_nodes.csv");
         await File.WriteAllTextAsync(skuNodes, (await File.ReadAllTextAsync(skuNodes)).Replace(",0.95,", ",0.97,", StringComparison.Ordinal));
+
+        // Run B also promotes SKU-003 (depth 0.3) in ISO week 2026-W47, in the future signals only: its forecasts move.
+        var signals = Path.Combine(_changedInput, "signals.csv");
+        var promoted = (await File.ReadAllLinesAsync(signals)).Select(line =>
+        {
+            var f = line.Split(',');
+            return f[1] == "promotion_depth" && f[4] == "SKU-003" && string.CompareOrdinal(f[0], "2026-11-16") >= 0 && string.CompareOrdinal(f[0], "2026-11-22") <= 0
+                ? string.Join(',', f[0], f[1], f[2], "0.3", f[4], f[5])
+                : line;
+        });
+        await File.WriteAllLinesAsync(signals, promoted);
         Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "a"]).InvokeAsync());
         Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", _changedInput, "--output", _output, "--run-id", "b"]).InvokeAsync());
 
@@ -113,6 +124,24 @@ public sealed class SampleRunExplanationTests : IDisposable
             Assert.All(node, r => Assert.Equal("previous_run", r[6]));
             var sum = node.Sum(r => double.Parse(r[3], CultureInfo.InvariantCulture));
             Assert.Equal(targetsB[node.Key] - targetsA[node.Key], sum, 1e-3); // files round to 4 (targets) and 6 (contributions) decimals
+        }
+
+        // The drill-down adds up to the two demand drivers of each sku-node (files round to 6 decimals), only the promoted
+        // sku's nodes move on demand, and its customer-facing nodes name the promotion week.
+        var details = Read("b", "explanation_details.csv");
+        Assert.Equal(["sku", "location", "driver", "detail", "contribution", "unit"], details[0]);
+        var demandRows = explanations.Skip(1).Where(r => r[5] == "safety_stock" && r[2] is "demand_level" or "demand_uncertainty")
+            .ToDictionary(r => (r[0], r[1], r[2]), r => double.Parse(r[3], CultureInfo.InvariantCulture));
+        foreach (var group in details.Skip(1).GroupBy(r => (r[0], r[1], r[2])))
+        {
+            Assert.Equal("SKU-003", group.Key.Item1);
+            Assert.Equal(demandRows[group.Key], group.Sum(r => double.Parse(r[4], CultureInfo.InvariantCulture)), 1e-5);
+        }
+
+        Assert.Contains(details.Skip(1), r => r[3] == "promotion week 2026-W47");
+        foreach (var (key, value) in demandRows.Where(kv => kv.Value != 0))
+        {
+            Assert.Contains(details.Skip(1), r => (r[0], r[1], r[2]) == key);
         }
 
         var summary = Read("b", "explanation_summary.csv");
