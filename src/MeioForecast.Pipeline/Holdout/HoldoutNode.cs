@@ -11,7 +11,7 @@ namespace MeioForecast.Pipeline.Holdout;
 /// <param name="FillRate">Fraction of the actual demand units shipped from stock when due.</param>
 /// <param name="BaseStock">B_j, the node's base stock from the targets, units.</param>
 /// <param name="ActualMeanDemand">Mean actual demand per held-out period, units.</param>
-/// <param name="ForecastMeanDemand">Mean demand per period the targets were planned for (targets.csv), units.</param>
+/// <param name="PlannedMeanDemand">Mean demand per period the targets were planned for (targets.csv), units.</param>
 public sealed record HoldoutNode(
     string Sku,
     string Location,
@@ -23,4 +23,4 @@ public sealed record HoldoutNode(
     double FillRate,
     double BaseStock,
     double ActualMeanDemand,
-    double ForecastMeanDemand);
+    double PlannedMeanDemand);

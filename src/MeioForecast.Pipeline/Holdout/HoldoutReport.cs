@@ -44,7 +44,7 @@ public sealed record HoldoutReport(DateOnly Origin, int Periods, string Shortfal
             FormattableString.Invariant(
                 $"held-out check, origin {Origin:yyyy-MM-dd}, {Periods} periods of actual demand ({Shortfall} mode), {Nodes.Count} sku-nodes: achieved cycle service {AverageAchieved:P2} (s.e. {AverageStandardError * 100:F2} pp) vs target {AverageTarget:P2}{simulated}; fill rate {FillRate:P2}"),
             FormattableString.Invariant(
-                $"nodes below target: {Below(0.0)} (by more than 5 pp: {Below(0.05)}, 10 pp: {Below(0.10)}); actual vs planned mean demand {Nodes.Sum(n => n.ActualMeanDemand):F1} vs {Nodes.Sum(n => n.ForecastMeanDemand):F1} units/period"),
+                $"nodes below target: {Below(0.0)} (by more than 5 pp: {Below(0.05)}, 10 pp: {Below(0.10)}); actual vs planned mean demand {Nodes.Sum(n => n.ActualMeanDemand):F1} vs {Nodes.Sum(n => n.PlannedMeanDemand):F1} units/period"),
         ];
     }
 }
