@@ -29,6 +29,6 @@ public sealed record TargetRow(
     /// <summary>Simulated cycle service level of the node (ServiceCheck); null when the check did not run.</summary>
     public double? AchievedService { get; init; }
 
-    /// <summary>The service level used in the demand bound after calibration (&gt;= ServiceLevel); null when not calibrated.</summary>
+    /// <summary>The service level used in the demand bound after calibration (above ServiceLevel = raised, below = lowered); null when not calibrated.</summary>
     public double? CalibratedServiceLevel { get; init; }
 }

@@ -15,6 +15,7 @@ public static class MeioCli
         OptimizeCommand.Create(),
         GbdtCommand.Create(),
         ImportCommand.Create(),
+        HoldoutCommand.Create(),
         BacktestCommand.Create(),
         TrainCommand.Create(),
         ModelsCommand.Create(),

@@ -6,6 +6,7 @@ using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
+using MeioForecast.Simulation.Options;
 
 namespace MeioForecast.Pipeline.Tests;
 
@@ -13,7 +14,8 @@ public class ServiceCalibratorTests
 {
     private static readonly QuantileLevel[] Levels = Enumerable.Range(1, 999).Select(i => new QuantileLevel(i / 1000.0)).ToArray();
 
-    private static readonly ServiceCheckOptions Options = new() { Replications = 32, Periods = 560 };
+    // Expedite mode: the stores' service depends on their own base stock only, so closed forms of a single stage apply.
+    private static readonly ServiceCheckOptions Options = new() { Replications = 32, Periods = 560, Shortfall = ShortfallPolicy.Expedite };
 
     private static SeriesForecast Forecast(string store, Func<double, double> quantile)
     {
@@ -54,8 +56,8 @@ public class ServiceCalibratorTests
         return new PlanningInput(new PlanningSettings(PeriodKind.Day, 28, Levels, 7), locations, lanes, nodes, [], SignalTable.Empty);
     }
 
-    private static CalibratedTargets Calibrate(PlanningInput input, SeriesForecast[] forecasts) =>
-        new ServiceCalibrator(Options).Calibrate(
+    private static CalibratedTargets Calibrate(PlanningInput input, SeriesForecast[] forecasts, ServiceCheckOptions? options = null) =>
+        new ServiceCalibrator(options ?? Options).Calibrate(
             input, NodeDemand.Build(input, SkuNetwork.Build(input), forecasts), forecasts, new SingleEchelonPlacement(), CancellationToken.None);
 
     [Fact]
@@ -102,5 +104,63 @@ public class ServiceCalibratorTests
 
         Assert.True(result.Rounds > 1);
         Assert.Equal(0, result.Unmet);
+    }
+
+    private static SeriesForecast[] Exponential() =>
+        [Forecast("S1", p => -10 * Math.Log(1 - p)), Forecast("S2", p => -10 * Math.Log(1 - p))];
+
+    [Fact]
+    public void Exponential_demand_above_target_is_lowered_to_the_exact_quantile()
+    {
+        // Exponential demand, mean 10, L = 2: lead-time demand Gamma(2, 10), F(x) = 1 - e^(-x/10)(1 + x/10). At p = 0.80
+        // the normal bound 20 + 0.8416 x 14.14 = 31.90 gives F = 0.8275, 2.75 pp above target: downward bracketing lowers
+        // the level below 0.80 until the base stock lies where F is in the band widened by sampling error,
+        // F(B) in [0.78, 0.82] <=> B in [28.66, 31.34] (the exact 0.80-quantile is 29.94).
+        var result = Calibrate(Input(0.80), Exponential());
+        foreach (var store in result.Nodes.Where(n => n.CustomerFacing))
+        {
+            Assert.True(store.CalibratedServiceLevel < 0.80, $"{store.Location}: level not lowered ({store.CalibratedServiceLevel})");
+            Assert.InRange(store.AchievedService, 0.80 - Options.Tolerance, 0.82);
+            Assert.InRange(result.Targets.Single(t => t.Location == store.Location).BaseStock, 28.66, 31.34);
+        }
+
+        Assert.Equal(2, result.Lowered);
+        Assert.Equal(0, result.Raised);
+        Assert.Equal(0, result.Unmet);
+    }
+
+    [Fact]
+    public void Without_downward_bracketing_a_node_above_target_keeps_its_level()
+    {
+        // Same instance: levels only go up, so the stores keep p = 0.80 and B = 31.90 (F = 0.8275, closed form above).
+        var result = Calibrate(Input(0.80), Exponential(), Options with { Downward = false });
+        foreach (var store in result.Nodes.Where(n => n.CustomerFacing))
+        {
+            Assert.Equal(0.80, store.CalibratedServiceLevel);
+            Assert.Equal(31.90, result.Targets.Single(t => t.Location == store.Location).BaseStock, 0.01);
+            Assert.Equal(0.8275, store.AchievedService, 4 * store.StandardError + 0.002);
+        }
+
+        Assert.Equal(1, result.Rounds);
+    }
+
+    [Fact]
+    public void Backorder_mode_raises_the_stores_above_their_expedite_mode_levels()
+    {
+        // Normal demand N(40, 12^2) at p = 0.95: in expedite mode the stores meet Phi(z) unchanged (first test). In
+        // backorder mode the DC (level 0.9) runs short in about 10% of the periods and delays the stores'
+        // replenishment, so at p = 0.95 they fall below target; calibration raises them until the band is met.
+        var normal = new[] { Forecast("S1", p => 40 + 12 * StandardNormal.Quantile(p)), Forecast("S2", p => 40 + 12 * StandardNormal.Quantile(p)) };
+        var backorder = Calibrate(Input(0.95), normal, Options with { Shortfall = ShortfallPolicy.Backorder });
+        foreach (var store in backorder.Nodes.Where(n => n.CustomerFacing))
+        {
+            Assert.True(store.CalibratedServiceLevel > 0.95, $"{store.Location}: {store.CalibratedServiceLevel}");
+            Assert.InRange(store.AchievedService, 0.95 - Options.Tolerance, 0.95 + Options.Tolerance);
+            Assert.Equal(0.0, store.ExpeditedUnitsPerPeriod);
+        }
+
+        Assert.True(backorder.Rounds > 1);
+        Assert.Equal(0, backorder.Unmet);
+        Assert.True(backorder.SafetyStock > Calibrate(Input(0.95), normal).SafetyStock);
     }
 }

@@ -41,8 +41,11 @@ public sealed class SampleServiceCheckTests : IDisposable
             var p = double.Parse(row[target], CultureInfo.InvariantCulture);
             var alpha = double.Parse(row[achieved], CultureInfo.InvariantCulture);
             Assert.True(alpha >= p - 0.015, $"{row[0]}/{row[1]}: simulated {alpha} < target {p} - 1.5 pp");
-            Assert.True(double.Parse(row[calibrated], CultureInfo.InvariantCulture) >= p);
+            // Downward bracketing may lower a level below the target, never under the 0.5 floor.
+            Assert.InRange(double.Parse(row[calibrated], CultureInfo.InvariantCulture), 0.5, 0.9999);
         }
+
+        var gaps = customer.Select(r => double.Parse(r[achieved], CultureInfo.InvariantCulture) - double.Parse(r[target], CultureInfo.InvariantCulture)).ToList();
 
         // Every node, internal ones included, has a simulated service.
         Assert.All(targets.Skip(1), r => Assert.InRange(double.Parse(r[achieved], CultureInfo.InvariantCulture), 0.0, 1.0));
@@ -52,6 +55,12 @@ public sealed class SampleServiceCheckTests : IDisposable
         var meio = check.GetProperty("placement");
         var seio = check.GetProperty("single_echelon");
         Assert.Equal("network-gsm", meio.GetProperty("method").GetString());
+        // Default: backorder mode, so nothing is expedited; the stored spread is the one of targets.csv.
+        Assert.Equal("backorder", check.GetProperty("simulation").GetProperty("shortfall").GetString());
+        Assert.Equal(0.0, meio.GetProperty("expedited_units_per_period").GetDouble());
+        Assert.Equal(gaps.Min(), meio.GetProperty("min_service_gap").GetDouble(), 1e-4);
+        Assert.Equal(gaps.Max(), meio.GetProperty("max_service_gap").GetDouble(), 1e-4);
+        Assert.Equal(customer.Count, meio.GetProperty("customer_facing_nodes").GetInt32());
         Assert.Equal("single-echelon", seio.GetProperty("method").GetString());
         Assert.Equal(0, meio.GetProperty("nodes_below_target").GetInt32());
         Assert.Equal(0, seio.GetProperty("nodes_below_target").GetInt32());

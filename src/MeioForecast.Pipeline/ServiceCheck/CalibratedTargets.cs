@@ -5,7 +5,7 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 /// <param name="Targets">Targets in sku-node order; service_level is the input target, achieved and calibrated filled in.</param>
 /// <param name="Nodes">Simulated service per sku-node, same order.</param>
 /// <param name="Rounds">The largest number of optimize-simulate rounds any sku needed.</param>
-/// <param name="Unmet">Customer-facing nodes still below target minus tolerance after the last round (bound reached).</param>
+/// <param name="Unmet">Customer-facing nodes still below target minus tolerance after the last round (bound or round limit reached).</param>
 public sealed record CalibratedTargets(string Method, IReadOnlyList<TargetRow> Targets, IReadOnlyList<NodeService> Nodes, int Rounds, int Unmet)
 {
     /// <summary>Total safety stock, units.</summary>
@@ -22,6 +22,21 @@ public sealed record CalibratedTargets(string Method, IReadOnlyList<TargetRow> T
 
     /// <summary>The largest standard error of a customer-facing node's simulated service.</summary>
     public double MaxStandardError => Nodes.Where(n => n.CustomerFacing).Select(n => n.StandardError).DefaultIfEmpty(0).Max();
+
+    /// <summary>Number of customer-facing nodes (the nodes calibrated).</summary>
+    public int CustomerFacingCount => Nodes.Count(n => n.CustomerFacing);
+
+    /// <summary>Smallest simulated service minus target over customer-facing nodes (0 when none): the spread's low end.</summary>
+    public double MinServiceGap => Nodes.Where(n => n.CustomerFacing).Select(n => n.AchievedService - n.TargetServiceLevel).DefaultIfEmpty(0).Min();
+
+    /// <summary>Largest simulated service minus target over customer-facing nodes (0 when none): the spread's high end.</summary>
+    public double MaxServiceGap => Nodes.Where(n => n.CustomerFacing).Select(n => n.AchievedService - n.TargetServiceLevel).DefaultIfEmpty(0).Max();
+
+    /// <summary>Customer-facing nodes whose calibrated level is above their target (level raised).</summary>
+    public int Raised => Nodes.Count(n => n.CustomerFacing && n.CalibratedServiceLevel > n.TargetServiceLevel);
+
+    /// <summary>Customer-facing nodes whose calibrated level is below their target (level lowered: least holding cost).</summary>
+    public int Lowered => Nodes.Count(n => n.CustomerFacing && n.CalibratedServiceLevel < n.TargetServiceLevel);
 
     /// <summary>Expedited units per period, summed over nodes.</summary>
     public double ExpeditedUnitsPerPeriod => Nodes.Sum(n => n.ExpeditedUnitsPerPeriod);

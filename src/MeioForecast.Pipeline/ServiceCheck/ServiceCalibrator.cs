@@ -1,4 +1,3 @@
-using MeioForecast.Core.Distributions;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
@@ -11,14 +10,18 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 
 /// <summary>
 /// Service calibration by simulation: each sku's network is placed, then simulated with <see cref="NetworkSimulator"/>
-/// (demand drawn from the run's forecast distributions, lead times from the lanes, expedite mode = the Guaranteed
-/// Service Model's assumption of Graves &amp; Willems 2000, MSOM 2(1):68-83, so a customer-facing node's service depends
-/// on its own base stock only). A customer-facing node whose simulated cycle service alpha is below its target p* minus
-/// the tolerance gets a higher service level p in its demand bound, by a secant step on the normal scale,
-/// z' = z + (Phi^-1(p*) - Phi^-1(alpha)), capped at <see cref="ServiceCheckOptions.MaxServiceLevel"/>; the sku is
-/// re-placed and re-simulated, for at most <see cref="ServiceCheckOptions.MaxRounds"/> rounds. Levels only go up
-/// (calibrated &gt;= target), and every round reuses the same random numbers (seed = run seed x 1000003 xor FNV-1a-64 of the sku id, so a sku draws the same numbers in a sharded run).
-/// Skus are calibrated in parallel, each independently, so results do not depend on the thread count.
+/// (demand drawn from the run's forecast distributions, lead times from the lanes). The shortfall mode is
+/// <see cref="ServiceCheckOptions.Shortfall"/>: backorder (default: an upstream shortage delays the downstream
+/// replenishment, no extraordinary measure) or expedite (the Guaranteed Service Model's assumption of Graves &amp;
+/// Willems 2000, MSOM 2(1):68-83, under which a customer-facing node's service depends on its own base stock only).
+/// Each customer-facing node's service level p in its demand bound is searched by a <see cref="ServiceBracket"/>: raised
+/// while its simulated cycle service alpha is below its target p* minus the tolerance, lowered (least holding cost)
+/// while alpha is above p* plus the tolerance, by secant steps on the normal scale and then bisection between a level
+/// that missed and one that met; after each change the sku is re-placed and re-simulated, for at most
+/// <see cref="ServiceCheckOptions.MaxRounds"/> rounds. The targets returned are those of the last simulated round.
+/// Every round reuses the same random numbers (seed = run seed x 1000003 xor FNV-1a-64 of the sku id, so a sku draws the
+/// same numbers in a sharded run). Skus are calibrated in parallel, each independently, so results do not depend on the
+/// thread count.
 /// </summary>
 public sealed class ServiceCalibrator
 {
@@ -73,12 +76,13 @@ public sealed class ServiceCalibrator
         var customerFacing = network.Nodes
             .Where(n => network.Outbound(n.Key.Location).Count == 0 && forecasts.ContainsKey(n.Key))
             .ToDictionary(n => n.Key, n => n.ServiceLevel);
+        var brackets = customerFacing.ToDictionary(c => c.Key, c => new ServiceBracket(c.Value, Options));
         var simulation = new SimulationOptions
         {
             Replications = Options.Replications,
             Periods = Options.Periods,
             Seed = seed,
-            Shortfall = ShortfallPolicy.Expedite,
+            Shortfall = Options.Shortfall,
             MaxDegreeOfParallelism = 1,
         };
         var round = 0;
@@ -88,21 +92,20 @@ public sealed class ServiceCalibrator
             var skuInput = input with { SkuNodes = network.Nodes.Select(n => n with { ServiceLevel = levels[n.Key] }).ToArray() };
             var placed = placement.Place(skuInput, demand, cancellationToken).ToDictionary(r => new SkuNode(r.Sku, r.Location));
             var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(input, network, placed, forecasts), simulation);
-            var failing = customerFacing
-                .Where(c => result[c.Key.Location].CycleServiceLevel < c.Value - Options.Tolerance)
-                .Select(c => c.Key)
-                .ToList();
-            var movable = failing.Where(k => levels[k] < Options.MaxServiceLevel).ToList();
-            if (movable.Count == 0 || round >= Options.MaxRounds)
+            var changed = false;
+            foreach (var (key, bracket) in brackets)
             {
-                return (Collect(network, placed, result, levels, customerFacing), round, failing.Count);
+                var next = bracket.Next(levels[key], result[key.Location].CycleServiceLevel);
+                changed |= next != levels[key];
+                levels[key] = next;
             }
 
-            foreach (var key in movable)
+            if (!changed || round >= Options.MaxRounds)
             {
-                var achieved = Math.Clamp(result[key.Location].CycleServiceLevel, 1e-4, 1 - 1e-4);
-                var z = StandardNormal.Quantile(levels[key]) + StandardNormal.Quantile(customerFacing[key]) - StandardNormal.Quantile(achieved);
-                levels[key] = Math.Min(Options.MaxServiceLevel, Math.Max(levels[key], StandardNormal.Cdf(z)));
+                // The levels reported are the ones simulated in this round.
+                var simulated = skuInput.SkuNodes.ToDictionary(n => n.Key, n => n.ServiceLevel);
+                var unmet = customerFacing.Count(c => result[c.Key.Location].CycleServiceLevel < c.Value - Options.Tolerance);
+                return (Collect(network, placed, result, simulated, customerFacing), round, unmet);
             }
         }
     }

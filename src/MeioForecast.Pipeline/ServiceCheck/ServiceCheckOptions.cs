@@ -1,3 +1,5 @@
+using MeioForecast.Simulation.Options;
+
 namespace MeioForecast.Pipeline.ServiceCheck;
 
 /// <summary>Options of the service check: simulation size and the calibration loop.</summary>
@@ -24,8 +26,30 @@ public sealed record ServiceCheckOptions
     /// <summary>Upper bound of a calibrated service level. Default 0.9999; in (0, 1).</summary>
     public double MaxServiceLevel { get; init; } = 0.9999;
 
-    /// <summary>Re-optimize/re-simulate rounds per sku (the first round is the uncalibrated one). Default 8; &gt;= 1.</summary>
-    public int MaxRounds { get; init; } = 8;
+    /// <summary>Re-optimize/re-simulate rounds per sku (the first round is the uncalibrated one). Default 10; &gt;= 1.</summary>
+    public int MaxRounds { get; init; } = 10;
+
+    /// <summary>
+    /// What an upstream shortage does in the simulation. Default <see cref="ShortfallPolicy.Backorder"/>: it delays the
+    /// downstream replenishment (no extraordinary measure, the fair basis for MEIO vs SEIO);
+    /// <see cref="ShortfallPolicy.Expedite"/> is the Guaranteed Service Model's assumption (expedited units counted).
+    /// </summary>
+    public ShortfallPolicy Shortfall { get; init; } = ShortfallPolicy.Backorder;
+
+    /// <summary>
+    /// Also lower the service level of a customer-facing node whose simulated service is above target plus the
+    /// tolerance (least holding cost at the target). Default true; false = levels only go up.
+    /// </summary>
+    public bool Downward { get; init; } = true;
+
+    /// <summary>Lower bound of a calibrated service level when lowering. Default 0.5; in (0, <see cref="MaxServiceLevel"/>).</summary>
+    public double MinServiceLevel { get; init; } = 0.5;
+
+    /// <summary>
+    /// Bisection stops when the levels that missed and met are closer than this on the normal scale
+    /// (Phi^-1(p) units). Default 0.05; in (0, 1].
+    /// </summary>
+    public double BracketWidth { get; init; } = 0.05;
 
     /// <summary>Also calibrate and simulate single-echelon targets for the MEIO vs SEIO comparison. Default true.</summary>
     public bool CompareSingleEchelon { get; init; } = true;
@@ -45,6 +69,21 @@ public sealed record ServiceCheckOptions
         if (!(MaxServiceLevel > 0.0 && MaxServiceLevel < 1.0))
         {
             throw new ArgumentOutOfRangeException(nameof(MaxServiceLevel), MaxServiceLevel, "The maximum service level must be in (0, 1).");
+        }
+
+        if (!(MinServiceLevel > 0.0 && MinServiceLevel < MaxServiceLevel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinServiceLevel), MinServiceLevel, "The minimum service level must be in (0, MaxServiceLevel).");
+        }
+
+        if (!(BracketWidth > 0.0 && BracketWidth <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BracketWidth), BracketWidth, "The bracket width must be in (0, 1].");
+        }
+
+        if (!Enum.IsDefined(Shortfall))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Shortfall), Shortfall, "Unknown shortfall policy.");
         }
     }
 }

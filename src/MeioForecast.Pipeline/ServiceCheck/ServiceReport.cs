@@ -1,4 +1,5 @@
 using MeioForecast.Core.Planning;
+using MeioForecast.Simulation.Options;
 
 namespace MeioForecast.Pipeline.ServiceCheck;
 
@@ -47,19 +48,27 @@ public sealed class ServiceReport
         return new ServiceReport(options, primary, singleEchelon, input);
     }
 
-    /// <summary>The three summary lines printed at the end of a run.</summary>
+    /// <summary>The shortfall mode of the simulation as written to metrics.json: <c>backorder</c> or <c>expedite</c>.</summary>
+    public string ShortfallMode => Options.Shortfall == ShortfallPolicy.Backorder ? "backorder" : "expedite";
+
+    /// <summary>The summary lines printed at the end of a run (the same figures as metrics.json).</summary>
     public IReadOnlyList<string> SummaryLines()
     {
         var p = Primary;
+        var mode = Options.Shortfall == ShortfallPolicy.Backorder
+            ? "backorder mode: upstream shortages delay replenishment, nothing expedited"
+            : "expedite mode: upstream shortages expedited (GSM assumption)";
         var lines = new List<string>
         {
             FormattableString.Invariant(
-                $"service check ({p.Method}): customer cycle service {p.CustomerService:P2} vs target {p.CustomerTarget:P2} (simulated, {Options.Replications} x {Options.Periods} periods, max s.e. {p.MaxStandardError * 100:F2} pp); {p.Unmet} node(s) below target - {Options.Tolerance * 100:F1} pp after {p.Rounds} round(s)"),
+                $"service check ({p.Method}, {mode}): customer cycle service {p.CustomerService:P2} vs target {p.CustomerTarget:P2} (simulated, {Options.Replications} x {Options.Periods} periods, max s.e. {p.MaxStandardError * 100:F2} pp); {p.Unmet} node(s) below target - {Options.Tolerance * 100:F1} pp after {p.Rounds} round(s)"),
+            FormattableString.Invariant(
+                $"service spread ({p.Method}): simulated - target over {p.CustomerFacingCount} customer-facing nodes from {p.MinServiceGap * 100:+0.00;-0.00} to {p.MaxServiceGap * 100:+0.00;-0.00} pp; levels raised at {p.Raised}, lowered at {p.Lowered}; expedited {p.ExpeditedUnitsPerPeriod:F1} units/period"),
         };
         if (SingleEchelon is { } s)
         {
             lines.Add(FormattableString.Invariant(
-                $"MEIO vs SEIO at equal simulated customer service ({p.CustomerService:P2} vs {s.CustomerService:P2}): safety stock {p.SafetyStock:F0} vs {s.SafetyStock:F0} units ({SafetyStockSaving:P1} less), holding cost {p.HoldingCost:F0} vs {s.HoldingCost:F0}/year ({HoldingCostSaving:P1} less)"));
+                $"MEIO vs SEIO at equal simulated customer service ({p.CustomerService:P2} vs {s.CustomerService:P2}, {ShortfallMode} mode): safety stock {p.SafetyStock:F0} vs {s.SafetyStock:F0} units ({SafetyStockSaving:P1} less), holding cost {p.HoldingCost:F0} vs {s.HoldingCost:F0}/year ({HoldingCostSaving:P1} less); expedited {p.ExpeditedUnitsPerPeriod:F1} vs {s.ExpeditedUnitsPerPeriod:F1} units/period"));
             lines.Add("safety stock by location type, MEIO vs SEIO: " + string.Join(", ", PrimaryByLocationType.Keys.Union(SingleEchelonByLocationType!.Keys).Order(StringComparer.Ordinal)
                 .Select(k => FormattableString.Invariant($"{k} {PrimaryByLocationType.GetValueOrDefault(k):F0} vs {SingleEchelonByLocationType.GetValueOrDefault(k):F0}"))));
         }

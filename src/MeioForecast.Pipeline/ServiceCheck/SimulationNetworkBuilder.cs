@@ -13,7 +13,7 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 /// its inbound lanes from planned nodes (phi = quantity per unit), inbound lead time = the longest inbound lane (the
 /// one the placement uses) plus the fractional part of the processing time, processing time = its whole part, base
 /// stock B_j, S_j and SI_j from the targets, customer demand = the node's own forecast, one
-/// <see cref="QuantileDistribution"/> per horizon period.
+/// <see cref="QuantileDistribution"/> per horizon period (or, for the held-out replay, a given demand path).
 /// </summary>
 internal static class SimulationNetworkBuilder
 {
@@ -21,7 +21,15 @@ internal static class SimulationNetworkBuilder
         PlanningInput input,
         SkuNetwork network,
         IReadOnlyDictionary<SkuNode, TargetRow> targets,
-        IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts)
+        IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts) =>
+        Build(input, network, targets, key => forecasts.TryGetValue(key, out var forecast) ? Demand(forecast) : null);
+
+    /// <summary>The same network with the customer demand of each node given by <paramref name="demand"/> (null = none).</summary>
+    public static SimulationNetwork Build(
+        PlanningInput input,
+        SkuNetwork network,
+        IReadOnlyDictionary<SkuNode, TargetRow> targets,
+        Func<SkuNode, CustomerDemand?> demand)
     {
         var stages = new List<SimulationStage>(network.Nodes.Count);
         foreach (var node in network.Nodes)
@@ -43,7 +51,7 @@ internal static class SimulationNetworkBuilder
                 BaseStock = Math.Max(0.0, row.BaseStock),
                 OutboundServiceTime = (int)Math.Round(row.OutboundServiceTime),
                 InboundServiceTime = (int)Math.Round(row.InboundServiceTime),
-                CustomerDemand = forecasts.TryGetValue(node.Key, out var forecast) ? Demand(forecast) : null,
+                CustomerDemand = demand(node.Key),
             });
         }
 

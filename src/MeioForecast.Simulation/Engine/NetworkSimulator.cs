@@ -53,6 +53,36 @@ public static class NetworkSimulator
         return new SimulationResult(options, plan.WarmUp, stats, trace?.ToTraces());
     }
 
+    /// <summary>
+    /// The automatic warm-up of <paramref name="network"/> (used when <see cref="SimulationOptions.WarmUpPeriods"/> is
+    /// null): twice the longest cumulative replenishment path, the sum over a path of SI_j + T_j + max L_j + S_j, at
+    /// least 20 periods. A replayed demand path needs this many periods before the measured ones.
+    /// </summary>
+    public static int AutomaticWarmUp(SimulationNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var stages = network.Stages;
+        var path = new int[stages.Count];
+        var longest = 0;
+        foreach (var j in network.TopologicalOrder)
+        {
+            var stage = stages[j];
+            var upstream = 0;
+            var maxS = 0;
+            foreach (var supply in stage.Upstream)
+            {
+                var i = network.IndexOf(supply.UpstreamId);
+                upstream = Math.Max(upstream, path[i]);
+                maxS = Math.Max(maxS, stages[i].OutboundServiceTime);
+            }
+
+            path[j] = upstream + (stage.InboundServiceTime ?? maxS) + stage.ProcessingTime + LeadTimeTable.From(stage.InboundLeadTime).Max + stage.OutboundServiceTime;
+            longest = Math.Max(longest, path[j]);
+        }
+
+        return Math.Max(20, 2 * longest);
+    }
+
     private static StageStatistics Summarize(SimulationPlan plan, StageTally[][] totals, int j, int r)
     {
         double periods = plan.Periods;

@@ -51,7 +51,7 @@ internal sealed class SimulationPlan
         OrderSlots = InboundServiceTime.Select(si => si + 1).ToArray();
         CustomerSlots = ServiceTime.Select(s => s + 1).ToArray();
         Demand = stages.Select(s => s.CustomerDemand).ToArray();
-        WarmUp = options.WarmUpPeriods ?? AutomaticWarmUp();
+        WarmUp = options.WarmUpPeriods ?? NetworkSimulator.AutomaticWarmUp(network);
         Periods = options.Periods;
         TotalPeriods = WarmUp + Periods;
         foreach (var (demand, j) in Demand.Select((d, j) => (d, j)))
@@ -117,19 +117,5 @@ internal sealed class SimulationPlan
         var c = list.Count;
         var p = (t - WarmUp) % c;
         return list[p < 0 ? p + c : p];
-    }
-
-    private int AutomaticWarmUp()
-    {
-        var path = new int[StageCount];
-        var longest = 0;
-        foreach (var j in Order)
-        {
-            var upstream = UpLinks[j].Select(l => path[LinkUp[l]]).DefaultIfEmpty(0).Max();
-            path[j] = upstream + InboundServiceTime[j] + ProcessingTime[j] + LeadTimes[j].Max + ServiceTime[j];
-            longest = Math.Max(longest, path[j]);
-        }
-
-        return Math.Max(20, 2 * longest);
     }
 }

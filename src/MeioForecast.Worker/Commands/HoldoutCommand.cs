@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Holdout;
+using MeioForecast.Pipeline.ServiceCheck;
+using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Output;
+using MeioForecast.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeioForecast.Worker.Commands;
+
+/// <summary>
+/// <c>meio holdout --input DIR --origin DATE [--periods N] [--out FILE] [--replications R]</c>: the held-out check of the
+/// whole policy (docs/holdout.md): plan with the history up to the origin as <c>meio run</c> would (same settings,
+/// forecaster, placement and service check), replay the actual demand of the N periods after it, print achieved vs
+/// target service per sku-node (the 20 furthest below target when there are more than 40) and on average, and write the CSV.
+/// </summary>
+internal static class HoldoutCommand
+{
+    private const int PrintAll = 40;
+
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "Input folder (docs/input-format.md) whose history reaches origin + N periods.", Required = true };
+        var origin = new Option<string>("--origin") { Description = "Forecast origin yyyy-MM-dd: the last history date used for the targets.", Required = true };
+        var periods = new Option<int?>("--periods") { Description = "Held-out periods N replayed after the origin (default: the settings' horizon)." };
+        var replications = new Option<int>("--replications") { Description = "Replications of the replay (stochastic lead times).", DefaultValueFactory = _ => 32 };
+        var output = new Option<string>("--out") { Description = "CSV file to write (one row per replayed sku-node).", DefaultValueFactory = _ => "holdout.csv" };
+        var command = new Command("holdout", "Held-out check of the whole policy: plan at a past origin, replay the actual demand that followed, report achieved vs target service.")
+        {
+            input, origin, periods, replications, output,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
+            async () =>
+            {
+                if (!DateOnly.TryParseExact(parse.GetValue(origin), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var originDate))
+                {
+                    throw new ArgumentException($"--origin '{parse.GetValue(origin)}' is not a yyyy-MM-dd date.");
+                }
+
+                var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
+                var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
+                var forecaster = ForecasterChoice.FromConfiguration(configuration);
+                using var services = CliHost.BuildServices(s =>
+                {
+                    s.AddSingleton(new ServiceCalibrator(serviceCheck));
+                    if (forecaster is not null)
+                    {
+                        s.AddSingleton(forecaster);
+                    }
+                });
+                var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
+                var options = new HoldoutOptions
+                {
+                    Origin = originDate,
+                    Periods = parse.GetValue(periods),
+                    Replications = parse.GetValue(replications),
+                    Shortfall = serviceCheck.Shortfall,
+                };
+                var holdout = new PolicyHoldout(services.GetRequiredService<PlanningRun>());
+                var (_, report) = holdout.Run(planning, options, new TerminalProgress(Console.Error), cancellationToken);
+                var file = parse.GetValue(output)!;
+                var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+                if (folder is not null)
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                await File.WriteAllBytesAsync(file, HoldoutCsv.Write(report), cancellationToken).ConfigureAwait(false);
+                Print(report);
+                await Console.Out.WriteLineAsync($"holdout: {report.Nodes.Count} sku-nodes written to {Path.GetFullPath(file)}").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            },
+            cancellationToken));
+        return command;
+    }
+
+    private static void Print(HoldoutReport report)
+    {
+        var shown = report.Nodes.Count <= PrintAll
+            ? report.Nodes
+            : report.Nodes.OrderBy(n => n.AchievedService - n.TargetServiceLevel).ThenBy(n => n.Sku, StringComparer.Ordinal).ThenBy(n => n.Location, StringComparer.Ordinal).Take(PrintAll / 2).ToList();
+        Console.Out.WriteLine(report.Nodes.Count <= PrintAll ? "sku,location: achieved vs target (simulated)" : $"the {shown.Count} sku-nodes furthest below target (all in the CSV): achieved vs target (simulated)");
+        foreach (var n in shown)
+        {
+            var simulated = n.SimulatedService is { } s ? FormattableString.Invariant($" ({s:P1})") : string.Empty;
+            Console.Out.WriteLine(FormattableString.Invariant($"  {n.Sku},{n.Location}: {n.AchievedService:P1} vs {n.TargetServiceLevel:P1}{simulated}"));
+        }
+
+        foreach (var line in report.SummaryLines())
+        {
+            Console.Out.WriteLine(line);
+        }
+    }
+}
