@@ -4,8 +4,11 @@ using MeioForecast.Storage.Csv;
 namespace MeioForecast.Storage.Import;
 
 /// <summary>
-/// Writes an <see cref="ImportedInput"/> as an input folder (docs/input-format.md): settings, a forecasting-only network
-/// (one external supplier feeding every location, lead time 1 period), one sku-node per series, demand and signals.
+/// Writes an <see cref="ImportedInput"/> as an input folder (docs/input-format.md): settings, a network, one sku-node per
+/// series, demand and signals. The network is either forecasting-only (one external supplier feeding every location, lead
+/// time 1 period) or, with distribution centers, a synthetic two-echelon one for planning and the held-out check
+/// (docs/holdout.md): stores in ordinal id order dealt round-robin to DC-1..DC-K, supplier to DC 2 periods (s.d. 0.5),
+/// DC to store 1 period, each sku held at every DC that serves one of its stores (holding rate 0.20 vs 0.25 at stores).
 /// Negative quantities (returns) are clipped to 0; missing rows are left out (zero demand by the contract) and marked 0
 /// in the <c>observed</c> signal (global 1) when markObserved is set, so a backtest can skip them.
 /// </summary>
@@ -15,8 +18,13 @@ public static class InputFolderWriter
     public const string Supplier = "SUPPLIER";
 
     /// <summary>Writes the folder; returns the number of demand rows written.</summary>
-    public static long Write(ImportedInput input, string folder, bool markObserved)
+    /// <param name="input">The data set.</param>
+    /// <param name="folder">Folder to write.</param>
+    /// <param name="markObserved">Mark missing rows 0 in the <c>observed</c> signal.</param>
+    /// <param name="distributionCenters">K &gt; 0: the synthetic two-echelon network with K DCs; 0: forecasting-only.</param>
+    public static long Write(ImportedInput input, string folder, bool markObserved, int distributionCenters = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(distributionCenters);
         ArgumentNullException.ThrowIfNull(input);
         Directory.CreateDirectory(folder);
         var settings = new CsvTableWriter(["key", "value"]);
@@ -27,13 +35,26 @@ public static class InputFolderWriter
         File.WriteAllBytes(Path.Combine(folder, "settings.csv"), settings.ToBytes());
 
         var stores = input.Demand.Keys.Select(k => k.Location).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var dcOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < stores.Length && distributionCenters > 0; i++)
+        {
+            dcOf[stores[i]] = "DC-" + ((i % distributionCenters) + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var dcs = dcOf.Values.Distinct().Order(StringComparer.Ordinal).ToArray();
         var locations = new CsvTableWriter(["location", "type", "echelon"]);
-        locations.AddRow(Supplier, "supplier", "1");
-        var lanes = new CsvTableWriter(["from", "to", "lead_time_mean"]);
+        locations.AddRow(Supplier, "supplier", dcs.Length > 0 ? "2" : "1");
+        var lanes = new CsvTableWriter(["from", "to", "lead_time_mean", "lead_time_sd"]);
+        foreach (var dc in dcs)
+        {
+            locations.AddRow(dc, "dc", "1");
+            lanes.AddRow(Supplier, dc, "2", "0.5");
+        }
+
         foreach (var s in stores)
         {
             locations.AddRow(s, "store", "0");
-            lanes.AddRow(Supplier, s, "1");
+            lanes.AddRow(dcOf.GetValueOrDefault(s, Supplier), s, "1", "");
         }
 
         File.WriteAllBytes(Path.Combine(folder, "locations.csv"), locations.ToBytes());
@@ -41,6 +62,12 @@ public static class InputFolderWriter
 
         var keys = input.Demand.Keys.OrderBy(k => k.Sku, StringComparer.Ordinal).ThenBy(k => k.Location, StringComparer.Ordinal).ToArray();
         var nodes = new CsvTableWriter(["sku", "location", "unit_cost", "holding_cost_rate", "service_level", "max_service_time"]);
+        foreach (var (sku, dc) in keys.Where(k => dcOf.ContainsKey(k.Location)).Select(k => (k.Sku, dcOf[k.Location])).Distinct()
+            .OrderBy(k => k.Sku, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal))
+        {
+            nodes.AddRow(sku, dc, "1", "0.2", "0.95", "");
+        }
+
         foreach (var (sku, location) in keys)
         {
             nodes.AddRow(sku, location, "1", "0.25", "0.95", "0");

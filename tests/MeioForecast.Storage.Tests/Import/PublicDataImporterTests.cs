@@ -105,4 +105,31 @@ public class PublicDataImporterTests
         Assert.Equal(1, holiday);
         Assert.Equal("open", input.ScoreMask);
     }
+
+    [Fact]
+    public void Distribution_centers_deal_stores_round_robin_and_hold_each_sku_they_supply()
+    {
+        // Hand-built expectation (docs/holdout.md): stores S1, S2, S3 in ordinal order dealt to DC-1, DC-2, DC-1;
+        // sku A sold at S1 and S2 is held at DC-1 and DC-2, sku B sold only at S3 only at DC-1.
+        using var temp = new TempFolder();
+        var input = new ImportedInput { Name = "t", Period = "week", Horizon = 2 };
+        var monday = new DateOnly(2026, 1, 5);
+        for (var w = 0; w < 10; w++)
+        {
+            input.AddDemand("A", "S1", monday.AddDays(7 * w), 5 + w);
+            input.AddDemand("A", "S2", monday.AddDays(7 * w), 3);
+            input.AddDemand("B", "S3", monday.AddDays(7 * w), 1);
+        }
+
+        var folder = Path.Combine(temp.Path, "input");
+        InputFolderWriter.Write(input, folder, markObserved: false, distributionCenters: 2);
+
+        Assert.Equal(
+            "from,to,lead_time_mean,lead_time_sd\nSUPPLIER,DC-1,2,0.5\nSUPPLIER,DC-2,2,0.5\nDC-1,S1,1,\nDC-2,S2,1,\nDC-1,S3,1,\n",
+            File.ReadAllText(Path.Combine(folder, "lanes.csv")).ReplaceLineEndings("\n"));
+        var planning = PlanningInputLoader.Load(folder);
+        Assert.Equal(
+            ["A@DC-1", "A@DC-2", "A@S1", "A@S2", "B@DC-1", "B@S3"],
+            planning.SkuNodes.Select(n => $"{n.Key.Sku}@{n.Key.Location}").Order(StringComparer.Ordinal));
+    }
 }
