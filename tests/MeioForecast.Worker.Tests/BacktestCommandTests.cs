@@ -31,6 +31,16 @@ public sealed class BacktestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_model_is_reported_under_the_name_asked_for()
+    {
+        // gbdt-stage is a SelectingForecaster (own name "combine"): its rows must say gbdt-stage.
+        var exit = await MeioCli.Create().Parse(["backtest", "--input", TestPaths.DataSamples, "--model", "gbdt-stage", "--origins", "1", "--horizon", "7", "--out", _output]).InvokeAsync();
+        Assert.Equal(ExitCodes.Ok, exit);
+        var summary = ReadCsv(Path.Combine(_output, "backtest_summary.csv"));
+        Assert.Equal(["gbdt-stage"], summary.Skip(1).Select(r => r[0]));
+    }
+
+    [Fact]
     public async Task Unknown_model_is_bad_input()
     {
         var exit = await MeioCli.Create().Parse(["backtest", "--input", TestPaths.DataSamples, "--model", "prophet", "--out", _output]).InvokeAsync();

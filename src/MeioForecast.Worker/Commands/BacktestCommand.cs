@@ -55,12 +55,14 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var forecaster = Create(n, parse.GetValue(signals), options.ScoreMaskSignal);
-                    if (forecaster is null)
+                    if (Create(n, parse.GetValue(signals), options.ScoreMaskSignal) is not { } created)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
                         return Task.FromResult(ExitCodes.BadInput);
                     }
+
+                    // Results carry the model name asked for: gbdt-stage is a SelectingForecaster whose own name is "combine".
+                    IForecaster forecaster = new Named(n, created);
 
                     results.Add(RollingOriginBacktester.Run(forecaster, data, options));
                     if (parse.GetValue(conformal))
@@ -89,6 +91,14 @@ internal static class BacktestCommand
         "combine" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Combine, ScoreMaskSignal = mask }),
         _ => null,
     };
+
+    /// <summary>A forecaster under the name the user asked for.</summary>
+    private sealed class Named(string name, IForecaster inner) : IForecaster
+    {
+        public string Name => name;
+
+        public IForecastModel Fit(ForecastTrainingData data) => inner.Fit(data);
+    }
 
     /// <summary>Fits a conformal wrapper for the backtest's levels.</summary>
     private sealed class LevelsBound(ConformalForecaster inner, BacktestOptions options) : IForecaster
