@@ -1,7 +1,12 @@
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
+using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -11,6 +16,31 @@ namespace MeioForecast.Worker;
 /// <summary>Builds the services of a one-shot verb and maps failures to exit codes with a clear message.</summary>
 internal static class CliHost
 {
+    /// <summary>
+    /// The services of a planning verb (<c>meio run</c>, <c>meio holdout</c>): the service check from the
+    /// <c>ServiceCheck</c> section, and the forecaster from <c>Forecasting:Method</c> (returned, null = the default stage
+    /// forecaster, which reports its training progress on the terminal and in the log).
+    /// </summary>
+    public static (ServiceProvider Services, IForecaster? Method) BuildPlanningServices(IConfiguration configuration)
+    {
+        var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
+        var forecaster = ForecasterChoice.FromConfiguration(configuration);
+        var services = BuildServices(s =>
+        {
+            s.AddSingleton(new ServiceCalibrator(serviceCheck));
+            if (forecaster is not null)
+            {
+                s.AddSingleton(forecaster);
+            }
+            else
+            {
+                s.AddSingleton<IForecaster>(sp => SelectingForecaster.CreateDefault(
+                    gbdt: new GlobalGbdtForecaster(progress: new TrainingProgress(Console.Error, sp.GetRequiredService<ILogger<TrainingProgress>>()))));
+            }
+        });
+        return (services, forecaster);
+    }
+
     public static ServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();

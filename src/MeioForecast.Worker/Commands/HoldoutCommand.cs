@@ -43,15 +43,8 @@ internal static class HoldoutCommand
 
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
                 var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
-                var forecaster = ForecasterChoice.FromConfiguration(configuration);
-                using var services = CliHost.BuildServices(s =>
-                {
-                    s.AddSingleton(new ServiceCalibrator(serviceCheck));
-                    if (forecaster is not null)
-                    {
-                        s.AddSingleton(forecaster);
-                    }
-                });
+                var (services, _) = CliHost.BuildPlanningServices(configuration);
+                using var disposeServices = services;
                 var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
                 var options = new HoldoutOptions
                 {

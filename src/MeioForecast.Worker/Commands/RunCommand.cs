@@ -63,21 +63,8 @@ internal static class RunCommand
                 }
 
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
-                var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
-                var forecaster = ForecasterChoice.FromConfiguration(configuration);
-                using var services = CliHost.BuildServices(s =>
-                {
-                    s.AddSingleton(new ServiceCalibrator(serviceCheck));
-                    if (forecaster is not null)
-                    {
-                        s.AddSingleton(forecaster);
-                    }
-                    else
-                    {
-                        s.AddSingleton<IForecaster>(sp => SelectingForecaster.CreateDefault(
-                            gbdt: new GlobalGbdtForecaster(progress: new TrainingProgress(Console.Error, sp.GetRequiredService<ILogger<TrainingProgress>>()))));
-                    }
-                });
+                var (services, forecaster) = CliHost.BuildPlanningServices(configuration);
+                using var disposeServices = services;
                 var job = services.GetRequiredService<PlanningJob>();
                 var storage = StorageOptions.FromConfiguration(configuration);
                 var registry = await ModelStoreOptions.OpenAsync(parse.GetValue(models), configuration, cancellationToken).ConfigureAwait(false);
