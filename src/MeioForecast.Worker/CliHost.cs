@@ -1,6 +1,7 @@
 using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Selection;
+using MeioForecast.Forecasting.Trained;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Models;
@@ -18,13 +19,15 @@ internal static class CliHost
 {
     /// <summary>
     /// The services of a planning verb (<c>meio run</c>, <c>meio holdout</c>): the service check from the
-    /// <c>ServiceCheck</c> section, and the forecaster from <c>Forecasting:Method</c> (returned, null = the default stage
-    /// forecaster, which reports its training progress on the terminal and in the log).
+    /// <c>ServiceCheck</c> section, and the forecaster from <c>Forecasting:Method</c> (returned, null = the stage
+    /// forecaster with the <c>Forecasting:Stage</c> options that <c>meio train</c> reads too, which reports its training
+    /// progress on the terminal and in the log).
     /// </summary>
     public static (ServiceProvider Services, IForecaster? Method) BuildPlanningServices(IConfiguration configuration)
     {
         var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
         var forecaster = ForecasterChoice.FromConfiguration(configuration);
+        var stage = StageSettings(configuration);
         var services = BuildServices(s =>
         {
             s.AddSingleton(new ServiceCalibrator(serviceCheck));
@@ -35,10 +38,19 @@ internal static class CliHost
             else
             {
                 s.AddSingleton<IForecaster>(sp => SelectingForecaster.CreateDefault(
-                    gbdt: new GlobalGbdtForecaster(progress: new TrainingProgress(Console.Error, sp.GetRequiredService<ILogger<TrainingProgress>>()))));
+                    stage.Selection,
+                    new GlobalGbdtForecaster(stage.Gbdt, new TrainingProgress(Console.Error, sp.GetRequiredService<ILogger<TrainingProgress>>()))));
             }
         });
         return (services, forecaster);
+    }
+
+    /// <summary>The <c>Forecasting:Stage</c> options (defaults where unset), validated.</summary>
+    public static StageOptions StageSettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Forecasting:Stage").Get<StageOptions>() ?? new StageOptions();
+        options.Validate();
+        return options;
     }
 
     public static ServiceProvider BuildServices(Action<IServiceCollection>? configure = null)

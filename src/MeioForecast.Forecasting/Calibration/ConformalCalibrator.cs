@@ -38,7 +38,7 @@ public static class ConformalCalibrator
             }
         }
 
-        return new QuantileCalibration(levels, global, bySegment, options.NonNegative);
+        return new QuantileCalibration(levels, global, bySegment, options.NonNegative, options.Scaled);
     }
 
     /// <summary>
@@ -58,10 +58,10 @@ public static class ConformalCalibrator
         var result = new double[steps, levels.Count];
         for (var j = 0; j < levels.Count; j++)
         {
-            var all = Scores(outcomes, j, null);
+            var all = Scores(outcomes, j, null, options.Scaled);
             for (var t = 0; t < steps; t++)
             {
-                var scores = options.PerStep ? Scores(outcomes, j, t) : all;
+                var scores = options.PerStep ? Scores(outcomes, j, t, options.Scaled) : all;
                 if (scores.Count >= options.MinScores)
                 {
                     result[t, j] = ConformalQuantile(scores, levels[j].Value);
@@ -80,16 +80,22 @@ public static class ConformalCalibrator
         return result;
     }
 
-    private static List<double> Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step)
+    private static List<double> Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, bool scaled)
     {
         var scores = new List<double>();
         foreach (var o in outcomes)
         {
+            var scale = scaled ? o.Scale : 1.0;
+            if (!(scale > 0))
+            {
+                continue;
+            }
+
             for (var t = step ?? 0; t < (step is null ? o.Actuals.Length : Math.Min(step.Value + 1, o.Actuals.Length)); t++)
             {
                 if (!double.IsNaN(o.Actuals[t]))
                 {
-                    scores.Add(o.Actuals[t] - o.Quantiles[t, level]);
+                    scores.Add((o.Actuals[t] - o.Quantiles[t, level]) / scale);
                 }
             }
         }

@@ -12,6 +12,15 @@ public sealed record ConformalOptions
     /// <summary>Clip calibrated quantiles at zero (demand). Default true.</summary>
     public bool NonNegative { get; init; } = true;
 
+    /// <summary>
+    /// Normalised scores: divide each score y - q_p by the sku-node's M5 scale (mean |y_t - y_t-1| of its history before
+    /// the backtest origin, the scale of the scaled pinball loss) and multiply the adjustment back by the scale of the
+    /// history a forecast starts from, so that one table serves sku-nodes of every size (locally weighted split
+    /// conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018, JASA 113(523), sec. 5.2). Sku-nodes without a
+    /// positive scale are neither scored nor adjusted. Default false (additive in units).
+    /// </summary>
+    public bool Scaled { get; init; }
+
     /// <summary>Backtest origins K whose outcomes calibrate <see cref="ConformalForecaster"/>. Default 4. Range &gt;= 1.</summary>
     public int Origins { get; init; } = 4;
 

@@ -13,9 +13,10 @@ public sealed class QuantileCalibration
     private readonly double[,] _global;
     private readonly bool _nonNegative;
 
-    internal QuantileCalibration(IReadOnlyList<QuantileLevel> levels, double[,] global, IReadOnlyDictionary<string, double[,]> bySegment, bool nonNegative)
+    internal QuantileCalibration(IReadOnlyList<QuantileLevel> levels, double[,] global, IReadOnlyDictionary<string, double[,]> bySegment, bool nonNegative, bool scaled = false)
     {
         Levels = levels;
+        Scaled = scaled;
         _global = global;
         _bySegment = bySegment;
         _nonNegative = nonNegative;
@@ -30,6 +31,16 @@ public sealed class QuantileCalibration
     /// <summary>Whether calibrated quantiles are clipped at zero.</summary>
     internal bool NonNegative => _nonNegative;
 
+    /// <summary>True when the adjustments are relative: multiplied by the sku-node's M5 scale (<see cref="MultiplierFor"/>).</summary>
+    public bool Scaled { get; }
+
+    /// <summary>
+    /// The multiplier of the adjustments for a sku-node whose history has M5 scale <paramref name="seriesScale"/>
+    /// (<see cref="Backtesting.M5Scale.Of"/>): 1 for additive adjustments; the scale when <see cref="Scaled"/> (0 when
+    /// the scale is not positive: a history without movement gets no adjustment).
+    /// </summary>
+    public double MultiplierFor(double seriesScale) => !Scaled ? 1.0 : seriesScale > 0 ? seriesScale : 0.0;
+
     /// <summary>The calibrated levels.</summary>
     public IReadOnlyList<QuantileLevel> Levels { get; }
 
@@ -43,8 +54,11 @@ public sealed class QuantileCalibration
         return table[Math.Min(step, table.GetLength(0) - 1), level];
     }
 
-    /// <summary>Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>).</summary>
-    public SeriesForecast Apply(SeriesForecast forecast, string segment = "")
+    /// <summary>
+    /// Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>);
+    /// <paramref name="seriesScale"/> is the M5 scale of the history the forecast starts from (used when <see cref="Scaled"/>).
+    /// </summary>
+    public SeriesForecast Apply(SeriesForecast forecast, string segment = "", double seriesScale = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         if (!forecast.Levels.SequenceEqual(Levels))
@@ -54,11 +68,12 @@ public sealed class QuantileCalibration
 
         var q = new double[forecast.Horizon, Levels.Count];
         var row = new double[Levels.Count];
+        var multiplier = MultiplierFor(seriesScale);
         for (var t = 0; t < forecast.Horizon; t++)
         {
             for (var j = 0; j < row.Length; j++)
             {
-                var v = forecast.Quantiles[t, j] + Adjustment(t, j, segment);
+                var v = forecast.Quantiles[t, j] + (multiplier * Adjustment(t, j, segment));
                 row[j] = _nonNegative ? Math.Max(0.0, v) : v;
             }
 

@@ -6,7 +6,7 @@ namespace MeioForecast.Forecasting.Calibration;
 /// <summary>
 /// JSON form of a <see cref="QuantileCalibration"/> (doubles in shortest round-trip form, so a calibration read back
 /// adjusts bit-identically):
-/// <code>{ "levels": [p...], "non_negative": true, "global": [[c per level] per step], "segments": { "name": [[...]] } }</code>
+/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "global": [[c per level] per step], "segments": { "name": [[...]] } }</code>
 /// </summary>
 public static class QuantileCalibrationJson
 {
@@ -24,6 +24,7 @@ public static class QuantileCalibrationJson
         {
             ["levels"] = new JsonArray([.. calibration.Levels.Select(l => JsonValue.Create(l.Value))]),
             ["non_negative"] = calibration.NonNegative,
+            ["scaled"] = calibration.Scaled,
             ["global"] = Table(calibration.GlobalTable),
             ["segments"] = segments,
         };
@@ -43,7 +44,8 @@ public static class QuantileCalibrationJson
                 segments[name] = Table(table!.AsArray(), levels.Length);
             }
 
-            return new QuantileCalibration(levels, global, segments, node["non_negative"]!.GetValue<bool>());
+            // "scaled" arrived after the first models were registered: absent means additive.
+            return new QuantileCalibration(levels, global, segments, node["non_negative"]!.GetValue<bool>(), node["scaled"]?.GetValue<bool>() ?? false);
         }
         catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -24,9 +24,11 @@ public sealed class MultiQuantileGbdt
 
     /// <summary>
     /// Trains the per-level models; models run concurrently, splitting the threads between them. <paramref name="progress"/>
-    /// hears of every tree of every level (from the training threads).
+    /// hears of every tree of every level (from the training threads). With <paramref name="refitOn"/> (train and
+    /// validation rows together), each level is trained again on it with the tree count early stopping chose, so
+    /// that the latest periods, held out to choose that count, also shape the trees.
     /// </summary>
-    public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null)
+    public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null, GbdtDataset? refitOn = null)
     {
         var models = new GbdtModel[_alphas.Length];
         var threads = _o.EffectiveThreads;
@@ -34,8 +36,13 @@ public sealed class MultiQuantileGbdt
         var inner = Math.Max(1, threads / outer);
         Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
         {
-            var trainer = new GbdtTrainer(_o with { Alpha = _alphas[k], NumThreads = inner });
-            models[k] = trainer.Fit(train, validation, progress);
+            var options = _o with { Alpha = _alphas[k], NumThreads = inner };
+            models[k] = new GbdtTrainer(options).Fit(train, validation, progress);
+            if (refitOn is not null && validation is not null)
+            {
+                var trees = Math.Max(1, models[k].Trees.Count);
+                models[k] = new GbdtTrainer(options with { NumIterations = trees, EarlyStoppingRound = 0 }).Fit(refitOn, null, progress);
+            }
         });
         return new MultiQuantileGbdtModel(models);
     }

@@ -58,6 +58,11 @@ public sealed class GlobalGbdtForecaster : IForecaster
         var h = _options.HorizonFor(period);
         var builder = new DirectFeatureBuilder(period, data.Series, data.Signals, h, _options.Features);
         var rows = TrainingRows(data.Series, period, h);
+        if (_options.AvailabilitySignal is { } availability)
+        {
+            rows = rows.Where(r => Observed(data.Signals, availability, data.Series[r.Series], r.Origin + r.Horizon)).ToList();
+        }
+
         if (rows.Count == 0)
         {
             throw new ArgumentException("Every series is too short to give a training row.", nameof(data));
@@ -70,7 +75,8 @@ public sealed class GlobalGbdtForecaster : IForecaster
             gbdt = gbdt with { EarlyStoppingRound = 0 };
         }
 
-        var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid, _progress);
+        var all = valid is not null && _options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Table(builder, data.Series, rows.ToArray()) : null;
+        var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid, _progress, all);
         return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series));
     }
 
@@ -116,6 +122,10 @@ public sealed class GlobalGbdtForecaster : IForecaster
 
         return rows;
     }
+
+    /// <summary>False when <paramref name="signal"/> is 0 at period <paramref name="index"/> of <paramref name="series"/> (no value counts as observed).</summary>
+    internal static bool Observed(SignalTable signals, string signal, DemandSeries series, int index) =>
+        !signals.TryGetValue(signal, series.DateAt(index), series.Key, out var v) || v != 0;
 
     private (GbdtDataset Train, GbdtDataset? Valid) Tables(DirectFeatureBuilder builder, IReadOnlyList<DemandSeries> series, List<(int Series, int Origin, int Horizon, bool Valid)> rows)
     {

@@ -44,6 +44,19 @@ public sealed record GlobalGbdtOptions
     /// </summary>
     public double ScaleWeightPower { get; init; } = 1.0;
 
+    /// <summary>
+    /// After early stopping has chosen each level's tree count on the validation rows, train the level again on all rows
+    /// with that count, so that the latest periods shape the forecast too (costs a second fit). Default true.
+    /// </summary>
+    public bool RefitOnAllRows { get; init; } = true;
+
+    /// <summary>
+    /// Known-in-advance 0/1 signal whose 0 says a period is not a demand observation (e.g. <c>open</c> = 0 on a closed
+    /// shop's day, <c>observed</c> = 0 on a week without a record): rows whose target period has it at 0 are not trained.
+    /// Forecasts are served for every period. Default null = every period is an observation.
+    /// </summary>
+    public string? AvailabilitySignal { get; init; }
+
     /// <summary>Feature options (windows, scale window, EWM constants).</summary>
     public FeatureOptions Features { get; init; } = new();
 

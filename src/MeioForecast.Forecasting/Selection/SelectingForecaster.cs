@@ -70,45 +70,68 @@ public sealed class SelectingForecaster : IForecaster
         new([gbdt ?? new GlobalGbdtForecaster(), new QuickSsa()], new SeasonalEmpiricalForecaster(), options);
 
     /// <inheritdoc />
-    public IForecastModel Fit(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null).Model;
-
-    /// <summary>Fits the stage and returns the conformal adjustments it fitted and applies (null: none) with the model.</summary>
-    public (IForecastModel Model, QuantileCalibration? Calibration) FitCalibrated(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null);
+    public IForecastModel Fit(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null, null).Model;
 
     /// <summary>
-    /// Fits the stage with the conformal adjustments fixed to <paramref name="calibration"/> (a registered model's, fitted
-    /// on all sku-nodes; null: none) instead of refitting them from <paramref name="data"/>, so that any subset of the
-    /// sku-nodes (a shard) is calibrated alike.
+    /// Fits the stage and returns, with the model, what it fitted on all sku-nodes together: the conformal adjustments
+    /// it applies (null: none) and the pooled combination weights (null unless the rule is <see cref="SelectionRule.PooledCombine"/>).
     /// </summary>
-    public IForecastModel Fit(ForecastTrainingData data, QuantileCalibration? calibration) => FitCore(data, fixedCalibration: true, calibration).Model;
+    public (IForecastModel Model, QuantileCalibration? Calibration, double[]? PooledWeights) FitCalibrated(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null, null);
 
-    private (IForecastModel Model, QuantileCalibration? Calibration) FitCore(ForecastTrainingData data, bool fixedCalibration, QuantileCalibration? given)
+    /// <summary>
+    /// Fits the stage with the conformal adjustments fixed to <paramref name="calibration"/> and, under
+    /// <see cref="SelectionRule.PooledCombine"/>, the weights fixed to <paramref name="pooledWeights"/> (a registered
+    /// model's, fitted on all sku-nodes; null: none / refit from the data), so that any subset of the sku-nodes (a shard)
+    /// is served alike.
+    /// </summary>
+    public IForecastModel Fit(ForecastTrainingData data, QuantileCalibration? calibration, double[]? pooledWeights = null) => FitCore(data, fixedCalibration: true, calibration, pooledWeights).Model;
+
+    private (IForecastModel Model, QuantileCalibration? Calibration, double[]? PooledWeights) FitCore(ForecastTrainingData data, bool fixedCalibration, QuantileCalibration? given, double[]? givenWeights)
     {
         ArgumentNullException.ThrowIfNull(data);
         var calibration = fixedCalibration && _options.Calibrate ? given : null;
+        var pooledRule = _options.Rule == SelectionRule.PooledCombine;
+        if (givenWeights is not null && (!pooledRule || givenWeights.Length != _candidates.Length))
+        {
+            throw new ArgumentException($"Fixed weights need the pooled rule and one weight per candidate ({_candidates.Length}).", nameof(givenWeights));
+        }
+
+        double[]? pooled = fixedCalibration ? givenWeights : null;
         var routes = data.Series.Select(s => Route(s, data.Period, _options)).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
         var byKey = data.Series.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i);
-        if (data.Series.Max(s => s.Length) >= h + _options.MinHistoryFor(data.Period))
+        var origins = _options.OriginsFor(data.Period);
+        if (pooled is not null)
         {
-            var bt = new BacktestOptions { Origins = 1, Horizon = h, Levels = _options.Levels, Seed = data.Seed, ScoreMaskSignal = _options.ScoreMaskSignal };
+            // Weights and calibration both fixed: the selection backtest has nothing left to decide.
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = [.. pooled];
+            }
+        }
+        else if (data.Series.Max(s => s.Length) >= (origins * h) + _options.MinHistoryFor(data.Period))
+        {
+            var bt = new BacktestOptions { Origins = origins, Horizon = h, Step = h, Levels = _options.Levels, Seed = data.Seed, ScoreMaskSignal = _options.ScoreMaskSignal };
             var results = _candidates.Select(c => RollingOriginBacktester.Run(c, data, bt)).ToArray();
-            var losses = results.Select(r => r.Outcomes.ToDictionary(o => o.Key, Loss)).ToArray();
+            var candidateOutcomes = results.Select(r => r.Outcomes.ToDictionary(o => (o.Key, o.Origin))).ToArray();
+            var losses = results.Select(r => r.Outcomes.GroupBy(o => o.Key).ToDictionary(g => g.Key, Loss)).ToArray();
+            pooled = pooledRule
+                ? PooledWeights(candidateOutcomes, results[0].Outcomes.Where(o => routes[byKey[o.Key]] == Routing.Model).Select(o => (o.Key, o.Origin)).ToArray())
+                : null;
             foreach (var (key, i) in byKey)
             {
-                weights[i] = Weights(losses.Select(l => l.TryGetValue(key, out var v) ? v : double.NaN).ToArray(), _options.Rule);
+                weights[i] = pooled is not null ? [.. pooled] : Weights(losses.Select(l => l.TryGetValue(key, out var v) ? v : double.NaN).ToArray(), _options.Rule);
             }
 
             if (_options.Calibrate && !fixedCalibration)
             {
                 var fallback = RollingOriginBacktester.Run(_fallback, data, bt);
                 var outcomes = new List<ForecastOutcome>();
-                var candidateOutcomes = results.Select(r => r.Outcomes.ToDictionary(o => o.Key)).ToArray();
                 foreach (var o in fallback.Outcomes)
                 {
                     var i = byKey[o.Key];
-                    outcomes.Add(routes[i] != Routing.Model ? o : o with { Quantiles = Mix(candidateOutcomes.Select(c => c[o.Key].Quantiles).ToArray(), weights[i]) });
+                    outcomes.Add(routes[i] != Routing.Model ? o : o with { Quantiles = Mix(candidateOutcomes.Select(c => c[(o.Key, o.Origin)].Quantiles).ToArray(), weights[i]) });
                 }
 
                 calibration = ConformalCalibrator.Fit(outcomes, _options.Conformal, k => routes[byKey[k]]);
@@ -122,7 +145,8 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule), calibration);
+        var scales = data.Series.Select(s => M5Scale.Of(s.Quantities)).ToArray();
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule, scales), calibration, pooled);
     }
 
     /// <summary>The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).</summary>
@@ -179,6 +203,64 @@ public sealed class SelectingForecaster : IForecaster
         return w;
     }
 
+    /// <summary>
+    /// The weights of <see cref="SelectionRule.PooledCombine"/>: the point of the simplex grid with step 1/20 whose mix
+    /// has the lowest pinball loss summed over <paramref name="keys"/> (sku-node outcomes at a backtest origin that every
+    /// candidate scored), levels and scored periods; ties go to the first grid point (weight on earlier candidates first). No scored sku-node: the
+    /// first candidate alone.
+    /// </summary>
+    internal static double[] PooledWeights(IReadOnlyList<IReadOnlyDictionary<(SkuNode Key, int Origin), ForecastOutcome>> outcomes, IReadOnlyList<(SkuNode Key, int Origin)> keys)
+    {
+        const int Grid = 20;
+        var k = outcomes.Count;
+        var scored = keys.Where(key => outcomes.All(o => o.ContainsKey(key))).ToArray();
+        var best = new double[k];
+        best[0] = 1;
+        if (scored.Length == 0 || k == 1)
+        {
+            return best;
+        }
+
+        var bestLoss = double.PositiveInfinity;
+        foreach (var units in Compositions(Grid, k))
+        {
+            var w = units.Select(u => u / (double)Grid).ToArray();
+            double loss = 0;
+            foreach (var key in scored)
+            {
+                var first = outcomes[0][key];
+                var mixed = Mix(outcomes.Select(o => (double[,]?)o[key].Quantiles).ToArray(), w);
+                loss += TotalLoss(first with { Quantiles = mixed });
+            }
+
+            if (loss < bestLoss)
+            {
+                bestLoss = loss;
+                best = w;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>All ways to split <paramref name="total"/> units among <paramref name="parts"/> parts, the first part largest first.</summary>
+    private static IEnumerable<int[]> Compositions(int total, int parts)
+    {
+        if (parts == 1)
+        {
+            yield return [total];
+            yield break;
+        }
+
+        for (var first = total; first >= 0; first--)
+        {
+            foreach (var rest in Compositions(total - first, parts - 1))
+            {
+                yield return [first, .. rest];
+            }
+        }
+    }
+
     /// <summary>Weighted average of quantile tables [step, level] (zero-weight tables may be null).</summary>
     internal static double[,] Mix(IReadOnlyList<double[,]?> tables, double[] weights)
     {
@@ -204,8 +286,25 @@ public sealed class SelectingForecaster : IForecaster
         return q;
     }
 
-    /// <summary>Mean pinball loss of an outcome over its scored periods and levels (NaN when none is scored).</summary>
-    private static double Loss(ForecastOutcome o)
+    /// <summary>Mean pinball loss of a sku-node's outcomes over their scored periods and levels (NaN when none is scored).</summary>
+    private static double Loss(IEnumerable<ForecastOutcome> outcomes)
+    {
+        double sum = 0;
+        var n = 0;
+        foreach (var o in outcomes)
+        {
+            var (s, c) = Pinball(o);
+            sum += s;
+            n += c;
+        }
+
+        return n > 0 ? sum / n : double.NaN;
+    }
+
+    /// <summary>Summed pinball loss of an outcome over its scored periods and levels.</summary>
+    private static double TotalLoss(ForecastOutcome o) => Pinball(o).Sum;
+
+    private static (double Sum, int Count) Pinball(ForecastOutcome o)
     {
         double sum = 0;
         var n = 0;
@@ -226,7 +325,7 @@ public sealed class SelectingForecaster : IForecaster
             }
         }
 
-        return n > 0 ? sum / n : double.NaN;
+        return (sum, n);
     }
 
     /// <summary>SSA with a 91-period window on daily data, its defaults otherwise.</summary>

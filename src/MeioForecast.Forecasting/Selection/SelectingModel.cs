@@ -10,7 +10,8 @@ internal sealed class SelectingModel(
     string[] routes,
     double[][] weights,
     QuantileCalibration? calibration,
-    SelectionRule rule) : IForecastModel
+    SelectionRule rule,
+    double[] scales) : IForecastModel
 {
     /// <summary>Candidate names, in weight order.</summary>
     public IReadOnlyList<string> Candidates => names;
@@ -45,7 +46,7 @@ internal sealed class SelectingModel(
                 var w = weights[i];
                 var best = Array.IndexOf(w, w.Max());
                 f = candidate[best]![i];
-                var combined = rule == SelectionRule.Combine && w.Count(x => x > 0) > 1;
+                var combined = rule != SelectionRule.Select && w.Count(x => x > 0) > 1;
                 method = combined ? CombinedName(w) : f.Method;
                 if (combined)
                 {
@@ -53,7 +54,7 @@ internal sealed class SelectingModel(
                 }
             }
 
-            result[i] = Calibrated(f, routes[i], method);
+            result[i] = Calibrated(f, routes[i], method, scales[i]);
         }
 
         return result;
@@ -63,15 +64,16 @@ internal sealed class SelectingModel(
     private string CombinedName(double[] w) =>
         string.Join('+', Enumerable.Range(0, w.Length).Where(k => w[k] > 0).OrderByDescending(k => w[k]).ThenBy(k => k).Select(k => names[k]));
 
-    private SeriesForecast Calibrated(SeriesForecast f, string segment, string method)
+    private SeriesForecast Calibrated(SeriesForecast f, string segment, string method, double scale)
     {
         var q = new double[f.Horizon, f.Levels.Count];
         var row = new double[f.Levels.Count];
+        var multiplier = calibration?.MultiplierFor(scale) ?? 0.0;
         for (var t = 0; t < f.Horizon; t++)
         {
             for (var j = 0; j < row.Length; j++)
             {
-                var v = f.Quantiles[t, j] + (calibration is null ? 0 : Adjustment(t, f.Levels[j].Value, segment));
+                var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment));
                 row[j] = Math.Max(0.0, v);
             }
 

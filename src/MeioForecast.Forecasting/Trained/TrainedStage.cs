@@ -22,12 +22,13 @@ namespace MeioForecast.Forecasting.Trained;
 /// </summary>
 public sealed class TrainedStage
 {
-    internal TrainedStage(StageOptions options, PeriodKind period, IReadOnlyDictionary<int, GlobalGbdtFit> fits, QuantileCalibration? calibration)
+    internal TrainedStage(StageOptions options, PeriodKind period, IReadOnlyDictionary<int, GlobalGbdtFit> fits, QuantileCalibration? calibration, IReadOnlyList<double>? pooledWeights = null)
     {
         Options = options;
         Period = period;
         Fits = fits;
         Calibration = calibration;
+        PooledWeights = pooledWeights;
     }
 
     /// <summary>The options it was trained with.</summary>
@@ -45,6 +46,12 @@ public sealed class TrainedStage
     /// <summary>The conformal adjustments applied to every forecast, or null when the stage did not calibrate.</summary>
     public QuantileCalibration? Calibration { get; }
 
+    /// <summary>
+    /// The combination weights of the candidates (gbdt, ssa) fitted on all sku-nodes under
+    /// <see cref="SelectionRule.PooledCombine"/>; null for the other rules (and for stages registered before the rule).
+    /// </summary>
+    public IReadOnlyList<double>? PooledWeights { get; }
+
     /// <summary>The feature names of the final fit (of the latest fit when the GBDT never served a sku-node).</summary>
     public IReadOnlyList<string> FeatureNames => Fits.OrderBy(f => f.Key).Select(f => f.Value.FeatureNames).FirstOrDefault() ?? [];
 
@@ -58,8 +65,8 @@ public sealed class TrainedStage
         options ??= new StageOptions();
         options.Validate();
         var recorder = new RecordingGbdt(new GlobalGbdtForecaster(options.Gbdt, progress), data.Period, data.Series.Max(s => s.End));
-        var (model, calibration) = SelectingForecaster.CreateDefault(options.Selection, recorder).FitCalibrated(data);
-        return (new TrainedStage(options, data.Period, new SortedDictionary<int, GlobalGbdtFit>(recorder.Fits.ToDictionary()), calibration), model);
+        var (model, calibration, pooled) = SelectingForecaster.CreateDefault(options.Selection, recorder).FitCalibrated(data);
+        return (new TrainedStage(options, data.Period, new SortedDictionary<int, GlobalGbdtFit>(recorder.Fits.ToDictionary()), calibration, pooled), model);
     }
 
     /// <summary>
@@ -123,7 +130,7 @@ public sealed class TrainedStage
             }
 
             var gbdt = new ReplayGbdt(stage, data.Series.Max(s => s.End));
-            return SelectingForecaster.CreateDefault(stage.Options.Selection, gbdt).Fit(data, stage.Calibration);
+            return SelectingForecaster.CreateDefault(stage.Options.Selection, gbdt).Fit(data, stage.Calibration, stage.PooledWeights?.ToArray());
         }
     }
 

@@ -17,7 +17,7 @@ namespace MeioForecast.Forecasting.Trained;
 /// <item><c>stage.json</c>: <c>{ "format": "meioforecast-stage", "version": 1, "period": "day|week", "horizon": H,
 /// "options": {StageOptions as System.Text.Json, snake_case}, "feature_names": [...], "fits": [ { "offset": k,
 /// "feature_names": [...], "vocabulary": { "skus": [...], "locations": [...] }, "models": ["gbdt/o{k}/q{alpha}.json", ...] } ],
-/// "calibration": {QuantileCalibrationJson} | null }</c>.</item>
+/// "calibration": {QuantileCalibrationJson} | null, "pooled_weights": [w per candidate] | null }</c>.</item>
 /// <item><c>gbdt/o{k}/q{alpha}.json</c>: one quantile GBDT per level and fit, in the format of <see cref="GbdtModelSerializer"/>.</item>
 /// </list>
 /// Options are serialized whole, so fields added to the option records later flow through; doubles are written in
@@ -73,6 +73,7 @@ public static class TrainedStageJson
             ["feature_names"] = Strings(stage.FeatureNames),
             ["fits"] = fits,
             ["calibration"] = stage.Calibration is null ? null : QuantileCalibrationJson.ToJson(stage.Calibration),
+            ["pooled_weights"] = stage.PooledWeights is null ? null : new JsonArray([.. stage.PooledWeights.Select(w => JsonValue.Create(w))]),
         };
         files[StageFile] = Encoding.UTF8.GetBytes(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return files;
@@ -108,7 +109,8 @@ public static class TrainedStageJson
             }
 
             var calibration = root["calibration"] is { } c ? QuantileCalibrationJson.FromJson(c) : null;
-            return new TrainedStage(options, period, fits, calibration);
+            var pooled = root["pooled_weights"] is JsonArray w ? w.Select(v => v!.GetValue<double>()).ToArray() : null;
+            return new TrainedStage(options, period, fits, calibration, pooled);
         }
         catch (Exception ex) when (ex is JsonException or NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -6,6 +6,9 @@ using MeioForecast.Forecasting.Calibration;
 using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Ssa;
+using MeioForecast.Forecasting.Trained;
+using MeioForecast.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
 
@@ -13,7 +16,7 @@ namespace MeioForecast.Worker.Commands;
 
 /// <summary>
 /// <c>meio backtest --input DIR --model ssa|baseline|snaive|gbdt|select|combine|all --origins K --horizon H [--step S] [--score-mask SIGNAL]
-/// [--conformal] [--signals a,b] --out DIR</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
+/// [--conformal] [--signals a,b] --out DIR [--Forecasting:Stage:...=value]</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
 /// </summary>
 internal static class BacktestCommand
 {
@@ -27,7 +30,7 @@ internal static class BacktestCommand
         var origins = new Option<int>("--origins") { Description = "Number of forecast origins K.", DefaultValueFactory = _ => 1 };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon h in periods (default: settings.csv horizon)." };
         var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
-        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring (e.g. open, observed)." };
+        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring and from GBDT training (e.g. open, observed)." };
         var conformal = new Option<bool>("--conformal") { Description = "Also run each model with split-conformal calibration (3 inner origins)." };
         var signals = new Option<string?>("--signals") { Description = "Known-in-advance signals SSA regresses on, comma-separated (default: all known signals; empty: none)." };
         var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json.", Required = true };
@@ -35,9 +38,19 @@ internal static class BacktestCommand
         {
             input, model, origins, horizon, step, mask, conformal, signals, output,
         };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             () =>
             {
+                // The stage's options come from the same Forecasting:Stage section as meio train's, so a setting tried here is the one trained.
+                var stage = CliHost.StageSettings(MeioConfiguration.Build(parse.UnmatchedTokens));
+
+                // A period the score mask excludes is no demand observation (a closed shop, a week without a record): the GBDT does not train on it either.
+                if (parse.GetValue(mask) is { } masked && stage.Gbdt.AvailabilitySignal is null)
+                {
+                    stage = stage with { Gbdt = stage.Gbdt with { AvailabilitySignal = masked } };
+                }
+
                 var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
                 var name = parse.GetValue(model)!;
                 var names = name == "all" ? Models : [name];
@@ -55,7 +68,7 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (Create(n, parse.GetValue(signals), options.ScoreMaskSignal) is not { } created)
+                    if (Create(n, parse.GetValue(signals), options.ScoreMaskSignal, stage) is not { } created)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
                         return Task.FromResult(ExitCodes.BadInput);
@@ -80,15 +93,15 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static IForecaster? Create(string name, string? signals, string? mask) => name switch
+    private static IForecaster? Create(string name, string? signals, string? mask, StageOptions stage) => name switch
     {
         "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
-        "gbdt" => new GlobalGbdtForecaster(),
-        "select" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Select, ScoreMaskSignal = mask }),
-        "gbdt-stage" => new SelectingForecaster([new GlobalGbdtForecaster()], new SeasonalEmpiricalForecaster(), new SelectionOptions { ScoreMaskSignal = mask }),
-        "combine" => SelectingForecaster.CreateDefault(new SelectionOptions { Rule = SelectionRule.Combine, ScoreMaskSignal = mask }),
+        "gbdt" => new GlobalGbdtForecaster(stage.Gbdt),
+        "select" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = SelectionRule.Select, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt)),
+        "gbdt-stage" => new SelectingForecaster([new GlobalGbdtForecaster(stage.Gbdt)], new SeasonalEmpiricalForecaster(), stage.Selection with { ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }),
+        "combine" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = stage.Selection.Rule == SelectionRule.Select ? new SelectionOptions().Rule : stage.Selection.Rule, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt)),
         _ => null,
     };
 

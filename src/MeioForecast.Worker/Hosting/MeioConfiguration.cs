@@ -5,7 +5,8 @@ namespace MeioForecast.Worker.Hosting;
 /// <summary>
 /// The configuration sources of every verb, lowest precedence first: appsettings.json beside the executable, then in
 /// the current folder, environment variables (<c>Worker__Schedule</c>, <c>Storage__ConnectionString</c>,
-/// <c>AZURE_STORAGE_CONNECTION_STRING</c>), then <c>--Section:Key=value</c> arguments on the command line.
+/// <c>AZURE_STORAGE_CONNECTION_STRING</c>), the JSON file named by <c>--settings FILE</c> (e.g. the forecasting
+/// profile pipelines/settings/forecasting-thorough.json), then <c>--Section:Key=value</c> arguments on the command line.
 /// </summary>
 public static class MeioConfiguration
 {
@@ -29,7 +30,43 @@ public static class MeioConfiguration
             builder.AddInMemoryCollection([new($"{Output.StorageOptions.SectionName}:ConnectionString", connection)]);
         }
 
-        return builder.AddCommandLine([.. commandLine]);
+        var (settingsFile, rest) = SplitSettings(commandLine);
+        if (settingsFile is not null)
+        {
+            if (!File.Exists(settingsFile))
+            {
+                throw new ArgumentException($"--settings: the file '{Path.GetFullPath(settingsFile)}' does not exist.");
+            }
+
+            builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: false);
+        }
+
+        return builder.AddCommandLine([.. rest]);
+    }
+
+    /// <summary>The file of <c>--settings FILE</c> or <c>--settings=FILE</c> (null: none) and the other arguments.</summary>
+    internal static (string? File, List<string> Others) SplitSettings(IReadOnlyList<string> commandLine)
+    {
+        string? file = null;
+        var rest = new List<string>();
+        for (var i = 0; i < commandLine.Count; i++)
+        {
+            var token = commandLine[i];
+            if (token == "--settings")
+            {
+                file = i + 1 < commandLine.Count ? commandLine[++i] : throw new ArgumentException("--settings needs a file name.");
+            }
+            else if (token.StartsWith("--settings=", StringComparison.Ordinal))
+            {
+                file = token["--settings=".Length..];
+            }
+            else
+            {
+                rest.Add(token);
+            }
+        }
+
+        return (file, rest);
     }
 
     /// <summary>Builds the configuration of a one-shot verb.</summary>

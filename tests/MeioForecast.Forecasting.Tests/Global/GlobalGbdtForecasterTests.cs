@@ -77,4 +77,37 @@ public class GlobalGbdtForecasterTests
         Assert.All(rows, r => Assert.Equal(r.Origin + r.Horizon >= 212, r.Valid));
         Assert.All(rows, r => Assert.True(r.Origin + r.Horizon <= 239));
     }
+
+    [Fact]
+    public void Periods_flagged_as_not_observed_are_not_trained()
+    {
+        // Demand is 10 on six days of each week; the seventh carries 1000 flagged observed = 0 (a week-day the shop has
+        // no record of). Every 91-day scale window holds 13 whole weeks, so the scale is (6 x 10 + 1000) / 7 at every
+        // training origin and every observed label is the same number: the trees cannot split and every quantile of
+        // an observed day is exactly 10. Trained on all rows, 1 day in 7 at 1000 pulls the 0.95 quantile far above.
+        var y = Enumerable.Range(0, 400).Select(i => i % 7 == 6 ? 1000.0 : 10.0).ToArray();
+        var key = new SkuNode("A", "L");
+        var series = new DemandSeries(key, PeriodKind.Day, Start, y);
+        var builder = new SignalTableBuilder();
+        for (var i = 0; i < 400 + 28; i++)
+        {
+            builder.TryAdd("observed", Start.AddDays(i), key.Sku, key.Location, i % 7 == 6 ? 0 : 1);
+        }
+
+        var signals = builder.Build(new Dictionary<string, SignalKind> { ["observed"] = SignalKind.KnownInAdvance });
+        var data = new ForecastTrainingData(PeriodKind.Day, [series], signals, Seed: 3);
+        var levels = new QuantileLevel[] { new(0.05), new(0.5), new(0.95) };
+        var request = new ForecastRequest(28, levels, signals);
+        var masked = new GlobalGbdtForecaster(new GlobalGbdtOptions { AvailabilitySignal = "observed", Gbdt = new() { MinDataInLeaf = 5, NumIterations = 50 } }).Fit(data).Predict(request)[0];
+        for (var t = 0; t < 28; t++)
+        {
+            if ((400 + t) % 7 != 6)
+            {
+                Assert.All(masked.At(t), v => Assert.Equal(10.0, v, 9));
+            }
+        }
+
+        var unmasked = new GlobalGbdtForecaster(new GlobalGbdtOptions { Gbdt = new() { MinDataInLeaf = 5, NumIterations = 50 } }).Fit(data).Predict(request)[0];
+        Assert.True(Enumerable.Range(0, 28).Max(t => unmasked.At(t)[2]) > 100);
+    }
 }

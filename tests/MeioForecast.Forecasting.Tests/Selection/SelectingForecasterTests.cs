@@ -131,4 +131,43 @@ public class SelectingForecasterTests
         Assert.Equal([1.0, 0.0], SelectingForecaster.Weights([double.NaN, double.NaN], SelectionRule.Combine));
         Assert.Equal([0.0, 1.0], SelectingForecaster.Weights([double.NaN, 3.0], SelectionRule.Combine));
     }
+
+    [Fact]
+    public void Pooled_combine_uses_the_grid_weight_that_minimises_the_summed_backtest_loss()
+    {
+        // A is constant 12 with candidates 10 and 16; B constant 100 with candidates 99 and 106. A constant forecast m
+        // against y at levels 0.1/0.5/0.9 loses 0.5 |m - y| per period (mean p = mean 1-p = 0.5). With weight w on
+        // "low": A mixes to 16 - 6w, B to 106 - 7w, so the summed loss is proportional to |4 - 6w| + |6 - 7w|, whose
+        // slopes are -13, -1, +13 with kinks at 2/3 and 6/7: minimum at w = 6/7, on the 0.05 grid 0.85 (1.15 against
+        // 1.70 at 0.90). Both sku-nodes take (0.85, 0.15): A = 10.9, B = 100.05. Per-node inverse-loss weights differ.
+        var data = new ForecastTrainingData(PeriodKind.Day, [Constant("A", 12), Constant("B", 100)], SignalTable.Empty);
+        double Low(SkuNode k) => k.Sku == "A" ? 10 : 99;
+        double High(SkuNode k) => k.Sku == "A" ? 16 : 106;
+        var stage = new SelectingForecaster(
+            [new ConstantForecaster("low", Low), new ConstantForecaster("high", High)],
+            new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Rule = SelectionRule.PooledCombine, Horizon = 7, Levels = Levels, Calibrate = false });
+        var f = stage.Fit(data).Predict(new ForecastRequest(3, Levels, SignalTable.Empty));
+        Assert.Equal(["low+high", "low+high"], f.Select(x => x.Method));
+        Assert.All(f[0].At(1), v => Assert.Equal(10.9, v, 9));
+        Assert.All(f[1].At(1), v => Assert.Equal(100.05, v, 9));
+    }
+
+    [Fact]
+    public void Scaled_calibration_corrects_sku_nodes_of_every_size_by_the_same_relative_amount()
+    {
+        // A alternates 8, 12 (even, odd periods) and B 80, 120: M5 scales 4 and 40. The candidate says 8 and 80 at every
+        // level. The backtest's last 7 periods (113..119) hold 4 odd ones: scores y - q over the scale are 1, 1, 1, 1, 0,
+        // 0, 0 for both, 14 in all (6 zeros). Conformal ranks ceil(15 p): p = 0.1, 0.25 -> 2, 4 -> 0; p = 0.5, 0.75, 0.9
+        // -> 8, 12, 14 -> 1. Requested 0.2 / 0.5 / 0.8 interpolate to 0 / 1 / 1, times the history's scale: A = 8, 12,
+        // 12 and B = 80, 120, 120 (Lei et al. 2018, locally weighted conformal). Additive scores would mix 4s and 40s.
+        DemandSeries Alternating(string sku, double low, double high) =>
+            new(new SkuNode(sku, "L"), PeriodKind.Day, Start, Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? low : high).ToArray());
+        var data = new ForecastTrainingData(PeriodKind.Day, [Alternating("A", 8, 12), Alternating("B", 80, 120)], SignalTable.Empty);
+        var stage = new SelectingForecaster([new ConstantForecaster("c", k => k.Sku == "A" ? 8 : 80)], new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Horizon = 7, Conformal = new() { MinScores = 1, PerStep = false, Scaled = true } });
+        var f = stage.Fit(data).Predict(new ForecastRequest(4, [new(0.2), new(0.5), new(0.8)], SignalTable.Empty));
+        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([8.0, 12.0, 12.0], f[0].At(t).Select(v => Math.Round(v, 9))));
+        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([80.0, 120.0, 120.0], f[1].At(t).Select(v => Math.Round(v, 9))));
+    }
 }

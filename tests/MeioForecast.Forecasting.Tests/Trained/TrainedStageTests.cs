@@ -105,9 +105,10 @@ public class TrainedStageTests
         var progress = new SyncProgress(reports);
         var (stage, _) = TrainedStage.Train(Data(), Fast, progress);
 
-        // Two GBDT fits (backtest origin, final) x 7 levels: one Done report each, with the kept tree count of the model.
+        // Two GBDT fits (backtest origin, final) x 7 levels x 2 passes (early-stopped, then refitted on all rows with
+        // that tree count): one Done report each; the refit's carries the kept tree count of the model.
         var done = reports.Where(r => r.Done).ToArray();
-        Assert.Equal(2 * 7, done.Length);
+        Assert.Equal(2 * 7 * 2, done.Length);
         foreach (var fit in stage.Fits.Values)
         {
             foreach (var m in fit.Model.Models)
@@ -116,13 +117,13 @@ public class TrainedStageTests
             }
         }
 
-        // Per tree, per level: 1, 2, ..., n1 (backtest fit), then 1, 2, ..., n2 (final fit), never fewer than the trees
-        // kept; every report carries the budget of 20 trees.
-        Assert.All(reports, r => Assert.Equal(20, r.MaxTrees));
+        // Per tree, per level and pass: 1, 2, ..., n (backtest fit: early-stopped pass, refit; then the final fit's two),
+        // never fewer than the trees kept; a report carries the budget of 20 trees, or in a refit the early-stopped count.
+        Assert.All(reports, r => Assert.True(r.MaxTrees == 20 || done.Any(d => d.Alpha == r.Alpha && d.Trees == r.MaxTrees), $"budget {r.MaxTrees}"));
         foreach (var level in Fast.Gbdt.Levels)
         {
             var grown = reports.Where(r => !r.Done && r.Alpha == level).Select(r => r.Trees).ToArray();
-            Assert.Equal(2, grown.Count(t => t == 1));
+            Assert.Equal(4, grown.Count(t => t == 1));
             Assert.All(grown.Zip(grown.Skip(1)), p => Assert.True(p.Second == p.First + 1 || p.Second == 1, $"{p.First} -> {p.Second}"));
             Assert.True(grown.Max() >= done.Where(d => d.Alpha == level).Max(d => d.Trees));
         }

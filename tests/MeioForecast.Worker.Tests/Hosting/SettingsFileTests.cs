@@ -1,0 +1,52 @@
+using MeioForecast.Forecasting.Selection;
+using MeioForecast.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace MeioForecast.Worker.Tests.Hosting;
+
+/// <summary>`--settings FILE`: a JSON settings file between the environment and the command line, and the checked-in forecasting profile.</summary>
+public sealed class SettingsFileTests : IDisposable
+{
+    private readonly string _folder = TestPaths.NewTempFolder();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void The_file_is_read_and_command_line_keys_override_it()
+    {
+        var file = Path.Combine(_folder, "profile.json");
+        File.WriteAllText(file, """{ "Forecasting": { "Stage": { "Gbdt": { "HorizonStride": 1, "MaxOrigins": 90 }, "Selection": { "Origins": 2 } } } }""");
+        var configuration = MeioConfiguration.Build(["--settings", file, "--Forecasting:Stage:Gbdt:MaxOrigins=120"]);
+        var stage = CliHost.StageSettings(configuration);
+        Assert.Equal(1, stage.Gbdt.HorizonStride);
+        Assert.Equal(120, stage.Gbdt.MaxOrigins);
+        Assert.Equal(2, stage.Selection.Origins);
+        Assert.Null(configuration["settings"]);
+
+        var equals = CliHost.StageSettings(MeioConfiguration.Build([$"--settings={file}"]));
+        Assert.Equal(90, equals.Gbdt.MaxOrigins);
+    }
+
+    [Fact]
+    public void A_missing_file_is_named_in_the_error()
+    {
+        var missing = Path.Combine(_folder, "nope.json");
+        var error = Assert.Throws<ArgumentException>(() => MeioConfiguration.Build(["--settings", missing]));
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => MeioConfiguration.Build(["--settings"]));
+    }
+
+    [Fact]
+    public void The_thorough_forecasting_profile_binds_to_valid_stage_options()
+    {
+        // pipelines/settings/forecasting-thorough.json as written in docs/forecasting.md; defaults elsewhere.
+        var file = Path.Combine(TestPaths.RepositoryRoot, "pipelines", "settings", "forecasting-thorough.json");
+        var stage = CliHost.StageSettings(MeioConfiguration.Build(["--settings", file]));
+        Assert.Equal(1, stage.Gbdt.HorizonStride);
+        Assert.Equal(280, stage.Gbdt.MaxOrigins);
+        Assert.Equal(1_000_000, stage.Gbdt.MaxTrainingRows);
+        Assert.Equal(SelectionRule.PooledCombine, stage.Selection.Rule);
+        Assert.Null(stage.Selection.Origins);
+        Assert.True(stage.Selection.Conformal.Scaled);
+    }
+}
