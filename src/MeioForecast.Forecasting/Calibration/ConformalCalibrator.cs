@@ -85,7 +85,7 @@ public static class ConformalCalibrator
         var scores = new List<double>();
         foreach (var o in outcomes)
         {
-            var scale = scaled ? o.Scale : 1.0;
+            var scale = scaled ? o.Weight : 1.0;
             if (!(scale > 0))
             {
                 continue;

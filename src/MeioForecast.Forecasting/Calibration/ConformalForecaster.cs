@@ -44,7 +44,7 @@ public sealed class ConformalForecaster : IForecaster
             Seed = data.Seed,
         });
         var calibration = ConformalCalibrator.Fit(backtest.Outcomes, _options);
-        return new Model(_inner.Fit(data), calibration, data.Series.ToDictionary(s => s.Key, s => M5Scale.Of(s.Quantities)));
+        return new Model(_inner.Fit(data), calibration, data.Series.ToDictionary(s => s.Key, s => M5Scale.Weight(s.Quantities, _options.Horizon)));
     }
 
     private sealed class Model(IForecastModel inner, QuantileCalibration calibration, IReadOnlyDictionary<SkuNode, double> scales) : IForecastModel

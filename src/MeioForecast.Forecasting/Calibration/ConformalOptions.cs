@@ -13,11 +13,11 @@ public sealed record ConformalOptions
     public bool NonNegative { get; init; } = true;
 
     /// <summary>
-    /// Normalised scores: divide each score y - q_p by the sku-node's M5 scale (mean |y_t - y_t-1| of its history before
-    /// the backtest origin, the scale of the scaled pinball loss) and multiply the adjustment back by the scale of the
-    /// history a forecast starts from, so that one table serves sku-nodes of every size (locally weighted split
-    /// conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018, JASA 113(523), sec. 5.2). Sku-nodes without a
-    /// positive scale are neither scored nor adjusted. Default false (additive in units).
+    /// Normalised scores: divide each score y - q_p by the sku-node's recent volume (sum of |y| over the last H periods
+    /// before the backtest origin, the M5 weight; H = the backtest horizon) and multiply the adjustment back by the
+    /// volume of the last H periods a forecast starts from, so that one table serves sku-nodes of every size (locally
+    /// weighted split conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018, JASA 113(523), sec. 5.2).
+    /// Sku-nodes without recent demand are neither scored nor adjusted. Default false (additive in units).
     /// </summary>
     public bool Scaled { get; init; }
 

@@ -31,13 +31,14 @@ public sealed class QuantileCalibration
     /// <summary>Whether calibrated quantiles are clipped at zero.</summary>
     internal bool NonNegative => _nonNegative;
 
-    /// <summary>True when the adjustments are relative: multiplied by the sku-node's M5 scale (<see cref="MultiplierFor"/>).</summary>
+    /// <summary>True when the adjustments are relative: multiplied by the sku-node's recent volume (<see cref="MultiplierFor"/>).</summary>
     public bool Scaled { get; }
 
     /// <summary>
-    /// The multiplier of the adjustments for a sku-node whose history has M5 scale <paramref name="seriesScale"/>
-    /// (<see cref="Backtesting.M5Scale.Of"/>): 1 for additive adjustments; the scale when <see cref="Scaled"/> (0 when
-    /// the scale is not positive: a history without movement gets no adjustment).
+    /// The multiplier of the adjustments for a sku-node whose recent volume is <paramref name="seriesScale"/> (sum of
+    /// |y| over the last H periods of its history, <see cref="Backtesting.M5Scale.Weight"/>, H = the calibration
+    /// backtest's horizon): 1 for additive adjustments; the volume when <see cref="Scaled"/> (0 when it is not positive:
+    /// a sku-node without recent demand gets no adjustment).
     /// </summary>
     public double MultiplierFor(double seriesScale) => !Scaled ? 1.0 : seriesScale > 0 ? seriesScale : 0.0;
 
@@ -56,7 +57,7 @@ public sealed class QuantileCalibration
 
     /// <summary>
     /// Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>);
-    /// <paramref name="seriesScale"/> is the M5 scale of the history the forecast starts from (used when <see cref="Scaled"/>).
+    /// <paramref name="seriesScale"/> is the recent volume of the history the forecast starts from (used when <see cref="Scaled"/>).
     /// </summary>
     public SeriesForecast Apply(SeriesForecast forecast, string segment = "", double seriesScale = double.NaN)
     {

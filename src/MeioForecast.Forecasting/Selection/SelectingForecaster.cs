@@ -18,16 +18,18 @@ namespace MeioForecast.Forecasting.Selection;
 /// periods exceeds <see cref="SelectionOptions.IntermittentZeroShare"/> is <c>fallback-intermittent</c>; both are served by
 /// the fallback forecaster (by default the seasonal empirical quantiles of <see cref="SeasonalEmpiricalForecaster"/>,
 /// whose empirical quantiles put a mass at zero for intermittent demand). The others are served by the candidates.</item>
-/// <item>Selection backtest: one rolling origin (Tashman 2000, IJF 16) <see cref="SelectionOptions.Horizon"/> periods
-/// before the end of the data; every candidate and the fallback are fitted on the history up to it and scored by the
-/// mean pinball loss over the levels and periods of each sku-node.</item>
-/// <item>Rule: <see cref="SelectionRule.Select"/> takes the candidate with the lowest loss (ties: the first);
-/// <see cref="SelectionRule.Combine"/> averages the candidates' quantiles level by level with weights 1/loss
-/// (Vincentization). A sku-node without a backtest score takes the first candidate.</item>
-/// <item>Calibration: the held-out outcomes of the chosen forecasts give additive conformal adjustments per horizon step
-/// and per group (<c>model</c>, <c>fallback-new</c>, <c>fallback-intermittent</c>; <see cref="ConformalCalibrator"/>,
-/// Romano, Patterson &amp; Candes 2019, NeurIPS 32), applied to the final quantiles (interpolated between calibrated
-/// levels), which are then sorted and clipped at zero.</item>
+/// <item>Selection backtest: <see cref="SelectionOptions.OriginsFor"/> rolling origins (Tashman 2000, IJF 16)
+/// <see cref="SelectionOptions.Horizon"/> periods apart, the last one that many periods before the end of the data;
+/// every candidate and the fallback are fitted on the history up to each and scored by pinball loss.</item>
+/// <item>Rule: <see cref="SelectionRule.PooledCombine"/> (default) averages the candidates' quantiles level by level
+/// (Vincentization) with one set of weights for all sku-nodes, those minimising the pooled backtest loss;
+/// <see cref="SelectionRule.Select"/> takes per sku-node the candidate with the lowest mean loss (ties: the first);
+/// <see cref="SelectionRule.Combine"/> averages with per sku-node weights 1/loss. A sku-node without a backtest score
+/// takes the first candidate (pooled: the pooled weights).</item>
+/// <item>Calibration: the held-out outcomes of the chosen forecasts give conformal adjustments per group (<c>model</c>,
+/// <c>fallback-new</c>, <c>fallback-intermittent</c>; <see cref="ConformalCalibrator"/>, Romano, Patterson &amp; Candes
+/// 2019, NeurIPS 32), by default on scores normalised by each sku-node's recent volume (Lei et al. 2018), applied to the
+/// final quantiles (interpolated between calibrated levels), which are then sorted and clipped at zero.</item>
 /// </list>
 /// The candidates are then refitted on the whole history. <see cref="SeriesForecast.Method"/> names what served each
 /// sku-node: a candidate's own method (e.g. <c>gbdt</c>, <c>ssa</c>, <c>ssa-fallback-short</c>), a combination named by
@@ -145,7 +147,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        var scales = data.Series.Select(s => M5Scale.Of(s.Quantities)).ToArray();
+        var scales = data.Series.Select(s => M5Scale.Weight(s.Quantities, h)).ToArray();
         return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule, scales), calibration, pooled);
     }
 
