@@ -85,15 +85,10 @@ public static class ConformalCalibrator
         var scores = new List<double>();
         foreach (var o in outcomes)
         {
-            var scale = scaled ? o.Weight : 1.0;
-            if (!(scale > 0))
-            {
-                continue;
-            }
-
             for (var t = step ?? 0; t < (step is null ? o.Actuals.Length : Math.Min(step.Value + 1, o.Actuals.Length)); t++)
             {
-                if (!double.IsNaN(o.Actuals[t]))
+                var scale = scaled ? QuantileCalibration.LevelAt(o.Levels, o.Quantiles, t) : 1.0;
+                if (!double.IsNaN(o.Actuals[t]) && scale > 0)
                 {
                     scores.Add((o.Actuals[t] - o.Quantiles[t, level]) / scale);
                 }

@@ -1,4 +1,3 @@
-using MeioForecast.Core.Keys;
 using MeioForecast.Forecasting.Backtesting;
 
 namespace MeioForecast.Forecasting.Calibration;
@@ -44,10 +43,10 @@ public sealed class ConformalForecaster : IForecaster
             Seed = data.Seed,
         });
         var calibration = ConformalCalibrator.Fit(backtest.Outcomes, _options);
-        return new Model(_inner.Fit(data), calibration, data.Series.ToDictionary(s => s.Key, s => M5Scale.Weight(s.Quantities, _options.Horizon)));
+        return new Model(_inner.Fit(data), calibration);
     }
 
-    private sealed class Model(IForecastModel inner, QuantileCalibration calibration, IReadOnlyDictionary<SkuNode, double> scales) : IForecastModel
+    private sealed class Model(IForecastModel inner, QuantileCalibration calibration) : IForecastModel
     {
         public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
         {
@@ -57,7 +56,7 @@ public sealed class ConformalForecaster : IForecaster
                 throw new ArgumentException($"This calibrated model serves levels {string.Join(", ", calibration.Levels)} only.", nameof(request));
             }
 
-            return inner.Predict(request).Select(f => calibration.Apply(f, "", scales.GetValueOrDefault(f.Key, double.NaN))).ToArray();
+            return inner.Predict(request).Select(f => calibration.Apply(f)).ToArray();
         }
     }
 }

@@ -13,11 +13,12 @@ public sealed record ConformalOptions
     public bool NonNegative { get; init; } = true;
 
     /// <summary>
-    /// Normalised scores: divide each score y - q_p by the sku-node's recent volume (sum of |y| over the last H periods
-    /// before the backtest origin, the M5 weight; H = the backtest horizon) and multiply the adjustment back by the
-    /// volume of the last H periods a forecast starts from, so that one table serves sku-nodes of every size (locally
-    /// weighted split conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018, JASA 113(523), sec. 5.2).
-    /// Sku-nodes without recent demand are neither scored nor adjusted. Default false (additive in units).
+    /// Normalised scores: divide each score y_t - q_p,t by the forecast's level at that period
+    /// (<see cref="QuantileCalibration.LevelAt"/>: (q0.5 + q0.9) / 2) and multiply the adjustment back by the level of
+    /// the forecast it corrects, so that one table serves sku-nodes of every size and a promotion week's wide forecast
+    /// gets a wide correction (locally weighted split conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018,
+    /// JASA 113(523), sec. 5.2, with the forecast's level as the local scale). Periods forecast at level 0 are neither
+    /// scored nor adjusted. Default false (additive in units).
     /// </summary>
     public bool Scaled { get; init; }
 

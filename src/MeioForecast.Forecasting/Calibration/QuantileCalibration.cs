@@ -31,16 +31,43 @@ public sealed class QuantileCalibration
     /// <summary>Whether calibrated quantiles are clipped at zero.</summary>
     internal bool NonNegative => _nonNegative;
 
-    /// <summary>True when the adjustments are relative: multiplied by the sku-node's recent volume (<see cref="MultiplierFor"/>).</summary>
+    /// <summary>True when the adjustments are relative: multiplied by the forecast's level at that period (<see cref="LevelAt"/>).</summary>
     public bool Scaled { get; }
 
     /// <summary>
-    /// The multiplier of the adjustments for a sku-node whose recent volume is <paramref name="seriesScale"/> (sum of
-    /// |y| over the last H periods of its history, <see cref="Backtesting.M5Scale.Weight"/>, H = the calibration
-    /// backtest's horizon): 1 for additive adjustments; the volume when <see cref="Scaled"/> (0 when it is not positive:
-    /// a sku-node without recent demand gets no adjustment).
+    /// The level a normalised score of one period is divided by, and its adjustment multiplied by: (q0.5 + q0.9) / 2 of
+    /// that period's forecast (interpolated linearly between the table's levels, nearest outside), so that it depends
+    /// neither on the horizon requested nor on which other levels a forecast carries; positive for intermittent demand
+    /// whose median is 0; never below 0.
     /// </summary>
-    public double MultiplierFor(double seriesScale) => !Scaled ? 1.0 : seriesScale > 0 ? seriesScale : 0.0;
+    public static double LevelAt(IReadOnlyList<QuantileLevel> levels, double[,] quantiles, int step)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(quantiles);
+        return Math.Max(0.0, (At(levels, quantiles, step, 0.5) + At(levels, quantiles, step, 0.9)) / 2);
+    }
+
+    /// <summary>The multiplier of the adjustments at <paramref name="step"/>: 1, or the forecast's <see cref="LevelAt"/> when <see cref="Scaled"/>.</summary>
+    public double MultiplierFor(IReadOnlyList<QuantileLevel> levels, double[,] quantiles, int step) => Scaled ? LevelAt(levels, quantiles, step) : 1.0;
+
+    private static double At(IReadOnlyList<QuantileLevel> levels, double[,] q, int t, double p)
+    {
+        if (p <= levels[0].Value)
+        {
+            return q[t, 0];
+        }
+
+        for (var k = 1; k < levels.Count; k++)
+        {
+            if (p <= levels[k].Value)
+            {
+                var w = (p - levels[k - 1].Value) / (levels[k].Value - levels[k - 1].Value);
+                return q[t, k - 1] + (w * (q[t, k] - q[t, k - 1]));
+            }
+        }
+
+        return q[t, levels.Count - 1];
+    }
 
     /// <summary>The calibrated levels.</summary>
     public IReadOnlyList<QuantileLevel> Levels { get; }
@@ -55,11 +82,8 @@ public sealed class QuantileCalibration
         return table[Math.Min(step, table.GetLength(0) - 1), level];
     }
 
-    /// <summary>
-    /// Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>);
-    /// <paramref name="seriesScale"/> is the recent volume of the history the forecast starts from (used when <see cref="Scaled"/>).
-    /// </summary>
-    public SeriesForecast Apply(SeriesForecast forecast, string segment = "", double seriesScale = double.NaN)
+    /// <summary>Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>).</summary>
+    public SeriesForecast Apply(SeriesForecast forecast, string segment = "")
     {
         ArgumentNullException.ThrowIfNull(forecast);
         if (!forecast.Levels.SequenceEqual(Levels))
@@ -69,9 +93,9 @@ public sealed class QuantileCalibration
 
         var q = new double[forecast.Horizon, Levels.Count];
         var row = new double[Levels.Count];
-        var multiplier = MultiplierFor(seriesScale);
         for (var t = 0; t < forecast.Horizon; t++)
         {
+            var multiplier = MultiplierFor(forecast.Levels, forecast.Quantiles, t);
             for (var j = 0; j < row.Length; j++)
             {
                 var v = forecast.Quantiles[t, j] + (multiplier * Adjustment(t, j, segment));

@@ -28,7 +28,7 @@ namespace MeioForecast.Forecasting.Selection;
 /// takes the first candidate (pooled: the pooled weights).</item>
 /// <item>Calibration: the held-out outcomes of the chosen forecasts give conformal adjustments per group (<c>model</c>,
 /// <c>fallback-new</c>, <c>fallback-intermittent</c>; <see cref="ConformalCalibrator"/>, Romano, Patterson &amp; Candes
-/// 2019, NeurIPS 32), by default on scores normalised by each sku-node's recent volume (Lei et al. 2018), applied to the
+/// 2019, NeurIPS 32), by default on scores normalised by the forecast's level at each period (Lei et al. 2018), applied to the
 /// final quantiles (interpolated between calibrated levels), which are then sorted and clipped at zero.</item>
 /// </list>
 /// The candidates are then refitted on the whole history. <see cref="SeriesForecast.Method"/> names what served each
@@ -147,8 +147,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        var scales = data.Series.Select(s => M5Scale.Weight(s.Quantities, h)).ToArray();
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule, scales), calibration, pooled);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule), calibration, pooled);
     }
 
     /// <summary>The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).</summary>

@@ -10,8 +10,7 @@ internal sealed class SelectingModel(
     string[] routes,
     double[][] weights,
     QuantileCalibration? calibration,
-    SelectionRule rule,
-    double[] scales) : IForecastModel
+    SelectionRule rule) : IForecastModel
 {
     /// <summary>Candidate names, in weight order.</summary>
     public IReadOnlyList<string> Candidates => names;
@@ -54,7 +53,7 @@ internal sealed class SelectingModel(
                 }
             }
 
-            result[i] = Calibrated(f, routes[i], method, scales[i]);
+            result[i] = Calibrated(f, routes[i], method);
         }
 
         return result;
@@ -64,13 +63,13 @@ internal sealed class SelectingModel(
     private string CombinedName(double[] w) =>
         string.Join('+', Enumerable.Range(0, w.Length).Where(k => w[k] > 0).OrderByDescending(k => w[k]).ThenBy(k => k).Select(k => names[k]));
 
-    private SeriesForecast Calibrated(SeriesForecast f, string segment, string method, double scale)
+    private SeriesForecast Calibrated(SeriesForecast f, string segment, string method)
     {
         var q = new double[f.Horizon, f.Levels.Count];
         var row = new double[f.Levels.Count];
-        var multiplier = calibration?.MultiplierFor(scale) ?? 0.0;
         for (var t = 0; t < f.Horizon; t++)
         {
+            var multiplier = calibration?.MultiplierFor(f.Levels, f.Quantiles, t) ?? 0.0;
             for (var j = 0; j < row.Length; j++)
             {
                 var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment));

@@ -156,20 +156,19 @@ public class SelectingForecasterTests
     [Fact]
     public void Scaled_calibration_corrects_sku_nodes_of_every_size_by_the_same_relative_amount()
     {
-        // A repeats 8, 12, 8, 12, 8, 12, 10 (any 7 consecutive days sum to 70) and B is 10 x A; the candidate says 8 and
-        // 80 at every level. The backtest's 7 periods hold one whole cycle: scores y - q over the volume of the 7 days
-        // before the origin (70, 700) are 0 (x3), 2/70 (x1), 4/70 (x3) for both, 14 in all. Conformal ranks ceil(15 p):
-        // p = 0.1, 0.25 -> 2, 4 -> 0; p = 0.5 -> 8 -> 2/70; p = 0.75, 0.9 -> 12, 14 -> 4/70. Requested 0.2 / 0.5 / 0.8
-        // interpolate to 0 / 2/70 / 4/70, times the last 7 days' volume: A = 8, 10, 12 and B = 80, 100, 120 (Lei et al.
-        // 2018, locally weighted conformal). Additive scores would mix A's 2s and 4s with B's 20s and 40s.
-        double[] cycle = [8, 12, 8, 12, 8, 12, 10];
-        DemandSeries Cyclic(string sku, double factor) =>
-            new(new SkuNode(sku, "L"), PeriodKind.Day, Start, Enumerable.Range(0, 120).Select(i => factor * cycle[i % 7]).ToArray());
-        var data = new ForecastTrainingData(PeriodKind.Day, [Cyclic("A", 1), Cyclic("B", 10)], SignalTable.Empty);
+        // A alternates 8, 12 (even, odd periods) and B 80, 120; the candidate says 8 and 80 at every level, so its level
+        // (q0.5 + q0.9) / 2 is 8 and 80 at every period. The backtest's last 7 periods (113..119) hold 4 odd ones:
+        // scores (y - q) / level are 0.5 (x4) and 0 (x3) for both, 14 in all. Conformal ranks ceil(15 p): p = 0.1, 0.25
+        // -> 2, 4 -> 0; p = 0.5, 0.75, 0.9 -> 8, 12, 14 -> 0.5. Requested 0.2 / 0.5 / 0.8 interpolate to 0 / 0.5 / 0.5,
+        // times the level: A = 8, 12, 12 and B = 80, 120, 120 (Lei et al. 2018, locally weighted conformal). Additive
+        // scores would shift both by one amount in units.
+        DemandSeries Alternating(string sku, double low, double high) =>
+            new(new SkuNode(sku, "L"), PeriodKind.Day, Start, Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? low : high).ToArray());
+        var data = new ForecastTrainingData(PeriodKind.Day, [Alternating("A", 8, 12), Alternating("B", 80, 120)], SignalTable.Empty);
         var stage = new SelectingForecaster([new ConstantForecaster("c", k => k.Sku == "A" ? 8 : 80)], new SeasonalEmpiricalForecaster(),
             new SelectionOptions { Horizon = 7, Conformal = new() { MinScores = 1, PerStep = false, Scaled = true } });
         var f = stage.Fit(data).Predict(new ForecastRequest(4, [new(0.2), new(0.5), new(0.8)], SignalTable.Empty));
-        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([8.0, 10.0, 12.0], f[0].At(t).Select(v => Math.Round(v, 9))));
-        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([80.0, 100.0, 120.0], f[1].At(t).Select(v => Math.Round(v, 9))));
+        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([8.0, 12.0, 12.0], f[0].At(t).Select(v => Math.Round(v, 9))));
+        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([80.0, 120.0, 120.0], f[1].At(t).Select(v => Math.Round(v, 9))));
     }
 }
