@@ -90,12 +90,15 @@ public sealed class GlobalGbdtForecaster : IForecaster
         var stride = _options.HorizonStrideFor(period);
         var perOrigin = (h + stride - 1) / stride;
         var cap = Math.Max(4, _options.MaxTrainingRows / Math.Max(1, series.Count * perOrigin));
-        var span = _options.MaxOriginsFor(period) * step;
+        var minOrigin = Math.Min(6, h);
+
+        // The span the origins cover: MaxOrigins steps, or the history there is when shorter, so that thinning spreads
+        // the origins over the data rather than over periods that do not exist.
+        var span = Math.Max(1, Math.Min(_options.MaxOriginsFor(period) * step, series.Max(s => s.Length) - 1 - minOrigin));
         var originsPerSeries = Math.Min(_options.MaxOriginsFor(period), cap);
         step = Math.Max(step, span / originsPerSeries);
         var v = _options.ValidationPeriods ?? h;
         var end = series.Max(s => s.End);
-        var minOrigin = Math.Min(6, h);
         var rows = new List<(int, int, int, bool)>();
         for (var s = 0; s < series.Count; s++)
         {

@@ -79,6 +79,19 @@ public class GlobalGbdtForecasterTests
     }
 
     [Fact]
+    public void A_binding_row_cap_spreads_the_origins_over_the_history_there_is()
+    {
+        // 2 series x 240 days, 28 horizons per origin (stride 1): the cap of 1000 rows allows 1000 / 56 = 17 origins per
+        // series. MaxOrigins 280 at step 3 would span 840 days, but the history has 240 - 1 - 6 = 233 periods of
+        // origins: step 233 / 17 = 13, origins 238, 225, ..., 30, all 17 inside the data (spread over 840 days, only 5
+        // would be).
+        var data = Uniform(3, 5, 5);
+        var forecaster = new GlobalGbdtForecaster(new GlobalGbdtOptions { Horizon = 28, HorizonStride = 1, OriginStep = 3, MaxOrigins = 280, MaxTrainingRows = 1000 });
+        var origins = forecaster.TrainingRows(data.Series, PeriodKind.Day, 28).Select(r => r.Origin).Distinct().Order().ToArray();
+        Assert.Equal(Enumerable.Range(0, 17).Select(i => 238 - (13 * i)).Order(), origins);
+    }
+
+    [Fact]
     public void Periods_flagged_as_not_observed_are_not_trained()
     {
         // Demand is 10 on six days of each week; the seventh carries 1000 flagged observed = 0 (a week-day the shop has
