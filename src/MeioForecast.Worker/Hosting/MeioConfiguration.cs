@@ -6,7 +6,7 @@ namespace MeioForecast.Worker.Hosting;
 /// The configuration sources of every verb, lowest precedence first: appsettings.json beside the executable, then in
 /// the current folder, environment variables (<c>Worker__Schedule</c>, <c>Storage__ConnectionString</c>,
 /// <c>AZURE_STORAGE_CONNECTION_STRING</c>), the JSON file named by <c>--settings FILE</c> (e.g. the forecasting
-/// profile pipelines/settings/forecasting-thorough.json), then <c>--Section:Key=value</c> arguments on the command line.
+/// profile pipelines/settings/forecasting-thorough-day.json), then <c>--Section:Key=value</c> arguments on the command line.
 /// </summary>
 public static class MeioConfiguration
 {

@@ -36,14 +36,16 @@ public sealed class SettingsFileTests : IDisposable
         Assert.Throws<ArgumentException>(() => MeioConfiguration.Build(["--settings"]));
     }
 
-    [Fact]
-    public void The_thorough_forecasting_profile_binds_to_valid_stage_options()
+    [Theory]
+    [InlineData("forecasting-thorough-day.json", 280)]
+    [InlineData("forecasting-thorough-week.json", null)]
+    public void The_thorough_forecasting_profiles_bind_to_valid_stage_options(string name, int? maxOrigins)
     {
-        // pipelines/settings/forecasting-thorough.json as written in docs/forecasting.md; defaults elsewhere.
-        var file = Path.Combine(TestPaths.RepositoryRoot, "pipelines", "settings", "forecasting-thorough.json");
+        // pipelines/settings/forecasting-thorough-*.json as written in docs/forecasting.md; defaults elsewhere.
+        var file = Path.Combine(TestPaths.RepositoryRoot, "pipelines", "settings", name);
         var stage = CliHost.StageSettings(MeioConfiguration.Build(["--settings", file]));
         Assert.Equal(1, stage.Gbdt.HorizonStride);
-        Assert.Equal(280, stage.Gbdt.MaxOrigins);
+        Assert.Equal(maxOrigins, stage.Gbdt.MaxOrigins);
         Assert.Equal(1_000_000, stage.Gbdt.MaxTrainingRows);
         Assert.Equal(SelectionRule.PooledCombine, stage.Selection.Rule);
         Assert.Null(stage.Selection.Origins);
