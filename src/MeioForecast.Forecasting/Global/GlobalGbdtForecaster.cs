@@ -21,8 +21,10 @@ namespace MeioForecast.Forecasting.Global;
 /// <item>Target scaled per series by its mean at the origin (<see cref="DirectFeatureBuilder.Scale"/>); predictions are
 /// multiplied back and clipped at zero. Rows weigh scale^<see cref="GlobalGbdtOptions.ScaleWeightPower"/>.</item>
 /// <item>One GBDT per level alpha_k (<see cref="MultiQuantileGbdt"/>), early-stopped on the rows whose target lies in
-/// the last <see cref="GlobalGbdtOptions.ValidationPeriods"/> periods (a time-based split); quantiles are rearranged
-/// (sorted) per row, so they never cross.</item>
+/// the last <see cref="GlobalGbdtOptions.ValidationPeriods"/> periods (a time-based split), then trained again on all
+/// rows with that tree count (<see cref="GlobalGbdtOptions.RefitOnAllRows"/>); quantiles are rearranged (sorted) per
+/// row, so they never cross. Rows whose target period is no demand observation
+/// (<see cref="GlobalGbdtOptions.AvailabilitySignal"/>) are left out.</item>
 /// </list>
 /// Deterministic: rows are built in a fixed order and the engine does not depend on the thread count.
 /// </summary>
