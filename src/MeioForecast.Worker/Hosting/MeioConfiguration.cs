@@ -69,6 +69,22 @@ public static class MeioConfiguration
         return (file, rest);
     }
 
-    /// <summary>Builds the configuration of a one-shot verb.</summary>
-    public static IConfigurationRoot Build(IReadOnlyList<string> commandLine) => new ConfigurationBuilder().AddMeioSources(commandLine).Build();
+    /// <summary>
+    /// Builds the configuration of a one-shot verb from the arguments its parser did not match. An argument that looks
+    /// like an option but names no configuration key (no ':' before '=', e.g. a misspelt <c>--orgins 3</c>) is rejected
+    /// rather than silently becoming a setting nothing reads.
+    /// </summary>
+    public static IConfigurationRoot Build(IReadOnlyList<string> commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        foreach (var token in SplitSettings(commandLine).Others)
+        {
+            if (token.StartsWith('-') && !token.Split('=', 2)[0].Contains(':', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unknown option '{token}': see --help; settings are written --Section:Key=value (e.g. --Forecasting:Stage:Selection:Origins=3) or come from --settings FILE.");
+            }
+        }
+
+        return new ConfigurationBuilder().AddMeioSources(commandLine).Build();
+    }
 }
