@@ -9,6 +9,9 @@ namespace MeioForecast.Forecasting.Calibration;
 /// form per level (their asymmetric variant, Thm. 2): with scores E_i = y_i - q_p(x_i) on n calibration points, the
 /// adjustment is c_p = the ceil((n+1) p)-th smallest score (the largest when that exceeds n), so that
 /// P(Y &lt;= q_p + c_p) &gt;= p on exchangeable fresh data. Fitted per horizon step and optionally per segment.
+/// With <see cref="ConformalOptions.RecencyHalfLife"/> the scores of older backtest origins weigh less (weighted
+/// conformal prediction for data that drift: Barber, Candes, Ramdas &amp; Tibshirani 2023, "Conformal prediction beyond
+/// exchangeability", Ann. Statist. 51(2), eq. (11), fixed weights decaying with age).
 /// </summary>
 public static class ConformalCalibrator
 {
@@ -28,13 +31,14 @@ public static class ConformalCalibrator
 
         var levels = outcomes[0].Levels;
         var steps = options.PerStep ? outcomes.Max(o => o.Actuals.Length) : 1;
-        var global = Adjustments(outcomes, levels, steps, options, null);
+        var weightOf = OriginWeights(outcomes, options.RecencyHalfLife);
+        var global = Adjustments(outcomes, levels, steps, options, weightOf, null);
         var bySegment = new SortedDictionary<string, double[,]>(StringComparer.Ordinal);
         if (segmentOf is not null)
         {
             foreach (var g in outcomes.GroupBy(o => segmentOf(o.Key)))
             {
-                bySegment[g.Key] = Adjustments(g.ToArray(), levels, steps, options, global);
+                bySegment[g.Key] = Adjustments(g.ToArray(), levels, steps, options, weightOf, global);
             }
         }
 
@@ -53,26 +57,57 @@ public static class ConformalCalibrator
         return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
     }
 
-    private static double[,] Adjustments(IReadOnlyList<ForecastOutcome> outcomes, IReadOnlyList<QuantileLevel> levels, int steps, ConformalOptions options, double[,]? fallback)
+    /// <summary>
+    /// The weighted conformal quantile (Barber et al. 2023, eq. (11)): the level-<paramref name="p"/> quantile of the
+    /// distribution putting mass w_i / (W + 1) on score i and 1 / (W + 1) on +infinity (the fresh point, weight 1), W the
+    /// sum of the weights; the largest score when the quantile falls on +infinity. With every weight 1 it is
+    /// <see cref="ConformalQuantile(IReadOnlyList{double}, double)"/>.
+    /// </summary>
+    public static double ConformalQuantile(IReadOnlyList<double> scores, IReadOnlyList<double> weights, double p)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (scores.Count == 0 || weights.Count != scores.Count || weights.Any(w => !(w > 0) || double.IsInfinity(w)))
+        {
+            throw new ArgumentException("Weighted conformal quantile needs one finite positive weight per score, and scores.", nameof(weights));
+        }
+
+        // Ties in score broken by position, so that the result does not depend on the sort's stability.
+        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ThenBy(i => i).ToArray();
+        var target = p * (weights.Sum() + 1.0);
+        var cumulative = 0.0;
+        foreach (var i in order)
+        {
+            cumulative += weights[i];
+            if (cumulative >= target)
+            {
+                return scores[i];
+            }
+        }
+
+        return scores[order[^1]];
+    }
+
+    private static double[,] Adjustments(IReadOnlyList<ForecastOutcome> outcomes, IReadOnlyList<QuantileLevel> levels, int steps, ConformalOptions options, Func<int, double> weightOf, double[,]? fallback)
     {
         var result = new double[steps, levels.Count];
         for (var j = 0; j < levels.Count; j++)
         {
-            var all = Scores(outcomes, j, null, options.Scaled);
+            var all = Scores(outcomes, j, null, options.Scaled, weightOf);
             for (var t = 0; t < steps; t++)
             {
-                var scores = options.PerStep ? Scores(outcomes, j, t, options.Scaled) : all;
-                if (scores.Count >= options.MinScores)
+                var scores = options.PerStep ? Scores(outcomes, j, t, options.Scaled, weightOf) : all;
+                if (scores.Values.Count >= options.MinScores)
                 {
-                    result[t, j] = ConformalQuantile(scores, levels[j].Value);
+                    result[t, j] = Quantile(scores, levels[j].Value);
                 }
-                else if (fallback is null && all.Count > 0)
+                else if (fallback is null && all.Values.Count > 0)
                 {
-                    result[t, j] = ConformalQuantile(all, levels[j].Value);
+                    result[t, j] = Quantile(all, levels[j].Value);
                 }
                 else if (fallback is not null)
                 {
-                    result[t, j] = all.Count >= options.MinScores ? ConformalQuantile(all, levels[j].Value) : fallback[t, j];
+                    result[t, j] = all.Values.Count >= options.MinScores ? Quantile(all, levels[j].Value) : fallback[t, j];
                 }
             }
         }
@@ -80,21 +115,45 @@ public static class ConformalCalibrator
         return result;
     }
 
-    private static List<double> Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, bool scaled)
+    private static double Quantile((List<double> Values, List<double>? Weights) scores, double p) =>
+        scores.Weights is null ? ConformalQuantile(scores.Values, p) : ConformalQuantile(scores.Values, scores.Weights, p);
+
+    /// <summary>
+    /// The weight of an outcome's scores by its origin: 2^(-age / half-life), age = the origin's rank counted back from
+    /// the newest origin in <paramref name="outcomes"/> (0 for the newest), so that origins H periods apart weigh
+    /// 1, 1/2, 1/4, ... with a half-life of one origin.
+    /// </summary>
+    private static Func<int, double> OriginWeights(IReadOnlyList<ForecastOutcome> outcomes, double? halfLife)
+    {
+        if (halfLife is null)
+        {
+            return _ => 1.0;
+        }
+
+        var age = outcomes.Select(o => o.Origin).Distinct().OrderDescending().Select((origin, rank) => (origin, rank)).ToDictionary(p => p.origin, p => p.rank);
+        return origin => Math.Pow(2.0, -age[origin] / halfLife.Value);
+    }
+
+    private static (List<double> Values, List<double>? Weights) Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, bool scaled, Func<int, double> weightOf)
     {
         var scores = new List<double>();
+        var weights = new List<double>();
+        var weighted = false;
         foreach (var o in outcomes)
         {
+            var w = weightOf(o.Origin);
             for (var t = step ?? 0; t < (step is null ? o.Actuals.Length : Math.Min(step.Value + 1, o.Actuals.Length)); t++)
             {
                 var scale = scaled ? QuantileCalibration.LevelAt(o.Levels, o.Quantiles, t) : 1.0;
                 if (!double.IsNaN(o.Actuals[t]) && scale > 0)
                 {
                     scores.Add((o.Actuals[t] - o.Quantiles[t, level]) / scale);
+                    weights.Add(w);
+                    weighted |= w != 1.0;
                 }
             }
         }
 
-        return scores;
+        return (scores, weighted ? weights : null);
     }
 }

@@ -22,6 +22,14 @@ public sealed record ConformalOptions
     /// </summary>
     public bool Scaled { get; init; }
 
+    /// <summary>
+    /// Half-life, in backtest origins, of the weight of older origins' scores (weighted conformal, Barber, Candes, Ramdas
+    /// &amp; Tibshirani 2023): the newest origin's scores weigh 1, the one before 2^(-1 / half-life), and so on, so that
+    /// the adjustment follows demand whose volatility drifts. Default null: every score weighs 1 (exchangeable).
+    /// Range &gt; 0.
+    /// </summary>
+    public double? RecencyHalfLife { get; init; }
+
     /// <summary>Backtest origins K whose outcomes calibrate <see cref="ConformalForecaster"/>. Default 4. Range &gt;= 1.</summary>
     public int Origins { get; init; } = 4;
 
@@ -34,6 +42,11 @@ public sealed record ConformalOptions
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
+        if (RecencyHalfLife is not null && !(RecencyHalfLife > 0 && !double.IsInfinity(RecencyHalfLife.Value)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RecencyHalfLife), RecencyHalfLife, "RecencyHalfLife must be a finite number above 0.");
+        }
+
         if (MinScores < 1 || Origins < 1 || Horizon < 1 || Step is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MinScores), "MinScores, Origins, Horizon and Step must be at least 1.");

@@ -45,6 +45,55 @@ public class ConformalCalibrationTests
     }
 
     [Fact]
+    public void Weighted_conformal_quantile_with_unit_weights_is_the_ceil_n_plus_1_p_th_smallest()
+    {
+        // Barber et al. (2023), eq. (11) with every weight 1 reduces to split conformal: mass 1/(n + 1) per score.
+        var rng = new Random(7);
+        for (var n = 1; n <= 40; n++)
+        {
+            var scores = Enumerable.Range(0, n).Select(_ => Math.Round(rng.NextDouble() * 10, 1)).ToArray();
+            foreach (var p in new[] { 0.05, 0.1, 0.25, 0.5, 0.75, 0.8, 0.9, 0.95 })
+            {
+                Assert.Equal(ConformalCalibrator.ConformalQuantile(scores, p), ConformalCalibrator.ConformalQuantile(scores, Enumerable.Repeat(1.0, n).ToArray(), p));
+            }
+        }
+    }
+
+    [Fact]
+    public void Weighted_conformal_quantile_puts_the_fresh_points_unit_mass_at_infinity()
+    {
+        // By hand: scores 1, 2, 3, 4 with weights 1, 1, 0.5, 0.5; W + 1 = 4, so the masses are 0.25, 0.25, 0.125, 0.125
+        // and 0.25 at +infinity. Cumulative 0.25, 0.5, 0.625, 0.75: p = 0.5 -> 2, 0.6 -> 3, 0.7 -> 4, 0.8 -> +inf,
+        // reported as the largest score (as the unweighted quantile clamps its rank at n).
+        double[] scores = [3, 1, 4, 2];
+        double[] weights = [0.5, 1, 0.5, 1];
+        Assert.Equal(2.0, ConformalCalibrator.ConformalQuantile(scores, weights, 0.5));
+        Assert.Equal(3.0, ConformalCalibrator.ConformalQuantile(scores, weights, 0.6));
+        Assert.Equal(4.0, ConformalCalibrator.ConformalQuantile(scores, weights, 0.7));
+        Assert.Equal(4.0, ConformalCalibrator.ConformalQuantile(scores, weights, 0.8));
+        Assert.Throws<ArgumentException>(() => ConformalCalibrator.ConformalQuantile(scores, [1, 1, 0, 1], 0.5));
+    }
+
+    [Fact]
+    public void Recency_half_life_halves_the_weight_of_each_older_origin()
+    {
+        // Origin 10 (older) scored 1 and 2, origin 20 (newest) 3 and 4 (forecast 0, so score = actual). Half-life one
+        // origin: weights 0.5, 0.5, 1, 1, W + 1 = 4, cumulative 0.5, 1, 2, 3 against p x 4: p = 0.4 -> 3, p = 0.6 -> 4.
+        // Exchangeable (no half-life): ranks ceil(5 p) = 2 and 3 -> scores 2 and 3.
+        QuantileLevel[] levels = [new(0.4), new(0.6)];
+        ForecastOutcome Outcome(int origin, double[] actuals) =>
+            new(new SkuNode("A", "L"), origin, new DateOnly(2024, 1, 1), levels, new double[actuals.Length, levels.Length], actuals, 1, 1);
+        ForecastOutcome[] outcomes = [Outcome(10, [1, 2]), Outcome(20, [3, 4])];
+        var weighted = ConformalCalibrator.Fit(outcomes, new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false, RecencyHalfLife = 1 });
+        var exchangeable = ConformalCalibrator.Fit(outcomes, new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false });
+        Assert.Equal(3.0, weighted.Adjustment(0, 0));
+        Assert.Equal(4.0, weighted.Adjustment(0, 1));
+        Assert.Equal(2.0, exchangeable.Adjustment(0, 0));
+        Assert.Equal(3.0, exchangeable.Adjustment(0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConformalCalibrator.Fit(outcomes, new ConformalOptions { RecencyHalfLife = 0 }));
+    }
+
+    [Fact]
     public void Calibrated_coverage_matches_nominal_on_fresh_data()
     {
         // Demand = 5 + Exponential(mean 10), iid: true p-quantile 5 - 10 ln(1 - p). The model claims Normal(15, 9),
