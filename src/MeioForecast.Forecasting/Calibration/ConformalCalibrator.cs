@@ -1,3 +1,4 @@
+using MeioForecast.Core.Demand;
 using MeioForecast.Core.Keys;
 using MeioForecast.Forecasting.Backtesting;
 
@@ -11,15 +12,19 @@ namespace MeioForecast.Forecasting.Calibration;
 /// P(Y &lt;= q_p + c_p) &gt;= p on exchangeable fresh data. Fitted per horizon step and optionally per segment.
 /// With <see cref="ConformalOptions.RecencyHalfLife"/> the scores of older backtest origins weigh less (weighted
 /// conformal prediction for data that drift: Barber, Candes, Ramdas &amp; Tibshirani 2023, "Conformal prediction beyond
-/// exchangeability", Ann. Statist. 51(2), eq. (11), fixed weights decaying with age).
+/// exchangeability", Ann. Statist. 51(2), eq. (11), fixed weights decaying with age). With
+/// <see cref="ConformalOptions.VolumeClasses"/> each volume class of sku-nodes gets its own adjustments (Mondrian
+/// conformal, Vovk, Gammerman &amp; Shafer 2005, sec. 4.5).
 /// </summary>
 public static class ConformalCalibrator
 {
     /// <summary>
     /// Fits adjustments from <paramref name="outcomes"/> (NaN actuals skipped). <paramref name="segmentOf"/> optionally
     /// maps a sku-node to its segment (e.g. an ABC class); segments with too few scores use the global adjustment.
+    /// <paramref name="volumeOf"/> gives each sku-node's volume (<see cref="Volume"/>) for
+    /// <see cref="ConformalOptions.VolumeClasses"/>; without it there is one class.
     /// </summary>
-    public static QuantileCalibration Fit(IReadOnlyList<ForecastOutcome> outcomes, ConformalOptions? options = null, Func<SkuNode, string>? segmentOf = null)
+    public static QuantileCalibration Fit(IReadOnlyList<ForecastOutcome> outcomes, ConformalOptions? options = null, Func<SkuNode, string>? segmentOf = null, Func<SkuNode, double>? volumeOf = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         options ??= new ConformalOptions();
@@ -34,15 +39,63 @@ public static class ConformalCalibrator
         var weightOf = OriginWeights(outcomes, options.RecencyHalfLife);
         var global = Adjustments(outcomes, levels, steps, options, weightOf, null);
         var bySegment = new SortedDictionary<string, double[,]>(StringComparer.Ordinal);
+        var groups = new List<(string Segment, ForecastOutcome[] Outcomes, double[,] Table)>();
         if (segmentOf is not null)
         {
             foreach (var g in outcomes.GroupBy(o => segmentOf(o.Key)))
             {
                 bySegment[g.Key] = Adjustments(g.ToArray(), levels, steps, options, weightOf, global);
+                groups.Add((g.Key, g.ToArray(), bySegment[g.Key]));
+            }
+        }
+        else
+        {
+            groups.Add((string.Empty, outcomes.ToArray(), global));
+        }
+
+        var bounds = volumeOf is null ? [] : VolumeBounds(outcomes.Select(o => o.Key).Distinct().Select(volumeOf).ToList(), options.VolumeClasses);
+        if (bounds.Length > 0)
+        {
+            foreach (var (segment, members, table) in groups)
+            {
+                foreach (var c in members.GroupBy(o => QuantileCalibration.ClassOf(bounds, volumeOf!(o.Key))))
+                {
+                    bySegment[QuantileCalibration.ClassKey(segment, c.Key)] = Adjustments(c.ToArray(), levels, steps, options, weightOf, table);
+                }
             }
         }
 
-        return new QuantileCalibration(levels, global, bySegment, options.NonNegative, options.Scaled);
+        return new QuantileCalibration(levels, global, bySegment, options.NonNegative, options.Scaled, bounds);
+    }
+
+    /// <summary>
+    /// A sku-node's volume for <see cref="ConformalOptions.VolumeClasses"/>: its mean demand per period over the last
+    /// <paramref name="window"/> periods of <paramref name="series"/> (all of it when shorter).
+    /// </summary>
+    public static double Volume(DemandSeries series, int window)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        var from = Math.Max(0, series.Length - window);
+        double sum = 0;
+        for (var i = from; i < series.Length; i++)
+        {
+            sum += series.Quantities[i];
+        }
+
+        return series.Length > from ? sum / (series.Length - from) : 0.0;
+    }
+
+    /// <summary>The bounds of K volume classes: the k/K empirical quantiles (k = 1..K-1) of the sku-nodes' volumes; empty for one class.</summary>
+    private static double[] VolumeBounds(List<double> volumes, int classes)
+    {
+        if (classes == 1 || volumes.Count == 0)
+        {
+            return [];
+        }
+
+        volumes.Sort();
+        return [.. Enumerable.Range(1, classes - 1).Select(i => volumes[(int)Math.Ceiling((double)i * volumes.Count / classes) - 1])];
     }
 
     /// <summary>

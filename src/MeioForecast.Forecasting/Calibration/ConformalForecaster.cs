@@ -1,3 +1,5 @@
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Backtesting;
 
 namespace MeioForecast.Forecasting.Calibration;
@@ -42,11 +44,15 @@ public sealed class ConformalForecaster : IForecaster
             Step = _options.Step,
             Seed = data.Seed,
         });
-        var calibration = ConformalCalibrator.Fit(backtest.Outcomes, _options);
-        return new Model(_inner.Fit(data), calibration);
+        var volumes = data.Series.ToDictionary(s => s.Key, s => ConformalCalibrator.Volume(s, VolumeWindow(data.Period)));
+        var calibration = ConformalCalibrator.Fit(backtest.Outcomes, _options, volumeOf: k => volumes[k]);
+        return new Model(_inner.Fit(data), calibration, volumes);
     }
 
-    private sealed class Model(IForecastModel inner, QuantileCalibration calibration) : IForecastModel
+    /// <summary>The recent history behind a sku-node's volume: 91 days or 26 weeks (half a year).</summary>
+    private static int VolumeWindow(PeriodKind period) => period == PeriodKind.Day ? 91 : 26;
+
+    private sealed class Model(IForecastModel inner, QuantileCalibration calibration, IReadOnlyDictionary<SkuNode, double> volumes) : IForecastModel
     {
         public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
         {
@@ -56,7 +62,7 @@ public sealed class ConformalForecaster : IForecaster
                 throw new ArgumentException($"This calibrated model serves levels {string.Join(", ", calibration.Levels)} only.", nameof(request));
             }
 
-            return inner.Predict(request).Select(f => calibration.Apply(f)).ToArray();
+            return inner.Predict(request).Select(f => calibration.Apply(f, volume: volumes.TryGetValue(f.Key, out var v) ? v : null)).ToArray();
         }
     }
 }

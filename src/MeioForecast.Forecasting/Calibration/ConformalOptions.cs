@@ -30,6 +30,17 @@ public sealed record ConformalOptions
     /// </summary>
     public double? RecencyHalfLife { get; init; }
 
+    /// <summary>
+    /// Volume classes K (Mondrian conformal, Vovk, Gammerman &amp; Shafer 2005, "Algorithmic Learning in a Random World",
+    /// sec. 4.5): the sku-nodes are split at the K-quantiles of their volume (mean demand per period over their recent
+    /// history, <see cref="ConformalCalibrator.Volume"/>) and each class gets its own adjustments, so that coverage holds
+    /// for small and big sku-nodes alike, not only on average: normalised scores of small sku-nodes are wider (relative
+    /// noise shrinks with volume), so one table under-covers them and over-covers big ones. A class with fewer than
+    /// <see cref="MinScores"/> scores takes its segment's adjustment. Needs the calibrator to be told each sku-node's
+    /// volume. Default 1 (one class). Range 1..20.
+    /// </summary>
+    public int VolumeClasses { get; init; } = 1;
+
     /// <summary>Backtest origins K whose outcomes calibrate <see cref="ConformalForecaster"/>. Default 4. Range &gt;= 1.</summary>
     public int Origins { get; init; } = 4;
 
@@ -45,6 +56,11 @@ public sealed record ConformalOptions
         if (RecencyHalfLife is not null && !(RecencyHalfLife > 0 && !double.IsInfinity(RecencyHalfLife.Value)))
         {
             throw new ArgumentOutOfRangeException(nameof(RecencyHalfLife), RecencyHalfLife, "RecencyHalfLife must be a finite number above 0.");
+        }
+
+        if (VolumeClasses is < 1 or > 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VolumeClasses), VolumeClasses, "VolumeClasses must be in 1..20.");
         }
 
         if (MinScores < 1 || Origins < 1 || Horizon < 1 || Step is < 1)

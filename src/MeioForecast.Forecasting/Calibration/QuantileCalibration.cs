@@ -13,13 +13,38 @@ public sealed class QuantileCalibration
     private readonly double[,] _global;
     private readonly bool _nonNegative;
 
-    internal QuantileCalibration(IReadOnlyList<QuantileLevel> levels, double[,] global, IReadOnlyDictionary<string, double[,]> bySegment, bool nonNegative, bool scaled = false)
+    internal QuantileCalibration(IReadOnlyList<QuantileLevel> levels, double[,] global, IReadOnlyDictionary<string, double[,]> bySegment, bool nonNegative, bool scaled = false, IReadOnlyList<double>? volumeBounds = null)
     {
+        VolumeBounds = volumeBounds ?? [];
         Levels = levels;
         Scaled = scaled;
         _global = global;
         _bySegment = bySegment;
         _nonNegative = nonNegative;
+    }
+
+    /// <summary>
+    /// Ascending bounds of the sku-nodes' volume classes (<see cref="ConformalCalibrator.Volume"/>): a sku-node whose
+    /// volume exceeds k bounds is in class k and takes the table <c>segment#k</c> when there is one (Mondrian conformal,
+    /// Vovk et al. 2005). Stored with the calibration so that every shard classifies a sku-node alike. Empty: one class.
+    /// </summary>
+    public IReadOnlyList<double> VolumeBounds { get; }
+
+    /// <summary>The volume class of a sku-node of volume <paramref name="volume"/>: how many <see cref="VolumeBounds"/> it exceeds.</summary>
+    public int VolumeClassOf(double volume) => ClassOf(VolumeBounds, volume);
+
+    /// <summary>The segment key of volume class <paramref name="volumeClass"/> within <paramref name="segment"/>.</summary>
+    public static string ClassKey(string segment, int volumeClass) => $"{segment}#{volumeClass}";
+
+    internal static int ClassOf(IReadOnlyList<double> bounds, double volume)
+    {
+        var k = 0;
+        while (k < bounds.Count && volume > bounds[k])
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>The adjustments of every sku-node without a segment table, [step, level].</summary>
@@ -75,15 +100,24 @@ public sealed class QuantileCalibration
     /// <summary>Calibrated steps (later steps reuse the last).</summary>
     public int Steps => _global.GetLength(0);
 
-    /// <summary>The adjustment added to level <paramref name="level"/> (index) at step <paramref name="step"/> (0-based).</summary>
-    public double Adjustment(int step, int level, string segment = "")
+    /// <summary>
+    /// The adjustment added to level <paramref name="level"/> (index) at step <paramref name="step"/> (0-based) for a
+    /// sku-node of <paramref name="segment"/> and volume class <paramref name="volumeClass"/> (null: the segment's
+    /// table); a class without a table of its own takes the segment's, a segment without one the global.
+    /// </summary>
+    public double Adjustment(int step, int level, string segment = "", int? volumeClass = null)
     {
-        var table = _bySegment.TryGetValue(segment, out var s) ? s : _global;
+        ArgumentNullException.ThrowIfNull(segment);
+        var table = volumeClass is not null && _bySegment.TryGetValue(ClassKey(segment, volumeClass.Value), out var c) ? c
+            : _bySegment.TryGetValue(segment, out var s) ? s : _global;
         return table[Math.Min(step, table.GetLength(0) - 1), level];
     }
 
-    /// <summary>Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>).</summary>
-    public SeriesForecast Apply(SeriesForecast forecast, string segment = "")
+    /// <summary>
+    /// Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>) of a
+    /// sku-node of <paramref name="segment"/> whose volume is <paramref name="volume"/> (null: no volume class).
+    /// </summary>
+    public SeriesForecast Apply(SeriesForecast forecast, string segment = "", double? volume = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         if (!forecast.Levels.SequenceEqual(Levels))
@@ -93,12 +127,13 @@ public sealed class QuantileCalibration
 
         var q = new double[forecast.Horizon, Levels.Count];
         var row = new double[Levels.Count];
+        int? volumeClass = volume is not null && VolumeBounds.Count > 0 ? VolumeClassOf(volume.Value) : null;
         for (var t = 0; t < forecast.Horizon; t++)
         {
             var multiplier = MultiplierFor(forecast.Levels, forecast.Quantiles, t);
             for (var j = 0; j < row.Length; j++)
             {
-                var v = forecast.Quantiles[t, j] + (multiplier * Adjustment(t, j, segment));
+                var v = forecast.Quantiles[t, j] + (multiplier * Adjustment(t, j, segment, volumeClass));
                 row[j] = _nonNegative ? Math.Max(0.0, v) : v;
             }
 

@@ -6,7 +6,8 @@ namespace MeioForecast.Forecasting.Calibration;
 /// <summary>
 /// JSON form of a <see cref="QuantileCalibration"/> (doubles in shortest round-trip form, so a calibration read back
 /// adjusts bit-identically):
-/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "global": [[c per level] per step], "segments": { "name": [[...]] } }</code>
+/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "global": [[c per level] per step], "segments": { "name": [[...]] },
+/// "volume_bounds": [b...] }</code>
 /// </summary>
 public static class QuantileCalibrationJson
 {
@@ -27,6 +28,7 @@ public static class QuantileCalibrationJson
             ["scaled"] = calibration.Scaled,
             ["global"] = Table(calibration.GlobalTable),
             ["segments"] = segments,
+            ["volume_bounds"] = new JsonArray([.. calibration.VolumeBounds.Select(b => JsonValue.Create(b))]),
         };
     }
 
@@ -44,8 +46,9 @@ public static class QuantileCalibrationJson
                 segments[name] = Table(table!.AsArray(), levels.Length);
             }
 
-            // "scaled" arrived after the first models were registered: absent means additive.
-            return new QuantileCalibration(levels, global, segments, node["non_negative"]!.GetValue<bool>(), node["scaled"]?.GetValue<bool>() ?? false);
+            // "scaled" and "volume_bounds" arrived after the first models were registered: absent means additive, one class.
+            var bounds = node["volume_bounds"]?.AsArray().Select(v => v!.GetValue<double>()).ToArray() ?? [];
+            return new QuantileCalibration(levels, global, segments, node["non_negative"]!.GetValue<bool>(), node["scaled"]?.GetValue<bool>() ?? false, bounds);
         }
         catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -100,6 +100,7 @@ public sealed class SelectingForecaster : IForecaster
 
         double[]? pooled = fixedCalibration ? givenWeights : null;
         var routes = data.Series.Select(s => Route(s, data.Period, _options)).ToArray();
+        var volumes = data.Series.Select(s => ConformalCalibrator.Volume(s, _options.ZeroShareWindowFor(data.Period))).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
         var byKey = data.Series.Select((s, i) => (s.Key, i)).ToDictionary(p => p.Key, p => p.i);
@@ -136,7 +137,7 @@ public sealed class SelectingForecaster : IForecaster
                     outcomes.Add(routes[i] != Routing.Model ? o : o with { Quantiles = Mix(candidateOutcomes.Select(c => c[(o.Key, o.Origin)].Quantiles).ToArray(), weights[i]) });
                 }
 
-                calibration = ConformalCalibrator.Fit(outcomes, _options.Conformal, k => routes[byKey[k]]);
+                calibration = ConformalCalibrator.Fit(outcomes, _options.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]]);
             }
         }
 
@@ -147,7 +148,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, weights, calibration, _options.Rule), calibration, pooled);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule), calibration, pooled);
     }
 
     /// <summary>The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).</summary>

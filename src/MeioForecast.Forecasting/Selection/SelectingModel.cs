@@ -8,6 +8,7 @@ internal sealed class SelectingModel(
     IForecastModel?[] models,
     IForecastModel? fallback,
     string[] routes,
+    double[] volumes,
     double[][] weights,
     QuantileCalibration? calibration,
     SelectionRule rule) : IForecastModel
@@ -53,7 +54,7 @@ internal sealed class SelectingModel(
                 }
             }
 
-            result[i] = Calibrated(f, routes[i], method);
+            result[i] = Calibrated(f, routes[i], volumes[i], method);
         }
 
         return result;
@@ -63,16 +64,17 @@ internal sealed class SelectingModel(
     private string CombinedName(double[] w) =>
         string.Join('+', Enumerable.Range(0, w.Length).Where(k => w[k] > 0).OrderByDescending(k => w[k]).ThenBy(k => k).Select(k => names[k]));
 
-    private SeriesForecast Calibrated(SeriesForecast f, string segment, string method)
+    private SeriesForecast Calibrated(SeriesForecast f, string segment, double volume, string method)
     {
         var q = new double[f.Horizon, f.Levels.Count];
+        int? volumeClass = calibration is { VolumeBounds.Count: > 0 } ? calibration.VolumeClassOf(volume) : null;
         var row = new double[f.Levels.Count];
         for (var t = 0; t < f.Horizon; t++)
         {
             var multiplier = calibration?.MultiplierFor(f.Levels, f.Quantiles, t) ?? 0.0;
             for (var j = 0; j < row.Length; j++)
             {
-                var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment));
+                var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment, volumeClass));
                 row[j] = Math.Max(0.0, v);
             }
 
@@ -87,12 +89,12 @@ internal sealed class SelectingModel(
     }
 
     /// <summary>The conformal adjustment at level <paramref name="p"/>, linear between calibrated levels, nearest outside.</summary>
-    private double Adjustment(int step, double p, string segment)
+    private double Adjustment(int step, double p, string segment, int? volumeClass)
     {
         var levels = calibration!.Levels;
         if (p <= levels[0].Value)
         {
-            return calibration.Adjustment(step, 0, segment);
+            return calibration.Adjustment(step, 0, segment, volumeClass);
         }
 
         for (var k = 1; k < levels.Count; k++)
@@ -100,11 +102,11 @@ internal sealed class SelectingModel(
             if (p <= levels[k].Value)
             {
                 var w = (p - levels[k - 1].Value) / (levels[k].Value - levels[k - 1].Value);
-                var a = calibration.Adjustment(step, k - 1, segment);
-                return a + (w * (calibration.Adjustment(step, k, segment) - a));
+                var a = calibration.Adjustment(step, k - 1, segment, volumeClass);
+                return a + (w * (calibration.Adjustment(step, k, segment, volumeClass) - a));
             }
         }
 
-        return calibration.Adjustment(step, levels.Count - 1, segment);
+        return calibration.Adjustment(step, levels.Count - 1, segment, volumeClass);
     }
 }

@@ -56,7 +56,8 @@ public sealed record SelectionOptions
     /// Conformal options (minimum scores, non-negative; Origins/Horizon unused here). Default: one adjustment for all
     /// steps (PerStep = false): the scores of a step share one date per origin, so per-step adjustments would follow
     /// that date's idiosyncrasies (a promotion, a holiday) rather than the horizon; normalised scores (Scaled = true), so
-    /// that one table fits sku-nodes of every size.
+    /// that one table fits sku-nodes of every size. With <see cref="ConformalOptions.VolumeClasses"/> a sku-node's volume
+    /// is its mean demand over the last <see cref="ZeroShareWindow"/> periods.
     /// </summary>
     public ConformalOptions Conformal { get; init; } = new() { PerStep = false, Scaled = true };
 

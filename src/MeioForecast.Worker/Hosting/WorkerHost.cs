@@ -1,3 +1,7 @@
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Global;
+using MeioForecast.Forecasting.Selection;
+using MeioForecast.Forecasting.Trained;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Worker.Output;
@@ -35,6 +39,11 @@ public static class WorkerHost
         });
         var serviceCheck = builder.Configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
         builder.Services.AddSingleton(new ServiceCalibrator(serviceCheck));
+
+        // The forecaster of a run that trains in-run: the same Forecasting:Method and Forecasting:Stage settings as
+        // meio run and meio train read, validated when RunAsync resolves it (a bad value exits with code 6).
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton<IForecaster>(sp => ForecasterChoice.FromConfiguration(configuration) ?? Stage(CliHost.StageSettings(configuration), sp));
         builder.Services.AddMeioForecast();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))
@@ -47,6 +56,10 @@ public static class WorkerHost
         return builder.Build();
     }
 
+    /// <summary>The forecasting stage with <paramref name="options"/>; GBDT training progress goes to the log only (a worker has no terminal).</summary>
+    private static SelectingForecaster Stage(StageOptions options, IServiceProvider services) =>
+        SelectingForecaster.CreateDefault(options.Selection, new GlobalGbdtForecaster(options.Gbdt, new TrainingProgress(null, services.GetRequiredService<ILogger<TrainingProgress>>())));
+
     /// <summary>Runs <paramref name="host"/> until <paramref name="cancellationToken"/> or SIGTERM/SIGINT, disposes it, and returns the exit code.</summary>
     public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
     {
@@ -57,6 +70,7 @@ public static class WorkerHost
             // Validate here first for a one-line message; ValidateOnStart stays as the host's own guard.
             _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = host.Services.GetRequiredService<IForecaster>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)

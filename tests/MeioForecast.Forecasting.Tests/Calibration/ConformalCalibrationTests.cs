@@ -123,4 +123,114 @@ public class ConformalCalibrationTests
 
         Assert.Equal("narrow+conformal", forecasts[0].Method);
     }
+
+    [Fact]
+    public void Volume_classes_give_each_class_its_own_adjustment()
+    {
+        // By hand (Mondrian conformal, Vovk et al. 2005): sku-node A (volume 1) forecast at 1 scored 0, 1, 2, 3; B
+        // (volume 10) forecast at 10 scored 0, 10, 20, 30. Volumes sorted 1, 10: the 1/2 quantile bound is the 1st, 1, so
+        // A is class 0 and B class 1. Class 0: p = 0.5 -> rank ceil(5 x 0.5) = 3 -> 2; p = 0.9 -> rank 5 clamped to 4 ->
+        // 3. Class 1: 20 and 30. One class: 8 scores 0, 0, 1, 2, 3, 10, 20, 30 -> ranks 5 and 9 (clamped 8): 3, 30.
+        QuantileLevel[] levels = [new(0.5), new(0.9)];
+        ForecastOutcome Outcome(string sku, double level, double[] actuals)
+        {
+            var q = new double[actuals.Length, 2];
+            for (var t = 0; t < actuals.Length; t++)
+            {
+                q[t, 0] = level;
+                q[t, 1] = level;
+            }
+
+            return new(new SkuNode(sku, "L"), 0, new DateOnly(2024, 1, 1), levels, q, actuals, 1, 1);
+        }
+
+        ForecastOutcome[] outcomes = [Outcome("A", 1, [1, 2, 3, 4]), Outcome("B", 10, [10, 20, 30, 40])];
+        double VolumeOf(SkuNode k) => k.Sku == "A" ? 1 : 10;
+        var options = new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false, VolumeClasses = 2 };
+        var classes = ConformalCalibrator.Fit(outcomes, options, volumeOf: VolumeOf);
+        var single = ConformalCalibrator.Fit(outcomes, options with { VolumeClasses = 1 }, volumeOf: VolumeOf);
+        Assert.Equal([1.0], classes.VolumeBounds);
+        Assert.Empty(single.VolumeBounds);
+        SeriesForecast Forecast(double level) => new(new SkuNode("X", "L"), new DateOnly(2024, 2, 1), levels, new double[,] { { level, level } }, "m");
+        Assert.Equal(new[] { 3.0, 4.0 }, Row(classes.Apply(Forecast(1), volume: 1)));
+        Assert.Equal(new[] { 30.0, 40.0 }, Row(classes.Apply(Forecast(10), volume: 10)));
+        Assert.Equal(new[] { 12.0, 13.0 }, Row(classes.Apply(Forecast(10), volume: 0.5)));
+        Assert.Equal(new[] { 4.0, 31.0 }, Row(single.Apply(Forecast(1), volume: 1)));
+
+        // A class with fewer than MinScores scores (4 < 5) takes its segment's (here the global) adjustments.
+        Assert.Equal(new[] { 4.0, 31.0 }, Row(ConformalCalibrator.Fit(outcomes, options with { MinScores = 5 }, volumeOf: VolumeOf).Apply(Forecast(1), volume: 1)));
+
+        // The bounds travel with a registered model, so that a shard is adjusted as the whole input was.
+        var back = QuantileCalibrationJson.FromJson(QuantileCalibrationJson.ToJson(classes));
+        Assert.Equal(classes.VolumeBounds, back.VolumeBounds);
+        Assert.Equal(new[] { 30.0, 40.0 }, Row(back.Apply(Forecast(10), volume: 10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConformalCalibrator.Fit(outcomes, options with { VolumeClasses = 0 }));
+
+        static double[] Row(SeriesForecast f) => [f.Quantiles[0, 0], f.Quantiles[0, 1]];
+    }
+
+    [Fact]
+    public void Volume_is_the_mean_of_the_last_window_periods()
+    {
+        // By hand: the last 3 periods are 4, 0, 8 -> 12 / 3 = 4; a window longer than the series takes all of it: 112 / 4.
+        var series = new DemandSeries(new SkuNode("A", "L"), PeriodKind.Week, new DateOnly(2024, 1, 1), [100, 4, 0, 8]);
+        Assert.Equal(4.0, ConformalCalibrator.Volume(series, 3));
+        Assert.Equal(28.0, ConformalCalibrator.Volume(series, 10));
+    }
+
+    [Fact]
+    public void Volume_classes_restore_coverage_of_small_and_big_series_alike()
+    {
+        // 200 small series 20 + U(-15, 15) (CV 0.43) and 200 big ones 100 + U(-17, 17) (CV 0.10); the model claims
+        // N(mean, (0.25 mean)^2) for both. Normalised scores (y - q0.9) / level, level = 1.16 mean, pooled in one table:
+        // the big series' all lie below -0.13, so the pooled 0.9 quantile is about the small series' 0.8 quantile: the
+        // small ones cover about 0.8, the big ones 1. With two volume classes (bound: the median volume, between the two
+        // groups) each is calibrated on its own scores and covers 0.9 within 3 binomial sds (n = 800 per class) plus the
+        // conformal slack 1 / (n + 1) (Vovk et al. 2005: the Mondrian guarantee holds per class).
+        var rng = new Random(11);
+        var start = new DateOnly(2024, 1, 1);
+        double MeanOf(int i) => i < 200 ? 20 : 100;
+        double HalfWidthOf(int i) => i < 200 ? 15 : 17;
+        var full = Enumerable.Range(0, 400).Select(i => Enumerable.Range(0, 44).Select(_ => MeanOf(i) + (HalfWidthOf(i) * ((2 * rng.NextDouble()) - 1))).ToArray()).ToArray();
+        var history = full.Select((y, i) => new DemandSeries(new SkuNode($"S{i:000}", "L"), PeriodKind.Week, start, y[..40])).ToArray();
+        var data = new ForecastTrainingData(PeriodKind.Week, history, SignalTable.Empty);
+        QuantileLevel[] levels = [new(0.5), new(0.9)];
+        var inner = new MeanProportionalNormalForecaster(MeanOf, 0.25);
+        IReadOnlyList<SeriesForecast> Calibrated(int classes) =>
+            new ConformalForecaster(inner, new ConformalOptions { Origins = 4, Horizon = 4, PerStep = false, Scaled = true, NonNegative = false, VolumeClasses = classes })
+                .Fit(data, new BacktestOptions { Levels = levels }).Predict(new ForecastRequest(4, levels, SignalTable.Empty));
+        double Coverage(IReadOnlyList<SeriesForecast> f, int from) => Enumerable.Range(from, 200).Sum(s => Enumerable.Range(0, 4).Count(t => full[s][40 + t] <= f[s].Quantiles[t, 1])) / 800.0;
+        var tolerance = (3 * Math.Sqrt(0.9 * 0.1 / 800)) + (1.0 / 801);
+        var pooled = Calibrated(1);
+        Assert.True(Coverage(pooled, 0) < 0.9 - tolerance, $"one class: small series should under-cover, got {Coverage(pooled, 0)}");
+        Assert.True(Coverage(pooled, 200) > 0.9 + tolerance, $"one class: big series should over-cover, got {Coverage(pooled, 200)}");
+        var mondrian = Calibrated(2);
+        Assert.InRange(Coverage(mondrian, 0), 0.9 - tolerance, 0.9 + tolerance);
+        Assert.InRange(Coverage(mondrian, 200), 0.9 - tolerance, 0.9 + tolerance);
+    }
+
+    /// <summary>Claims Normal(mean, (cv x mean)^2) with the true mean of each series.</summary>
+    private sealed class MeanProportionalNormalForecaster(Func<int, double> meanOf, double cv) : IForecaster
+    {
+        public string Name => "proportional";
+
+        public IForecastModel Fit(ForecastTrainingData data) => new Model(data.Series, meanOf, cv);
+
+        private sealed class Model(IReadOnlyList<DemandSeries> series, Func<int, double> meanOf, double cv) : IForecastModel
+        {
+            public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request) => series.Select((s, i) =>
+            {
+                var q = new double[request.Horizon, request.Levels.Count];
+                for (var t = 0; t < request.Horizon; t++)
+                {
+                    for (var j = 0; j < request.Levels.Count; j++)
+                    {
+                        q[t, j] = meanOf(i) * (1 + (cv * StandardNormal.Quantile(request.Levels[j].Value)));
+                    }
+                }
+
+                return new SeriesForecast(s.Key, s.DateAt(s.Length), request.Levels, q, "proportional");
+            }).ToArray();
+        }
+    }
 }

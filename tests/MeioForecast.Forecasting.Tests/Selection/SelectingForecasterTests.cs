@@ -171,4 +171,35 @@ public class SelectingForecasterTests
         Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([8.0, 12.0, 12.0], f[0].At(t).Select(v => Math.Round(v, 9))));
         Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([80.0, 120.0, 120.0], f[1].At(t).Select(v => Math.Round(v, 9))));
     }
+
+    [Fact]
+    public void Volume_classes_calibrate_small_and_big_sku_nodes_each_on_their_own_scores()
+    {
+        // A alternates 8, 12 and the candidate says 8 (level 8): scores 0.5 (x4) and 0 (x3) over the last 7 periods, as
+        // above; its volume over the last 91 days (periods 29..119, 46 odd ones) is (46 x 12 + 45 x 8) / 91 = 912 / 91. B
+        // is constant 100 (volume 100) and the candidate says 80 (level 80): scores 0.25 (x7). Two volume classes: the
+        // bound is the 1st of the 2 sorted volumes, 912 / 91, so A is class 0 and B class 1 (Mondrian
+        // conformal, Vovk et al. 2005). Class 0, ranks ceil(8 p): 0.1, 0.25 -> 1, 2 -> 0; 0.5, 0.75, 0.9 -> 4, 6, 8
+        // (clamped 7) -> 0.5: A = 8, 12, 12. Class 1: 0.25 at every level: B = 100, 100, 100. One class (14 scores,
+        // ranks ceil(15 p)) gives 0, 0.25, 0.25, 0.5, 0.5 at 0.1, 0.25, 0.5, 0.75, 0.9: A = 9.33, 10, 12 and B = 93.3,
+        // 100, 120.
+        DemandSeries Alternating(string sku, double low, double high) =>
+            new(new SkuNode(sku, "L"), PeriodKind.Day, Start, Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? low : high).ToArray());
+        var data = new ForecastTrainingData(PeriodKind.Day, [Alternating("A", 8, 12), Constant("B", 100)], SignalTable.Empty);
+        SelectingForecaster Stage(int classes) => new([new ConstantForecaster("c", k => k.Sku == "A" ? 8 : 80)], new SeasonalEmpiricalForecaster(),
+            new SelectionOptions { Horizon = 7, Conformal = new() { MinScores = 1, PerStep = false, Scaled = true, VolumeClasses = classes } });
+        ForecastRequest request = new(4, [new(0.2), new(0.5), new(0.8)], SignalTable.Empty);
+        var (model, calibration, _) = Stage(2).FitCalibrated(data);
+        var f = model.Predict(request);
+        Assert.Equal(912.0 / 91, Assert.Single(calibration!.VolumeBounds), 12);
+        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([8.0, 12.0, 12.0], f[0].At(t).Select(v => Math.Round(v, 9))));
+        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal([100.0, 100.0, 100.0], f[1].At(t).Select(v => Math.Round(v, 9))));
+
+        // A shard holding only B, fitted with the whole input's calibration, classifies B alike.
+        var shard = Stage(2).Fit(new ForecastTrainingData(PeriodKind.Day, [Constant("B", 100)], SignalTable.Empty), calibration).Predict(request);
+        Assert.Equal([100.0, 100.0, 100.0], shard[0].At(0).Select(v => Math.Round(v, 9)));
+        var pooled = Stage(1).Fit(data).Predict(request);
+        Assert.Equal([9.333333333, 10.0, 12.0], pooled[0].At(0).Select(v => Math.Round(v, 9)));
+        Assert.Equal([93.333333333, 100.0, 120.0], pooled[1].At(0).Select(v => Math.Round(v, 9)));
+    }
 }

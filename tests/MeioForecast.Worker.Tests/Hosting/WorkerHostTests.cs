@@ -1,3 +1,6 @@
+using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Baseline;
+using MeioForecast.Forecasting.Selection;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Storage.Stores.Azure;
@@ -96,6 +99,30 @@ public sealed class WorkerHostTests(AzuriteFixture azurite)
         var settings = Settings(azurite.NewContainerName("invalid"), "61 * * * *");
         using var host = WorkerHost.Build([], settings);
         Assert.Equal(ExitCodes.BadConfiguration, await WorkerHost.RunAsync(host, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task The_worker_reads_the_forecasting_stage_settings_that_meio_run_reads()
+    {
+        // Before, the worker built the default stage whatever Forecasting:Stage said: Origins = 0 (range 1..12) went unnoticed.
+        var settings = Settings(azurite.NewContainerName("stage"), "0 2 * * *");
+        settings["Forecasting:Stage:Selection:Origins"] = "0";
+        using (var host = WorkerHost.Build([], settings))
+        {
+            Assert.Equal(ExitCodes.BadConfiguration, await WorkerHost.RunAsync(host, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        settings.Remove("Forecasting:Stage:Selection:Origins");
+        using (var host = WorkerHost.Build([], settings))
+        {
+            Assert.IsType<SelectingForecaster>(host.Services.GetRequiredService<IForecaster>());
+        }
+
+        settings["Forecasting:Method"] = "baseline";
+        using (var host = WorkerHost.Build([], settings))
+        {
+            Assert.IsType<SeasonalEmpiricalForecaster>(host.Services.GetRequiredService<IForecaster>());
+        }
     }
 
     /// <summary>
