@@ -29,7 +29,14 @@ internal sealed partial class TrainingProgress(TextWriter? terminal, ILogger log
         var level = value.Alpha.ToString("0.###", CultureInfo.InvariantCulture);
         lock (_gate)
         {
-            if (value.Done)
+            // A refit on all rows is the second pass of a level's model: it is labelled, and not counted as a new model.
+            var pass = value.Refit ? " refit on all rows" : string.Empty;
+            if (value.Done && value.Refit)
+            {
+                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}{pass}: done, {value.Trees} trees");
+                LogRefitDone(logger, level, value.Trees);
+            }
+            else if (value.Done)
             {
                 _models++;
                 terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}: done, {value.Trees} trees kept (model {_models})");
@@ -37,7 +44,7 @@ internal sealed partial class TrainingProgress(TextWriter? terminal, ILogger log
             }
             else
             {
-                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}: {value.Trees}/{value.MaxTrees} trees");
+                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}{pass}: {value.Trees}/{value.MaxTrees} trees");
                 LogTrees(logger, level, value.Trees, value.MaxTrees);
             }
         }
@@ -45,6 +52,9 @@ internal sealed partial class TrainingProgress(TextWriter? terminal, ILogger log
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "GBDT q{Level}: {Trees}/{MaxTrees} trees")]
     private static partial void LogTrees(ILogger logger, string level, int trees, int maxTrees);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "GBDT q{Level} refit on all rows done: {Trees} trees")]
+    private static partial void LogRefitDone(ILogger logger, string level, int trees);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GBDT q{Level} done: {Trees} trees kept of at most {MaxTrees}")]
     private static partial void LogDone(ILogger logger, string level, int trees, int maxTrees);

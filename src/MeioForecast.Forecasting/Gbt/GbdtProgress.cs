@@ -8,4 +8,6 @@ namespace MeioForecast.Forecasting.Gbt;
 /// <param name="Trees">Trees grown so far (at the end: kept).</param>
 /// <param name="MaxTrees">The iteration budget (NumIterations).</param>
 /// <param name="Done">True for the final report of the fit.</param>
-public sealed record GbdtProgress(double Alpha, int Trees, int MaxTrees, bool Done);
+/// <param name="Refit">True for the second pass of a refit on all rows (<see cref="MultiQuantileGbdt.Fit"/> with its
+/// refit rows), which grows the tree count the first pass kept.</param>
+public sealed record GbdtProgress(double Alpha, int Trees, int MaxTrees, bool Done, bool Refit = false);

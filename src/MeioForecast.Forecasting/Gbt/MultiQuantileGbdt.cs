@@ -41,9 +41,15 @@ public sealed class MultiQuantileGbdt
             if (refitOn is not null && validation is not null)
             {
                 var trees = Math.Max(1, models[k].Trees.Count);
-                models[k] = new GbdtTrainer(options with { NumIterations = trees, EarlyStoppingRound = 0 }).Fit(refitOn, null, progress);
+                models[k] = new GbdtTrainer(options with { NumIterations = trees, EarlyStoppingRound = 0 }).Fit(refitOn, null, progress is null ? null : new RefitProgress(progress));
             }
         });
         return new MultiQuantileGbdtModel(models);
+    }
+
+    /// <summary>Marks the refit pass's reports, so that a listener tells them from the first pass's.</summary>
+    private sealed class RefitProgress(IProgress<GbdtProgress> inner) : IProgress<GbdtProgress>
+    {
+        public void Report(GbdtProgress value) => inner.Report(value with { Refit = true });
     }
 }

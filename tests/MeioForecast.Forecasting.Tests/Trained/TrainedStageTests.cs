@@ -109,6 +109,10 @@ public class TrainedStageTests
         // that tree count): one Done report each; the refit's carries the kept tree count of the model.
         var done = reports.Where(r => r.Done).ToArray();
         Assert.Equal(2 * 7 * 2, done.Length);
+        Assert.Equal(2 * 7, done.Count(r => r.Refit));
+
+        // The refit pass's reports say so, and each refit grows exactly the tree count of its first pass (its budget).
+        Assert.All(reports.Where(r => r.Refit), r => Assert.True(r.MaxTrees <= 20 && done.Any(d => !d.Refit && d.Alpha == r.Alpha && d.Trees == r.MaxTrees), $"refit budget {r.MaxTrees}"));
         foreach (var fit in stage.Fits.Values)
         {
             foreach (var m in fit.Model.Models)
