@@ -65,7 +65,7 @@ public static class ConformalCalibrator
             }
         }
 
-        return new QuantileCalibration(levels, global, bySegment, options.NonNegative, options.Scaled, bounds);
+        return new QuantileCalibration(levels, global, bySegment, options.NonNegative, options.Scaled, bounds, options.LocalScale);
     }
 
     /// <summary>
@@ -146,10 +146,10 @@ public static class ConformalCalibrator
         var result = new double[steps, levels.Count];
         for (var j = 0; j < levels.Count; j++)
         {
-            var all = Scores(outcomes, j, null, options.Scaled, weightOf);
+            var all = Scores(outcomes, j, null, options, weightOf);
             for (var t = 0; t < steps; t++)
             {
-                var scores = options.PerStep ? Scores(outcomes, j, t, options.Scaled, weightOf) : all;
+                var scores = options.PerStep ? Scores(outcomes, j, t, options, weightOf) : all;
                 if (scores.Values.Count >= options.MinScores)
                 {
                     result[t, j] = Quantile(scores, levels[j].Value);
@@ -187,7 +187,7 @@ public static class ConformalCalibrator
         return origin => Math.Pow(2.0, -age[origin] / halfLife.Value);
     }
 
-    private static (List<double> Values, List<double>? Weights) Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, bool scaled, Func<int, double> weightOf)
+    private static (List<double> Values, List<double>? Weights) Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, ConformalOptions options, Func<int, double> weightOf)
     {
         var scores = new List<double>();
         var weights = new List<double>();
@@ -197,7 +197,7 @@ public static class ConformalCalibrator
             var w = weightOf(o.Origin);
             for (var t = step ?? 0; t < (step is null ? o.Actuals.Length : Math.Min(step.Value + 1, o.Actuals.Length)); t++)
             {
-                var scale = scaled ? QuantileCalibration.LevelAt(o.Levels, o.Quantiles, t) : 1.0;
+                var scale = options.Scaled ? QuantileCalibration.ScaleAt(options.LocalScale, o.Levels, o.Quantiles, t) : 1.0;
                 if (!double.IsNaN(o.Actuals[t]) && scale > 0)
                 {
                     scores.Add((o.Actuals[t] - o.Quantiles[t, level]) / scale);

@@ -13,14 +13,23 @@ public sealed record ConformalOptions
     public bool NonNegative { get; init; } = true;
 
     /// <summary>
-    /// Normalised scores: divide each score y_t - q_p,t by the forecast's level at that period
-    /// (<see cref="QuantileCalibration.LevelAt"/>: (q0.5 + q0.9) / 2) and multiply the adjustment back by the level of
-    /// the forecast it corrects, so that one table serves sku-nodes of every size and a promotion week's wide forecast
+    /// Normalised scores: divide each score y_t - q_p,t by the forecast's local scale at that period
+    /// (<see cref="LocalScale"/>; by default its level, <see cref="QuantileCalibration.LevelAt"/>: (q0.5 + q0.9) / 2) and
+    /// multiply the adjustment back by the local scale of the forecast it corrects, so that one table serves sku-nodes of every size and a promotion week's wide forecast
     /// gets a wide correction (locally weighted split conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018,
-    /// JASA 113(523), sec. 5.2, with the forecast's level as the local scale). Periods forecast at level 0 are neither
+    /// JASA 113(523), sec. 5.2). Periods whose local scale is 0 are neither
     /// scored nor adjusted. Default false (additive in units).
     /// </summary>
     public bool Scaled { get; init; }
+
+    /// <summary>
+    /// The local scale of <see cref="Scaled"/> scores. <see cref="ConformalScale.Level"/> (default): the forecast's level
+    /// (q0.5 + q0.9) / 2. <see cref="ConformalScale.Width"/>: the forecast's own 80% interval width q0.9 - q0.1 at that
+    /// period (CQR-r, Sesia &amp; Candes 2020, "A comparison of some conformal quantile regression methods", Stat 9(1)
+    /// e261; Kivaranovic, Johnson &amp; Leeb 2020, AISTATS), so that a sku-node the model already finds uncertain gets a
+    /// wider correction than a steady one of the same size.
+    /// </summary>
+    public ConformalScale LocalScale { get; init; } = ConformalScale.Level;
 
     /// <summary>
     /// Half-life, in backtest origins, of the weight of older origins' scores (weighted conformal, Barber, Candes, Ramdas
@@ -68,4 +77,14 @@ public sealed record ConformalOptions
             throw new ArgumentOutOfRangeException(nameof(MinScores), "MinScores, Origins, Horizon and Step must be at least 1.");
         }
     }
+}
+
+/// <summary>The local scale a normalised conformal score is divided by (<see cref="ConformalOptions.LocalScale"/>).</summary>
+public enum ConformalScale
+{
+    /// <summary>The forecast's level at that period, (q0.5 + q0.9) / 2 (<see cref="QuantileCalibration.LevelAt"/>).</summary>
+    Level,
+
+    /// <summary>The forecast's 80% interval width at that period, q0.9 - q0.1 (<see cref="QuantileCalibration.WidthAt"/>).</summary>
+    Width,
 }

@@ -13,8 +13,9 @@ public sealed class QuantileCalibration
     private readonly double[,] _global;
     private readonly bool _nonNegative;
 
-    internal QuantileCalibration(IReadOnlyList<QuantileLevel> levels, double[,] global, IReadOnlyDictionary<string, double[,]> bySegment, bool nonNegative, bool scaled = false, IReadOnlyList<double>? volumeBounds = null)
+    internal QuantileCalibration(IReadOnlyList<QuantileLevel> levels, double[,] global, IReadOnlyDictionary<string, double[,]> bySegment, bool nonNegative, bool scaled = false, IReadOnlyList<double>? volumeBounds = null, ConformalScale localScale = ConformalScale.Level)
     {
+        LocalScale = localScale;
         VolumeBounds = volumeBounds ?? [];
         Levels = levels;
         Scaled = scaled;
@@ -56,8 +57,11 @@ public sealed class QuantileCalibration
     /// <summary>Whether calibrated quantiles are clipped at zero.</summary>
     internal bool NonNegative => _nonNegative;
 
-    /// <summary>True when the adjustments are relative: multiplied by the forecast's level at that period (<see cref="LevelAt"/>).</summary>
+    /// <summary>True when the adjustments are relative: multiplied by the forecast's local scale at that period (<see cref="LocalScale"/>).</summary>
     public bool Scaled { get; }
+
+    /// <summary>The local scale of <see cref="Scaled"/> adjustments: the forecast's level or its 80% interval width.</summary>
+    public ConformalScale LocalScale { get; }
 
     /// <summary>
     /// The level a normalised score of one period is divided by, and its adjustment multiplied by: (q0.5 + q0.9) / 2 of
@@ -72,8 +76,24 @@ public sealed class QuantileCalibration
         return Math.Max(0.0, (At(levels, quantiles, step, 0.5) + At(levels, quantiles, step, 0.9)) / 2);
     }
 
-    /// <summary>The multiplier of the adjustments at <paramref name="step"/>: 1, or the forecast's <see cref="LevelAt"/> when <see cref="Scaled"/>.</summary>
-    public double MultiplierFor(IReadOnlyList<QuantileLevel> levels, double[,] quantiles, int step) => Scaled ? LevelAt(levels, quantiles, step) : 1.0;
+    /// <summary>
+    /// The 80% interval width a <see cref="ConformalScale.Width"/> score of one period is divided by, and its
+    /// adjustment multiplied by: q0.9 - q0.1 of that period's forecast (interpolated as in <see cref="LevelAt"/>);
+    /// never below 0.
+    /// </summary>
+    public static double WidthAt(IReadOnlyList<QuantileLevel> levels, double[,] quantiles, int step)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(quantiles);
+        return Math.Max(0.0, At(levels, quantiles, step, 0.9) - At(levels, quantiles, step, 0.1));
+    }
+
+    /// <summary>The local scale <paramref name="scale"/> of one period's forecast: <see cref="LevelAt"/> or <see cref="WidthAt"/>.</summary>
+    public static double ScaleAt(ConformalScale scale, IReadOnlyList<QuantileLevel> levels, double[,] quantiles, int step) =>
+        scale == ConformalScale.Width ? WidthAt(levels, quantiles, step) : LevelAt(levels, quantiles, step);
+
+    /// <summary>The multiplier of the adjustments at <paramref name="step"/>: 1, or the forecast's local scale (<see cref="ScaleAt"/>) when <see cref="Scaled"/>.</summary>
+    public double MultiplierFor(IReadOnlyList<QuantileLevel> levels, double[,] quantiles, int step) => Scaled ? ScaleAt(LocalScale, levels, quantiles, step) : 1.0;
 
     private static double At(IReadOnlyList<QuantileLevel> levels, double[,] q, int t, double p)
     {

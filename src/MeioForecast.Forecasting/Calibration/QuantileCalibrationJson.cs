@@ -6,7 +6,7 @@ namespace MeioForecast.Forecasting.Calibration;
 /// <summary>
 /// JSON form of a <see cref="QuantileCalibration"/> (doubles in shortest round-trip form, so a calibration read back
 /// adjusts bit-identically):
-/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "global": [[c per level] per step], "segments": { "name": [[...]] },
+/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "local_scale": "level", "global": [[c per level] per step], "segments": { "name": [[...]] },
 /// "volume_bounds": [b...] }</code>
 /// </summary>
 public static class QuantileCalibrationJson
@@ -26,6 +26,7 @@ public static class QuantileCalibrationJson
             ["levels"] = new JsonArray([.. calibration.Levels.Select(l => JsonValue.Create(l.Value))]),
             ["non_negative"] = calibration.NonNegative,
             ["scaled"] = calibration.Scaled,
+            ["local_scale"] = calibration.LocalScale == ConformalScale.Width ? "width" : "level",
             ["global"] = Table(calibration.GlobalTable),
             ["segments"] = segments,
             ["volume_bounds"] = new JsonArray([.. calibration.VolumeBounds.Select(b => JsonValue.Create(b))]),
@@ -46,9 +47,15 @@ public static class QuantileCalibrationJson
                 segments[name] = Table(table!.AsArray(), levels.Length);
             }
 
-            // "scaled" and "volume_bounds" arrived after the first models were registered: absent means additive, one class.
+            // "scaled", "volume_bounds" and "local_scale" arrived after the first models were registered: absent means additive, one class, level.
             var bounds = node["volume_bounds"]?.AsArray().Select(v => v!.GetValue<double>()).ToArray() ?? [];
-            return new QuantileCalibration(levels, global, segments, node["non_negative"]!.GetValue<bool>(), node["scaled"]?.GetValue<bool>() ?? false, bounds);
+            var localScale = node["local_scale"]?.GetValue<string>() switch
+            {
+                null or "level" => ConformalScale.Level,
+                "width" => ConformalScale.Width,
+                var other => throw new FormatException($"local_scale '{other}' is neither 'level' nor 'width'."),
+            };
+            return new QuantileCalibration(levels, global, segments, node["non_negative"]!.GetValue<bool>(), node["scaled"]?.GetValue<bool>() ?? false, bounds, localScale);
         }
         catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -56,10 +56,13 @@ public sealed record SelectionOptions
     /// Conformal options (minimum scores, non-negative; Origins/Horizon unused here). Default: one adjustment for all
     /// steps (PerStep = false): the scores of a step share one date per origin, so per-step adjustments would follow
     /// that date's idiosyncrasies (a promotion, a holiday) rather than the horizon; normalised scores (Scaled = true), so
-    /// that one table fits sku-nodes of every size. With <see cref="ConformalOptions.VolumeClasses"/> a sku-node's volume
-    /// is its mean demand over the last <see cref="ZeroShareWindow"/> periods.
+    /// that one table fits sku-nodes of every size, divided by the forecast's own 80% interval width (LocalScale = Width:
+    /// over seven held-out 8-week windows of Walmart, orange juice and Rossmann it scored WSPL 1.2% lower on average than
+    /// the forecast's level, 1.8-2.6% on Walmart, with the same coverage; docs/forecasting.md). With
+    /// <see cref="ConformalOptions.VolumeClasses"/> a sku-node's volume is its mean demand over the last
+    /// <see cref="ZeroShareWindow"/> periods.
     /// </summary>
-    public ConformalOptions Conformal { get; init; } = new() { PerStep = false, Scaled = true };
+    public ConformalOptions Conformal { get; init; } = new() { PerStep = false, Scaled = true, LocalScale = ConformalScale.Width };
 
     /// <summary>The selection horizon for <paramref name="period"/>.</summary>
     public int HorizonFor(PeriodKind period) => Horizon ?? (period == PeriodKind.Day ? 28 : 8);

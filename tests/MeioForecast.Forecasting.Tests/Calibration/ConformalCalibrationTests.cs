@@ -170,6 +170,52 @@ public class ConformalCalibrationTests
     }
 
     [Fact]
+    public void Width_scaled_scores_give_a_steady_sku_node_a_narrow_correction()
+    {
+        // By hand (CQR-r, Sesia & Candes 2020): A is forecast at q0.1 / q0.5 / q0.9 = 9 / 10 / 11 (width 2) with actuals
+        // 10, 12, 8, 14; B at 5 / 10 / 15 (width 10) with 10, 20, 0, 30. Scores (y - q) / width are the same for both:
+        // q0.1: 0.5, 1.5, -0.5, 2.5; q0.5: 0, 1, -1, 2; q0.9: -0.5, 0.5, -1.5, 1.5. Eight per level, ranks ceil(9 p):
+        // 1 -> -0.5; 5 -> 1; 9 (clamped 8) -> 1.5. A = 9 - 2 x 0.5, 10 + 2, 11 + 2 x 1.5 = 8, 12, 14; B = 0, 20, 30.
+        // Level-scaled scores (level (q0.5 + q0.9) / 2 = 10.5 and 12.5) let B's wide errors set A's correction: the largest
+        // q0.9 score is B's 15 / 12.5 = 1.2, so A's q0.9 becomes 11 + 1.2 x 10.5 = 23.6.
+        QuantileLevel[] levels = [new(0.1), new(0.5), new(0.9)];
+        ForecastOutcome Outcome(string sku, double[] q, double[] actuals)
+        {
+            var table = new double[actuals.Length, 3];
+            for (var t = 0; t < actuals.Length; t++)
+            {
+                for (var j = 0; j < 3; j++)
+                {
+                    table[t, j] = q[j];
+                }
+            }
+
+            return new(new SkuNode(sku, "L"), 0, new DateOnly(2024, 1, 1), levels, table, actuals, 1, 1);
+        }
+
+        ForecastOutcome[] outcomes = [Outcome("A", [9, 10, 11], [10, 12, 8, 14]), Outcome("B", [5, 10, 15], [10, 20, 0, 30])];
+        var options = new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false, Scaled = true, LocalScale = ConformalScale.Width };
+        var width = ConformalCalibrator.Fit(outcomes, options);
+        SeriesForecast Forecast(double[] q) => new(new SkuNode("X", "L"), new DateOnly(2024, 2, 1), levels, new double[,] { { q[0], q[1], q[2] } }, "m");
+        Assert.Equal(new[] { 8.0, 12.0, 14.0 }, Row(width.Apply(Forecast([9, 10, 11]))));
+        Assert.Equal(new[] { 0.0, 20.0, 30.0 }, Row(width.Apply(Forecast([5, 10, 15]))));
+        var level = ConformalCalibrator.Fit(outcomes, options with { LocalScale = ConformalScale.Level });
+        Assert.Equal(23.6, Row(level.Apply(Forecast([9, 10, 11])))[2], 9);
+
+        // The scale travels with a registered model; models registered before it read as level-scaled.
+        var back = QuantileCalibrationJson.FromJson(QuantileCalibrationJson.ToJson(width));
+        Assert.Equal(ConformalScale.Width, back.LocalScale);
+        Assert.Equal(new[] { 8.0, 12.0, 14.0 }, Row(back.Apply(Forecast([9, 10, 11]))));
+        var json = QuantileCalibrationJson.ToJson(width);
+        json.Remove("local_scale");
+        Assert.Equal(ConformalScale.Level, QuantileCalibrationJson.FromJson(json).LocalScale);
+        json["local_scale"] = "spread";
+        Assert.Contains("local_scale", Assert.Throws<InvalidDataException>(() => QuantileCalibrationJson.FromJson(json)).Message, StringComparison.Ordinal);
+
+        static double[] Row(SeriesForecast f) => [f.Quantiles[0, 0], f.Quantiles[0, 1], f.Quantiles[0, 2]];
+    }
+
+    [Fact]
     public void Volume_is_the_mean_of_the_last_window_periods()
     {
         // By hand: the last 3 periods are 4, 0, 8 -> 12 / 3 = 4; a window longer than the series takes all of it: 112 / 4.

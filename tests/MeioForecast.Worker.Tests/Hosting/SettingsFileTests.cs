@@ -1,3 +1,4 @@
+using MeioForecast.Forecasting.Calibration;
 using MeioForecast.Forecasting.Selection;
 using MeioForecast.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -58,5 +59,12 @@ public sealed class SettingsFileTests : IDisposable
         Assert.Equal(SelectionRule.PooledCombine, stage.Selection.Rule);
         Assert.Null(stage.Selection.Origins);
         Assert.True(stage.Selection.Conformal.Scaled);
+        Assert.Equal(ConformalScale.Width, stage.Selection.Conformal.LocalScale);
+
+        // One conformal key on the command line keeps the stage's other conformal defaults.
+        var level = CliHost.StageSettings(MeioConfiguration.Build(["--settings", file, "--Forecasting:Stage:Selection:Conformal:LocalScale=Level"]));
+        Assert.Equal(ConformalScale.Level, level.Selection.Conformal.LocalScale);
+        Assert.True(level.Selection.Conformal.Scaled);
+        Assert.False(level.Selection.Conformal.PerStep);
     }
 }
