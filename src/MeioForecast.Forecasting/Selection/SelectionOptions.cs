@@ -57,7 +57,7 @@ public sealed record SelectionOptions
     /// steps (PerStep = false): the scores of a step share one date per origin, so per-step adjustments would follow
     /// that date's idiosyncrasies (a promotion, a holiday) rather than the horizon; normalised scores (Scaled = true), so
     /// that one table fits sku-nodes of every size, divided by the forecast's own 80% interval width (LocalScale = Width:
-    /// over seven held-out 8-week windows of Walmart, orange juice and Rossmann it scored WSPL 1.2% lower on average than
+    /// over seven held-out windows of Walmart, orange juice and Rossmann it scored WSPL 0.9% lower on average than
     /// the forecast's level, 1.8-2.6% on Walmart, with the same coverage; docs/forecasting.md). With
     /// <see cref="ConformalOptions.VolumeClasses"/> a sku-node's volume is its mean demand over the last
     /// <see cref="ZeroShareWindow"/> periods.
