@@ -15,10 +15,10 @@ public sealed record ConformalOptions
     /// <summary>
     /// Normalised scores: divide each score y_t - q_p,t by the forecast's local scale at that period
     /// (<see cref="LocalScale"/>; by default its level, <see cref="QuantileCalibration.LevelAt"/>: (q0.5 + q0.9) / 2) and
-    /// multiply the adjustment back by the local scale of the forecast it corrects, so that one table serves sku-nodes of every size and a promotion week's wide forecast
-    /// gets a wide correction (locally weighted split conformal, Lei, G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018,
-    /// JASA 113(523), sec. 5.2). Periods whose local scale is 0 are neither
-    /// scored nor adjusted. Default false (additive in units).
+    /// multiply the adjustment back by the local scale of the forecast it corrects, so that one table serves sku-nodes of
+    /// every size and a promotion week's wide forecast gets a wide correction (locally weighted split conformal, Lei,
+    /// G'Sell, Rinaldo, Tibshirani &amp; Wasserman 2018, JASA 113(523), sec. 5.2). Periods whose local scale is 0 are
+    /// neither scored nor adjusted. Default false (additive in units).
     /// </summary>
     public bool Scaled { get; init; }
 
