@@ -6,8 +6,8 @@ namespace MeioForecast.Forecasting.Calibration;
 /// <summary>
 /// JSON form of a <see cref="QuantileCalibration"/> (doubles in shortest round-trip form, so a calibration read back
 /// adjusts bit-identically):
-/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "local_scale": "level", "global": [[c per level] per step], "segments": { "name": [[...]] },
-/// "volume_bounds": [b...] }</code>
+/// <code>{ "levels": [p...], "non_negative": true, "scaled": false, "local_scale": "level",
+/// "global": [[c per level] per step], "segments": { "name": [[...]] }, "volume_bounds": [b...] }</code>
 /// </summary>
 public static class QuantileCalibrationJson
 {
@@ -47,7 +47,8 @@ public static class QuantileCalibrationJson
                 segments[name] = Table(table!.AsArray(), levels.Length);
             }
 
-            // "scaled", "volume_bounds" and "local_scale" arrived after the first models were registered: absent means additive, one class, level.
+            // "scaled", "volume_bounds" and "local_scale" arrived after the first models were registered: absent means
+            // additive, one class, level.
             var bounds = node["volume_bounds"]?.AsArray().Select(v => v!.GetValue<double>()).ToArray() ?? [];
             var localScale = node["local_scale"]?.GetValue<string>() switch
             {

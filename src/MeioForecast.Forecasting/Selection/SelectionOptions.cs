@@ -58,7 +58,7 @@ public sealed record SelectionOptions
     /// that date's idiosyncrasies (a promotion, a holiday) rather than the horizon; normalised scores (Scaled = true), so
     /// that one table fits sku-nodes of every size, divided by the forecast's own 80% interval width (LocalScale = Width:
     /// over seven held-out windows of Walmart, orange juice and Rossmann it scored WSPL 0.9% lower on average than
-    /// the forecast's level, 1.8-2.6% on Walmart, with the same coverage; docs/forecasting.md). With
+    /// the forecast's level, 1.8-2.6% on Walmart, at about the same coverage; docs/forecasting.md). With
     /// <see cref="ConformalOptions.VolumeClasses"/> a sku-node's volume is its mean demand over the last
     /// <see cref="ZeroShareWindow"/> periods.
     /// </summary>
