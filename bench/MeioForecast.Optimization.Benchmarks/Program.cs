@@ -8,7 +8,11 @@ using MeioForecast.Storage.Networks;
 // (wall clock, and process CPU time, which is less disturbed on a shared machine). Single-threaded solver.
 // Usage: dotnet run -c Release --project bench/MeioForecast.Optimization.Benchmarks [networksFolder] [maxNodes]
 var folder = args.Length > 0 ? args[0] : FindSharedNetworks();
-var options = args.Length > 1 ? new GsmSolverOptions { MaxNodes = int.Parse(args[1], CultureInfo.InvariantCulture) } : new GsmSolverOptions();
+var options = new GsmSolverOptions();
+if (args.Length > 1) { options = options with { MaxNodes = int.Parse(args[1], CultureInfo.InvariantCulture) }; }
+if (args.Length > 2) { options = options with { RelativeGapTolerance = double.Parse(args[2], CultureInfo.InvariantCulture) }; }
+if (args.Length > 3) { options = options with { NodeLagrangianIterations = int.Parse(args[3], CultureInfo.InvariantCulture) }; }
+var only = args.Length > 4 ? args[4].Split(',').Select(int.Parse).ToHashSet() : null;
 const double HoldingRate = 0.35;
 var optimizer = new GsmOptimizer(options);
 Console.WriteLine(FormattableString.Invariant($"{"chain",5} {"stages",6} {"arcs",6} {"topology",-15} {"total cost",16} {"lower bound",16} {"gap %",8} {"nodes",7} {"ms",9} {"cpu ms",9}"));
@@ -18,6 +22,7 @@ var process = System.Diagnostics.Process.GetCurrentProcess();
 var worstGap = 0.0;
 for (var chain = 1; chain <= 38; chain++)
 {
+    if (only is not null && !only.Contains(chain)) { continue; }
     var dir = Path.Combine(folder, "willems-2008");
     var stem = Path.Combine(dir, $"chain_{chain:00}");
     var network = WillemsNetworkReader.ReadNetwork(stem + "_stages.csv", stem + "_arcs.csv", HoldingRate);

@@ -20,15 +20,23 @@ internal sealed partial class BranchAndBoundSolver
     {
         ResetDomains();
         Propagate();
+        return Ascend(m, _o.LagrangianIterations, 1.0, repair: true);
+    }
+
+    /// <summary>
+    /// Subgradient ascent on the current domains from <paramref name="m"/>; leaves the best multipliers in it and returns
+    /// the best bound seen (every iterate's value is a valid bound on these domains).
+    /// </summary>
+    private double Ascend(Multipliers m, int iterations, double theta, bool repair)
+    {
         var best = double.NegativeInfinity;
         var bestM = m.Clone();
-        var theta = 1.0;
         var stall = 0;
         var count = _ntFrom.Length;
         var gw = new double[count];
         var gs = new double[count];
         var gsi = new double[count];
-        for (var it = 0; it <= _o.LagrangianIterations; it++)
+        for (var it = 0; it <= iterations; it++)
         {
             SetPrices(m);
             var value = _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si);
@@ -57,12 +65,12 @@ internal sealed partial class BranchAndBoundSolver
                 normMu += (gs[e] * gs[e]) + (gsi[e] * gsi[e]);
             }
 
-            if (it == 0 || (it >= 8 && (it & (it - 1)) == 0))
+            if (repair && (it == 0 || (it >= 8 && (it & (it - 1)) == 0)))
             {
                 Repair();
             }
 
-            if (best >= Cutoff || theta < 1e-3 || (normW == 0.0 && normMu == 0.0))
+            if (double.IsPositiveInfinity(value) || it == iterations || best >= Cutoff || theta < 1e-3 || (normW == 0.0 && normMu == 0.0))
             {
                 break;
             }
@@ -114,7 +122,7 @@ internal sealed partial class BranchAndBoundSolver
     {
         var queue = new PriorityQueue<Node, (double, long)>();
         long sequence = 0;
-        queue.Enqueue(new Node(null, [], rootBound), (rootBound, sequence++));
+        queue.Enqueue(new Node(null, [], rootBound, m), (rootBound, sequence++));
         var prunedMin = double.PositiveInfinity;
         long explored = 0;
         while (queue.TryPeek(out var node, out _))
@@ -138,8 +146,16 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            SetPrices(m);
-            var value = Math.Max(node.Bound, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
+            var local = node.Multipliers;
+            var value = node.Bound;
+            if (_o.NodeLagrangianIterations > 0 && node.Parent is not null)
+            {
+                local = local.Clone();
+                value = Math.Max(value, Ascend(local, _o.NodeLagrangianIterations, 0.5, repair: false));
+            }
+
+            SetPrices(local);
+            value = Math.Max(value, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
             if (double.IsPositiveInfinity(value))
             {
                 continue;
@@ -156,7 +172,7 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            var children = Branch(m);
+            var children = Branch(local);
             if (children is null)
             {
                 // Every copy agrees with its stage: the relaxed value is the true cost of a feasible solution.
@@ -175,7 +191,7 @@ internal sealed partial class BranchAndBoundSolver
 
             foreach (var changes in children)
             {
-                queue.Enqueue(new Node(node, changes, value), (value, sequence++));
+                queue.Enqueue(new Node(node, changes, value, local), (value, sequence++));
             }
         }
 
@@ -333,5 +349,5 @@ internal sealed partial class BranchAndBoundSolver
 
     private readonly record struct Change(int Kind, int Index, int Value);
 
-    private sealed record Node(Node? Parent, Change[] Changes, double Bound);
+    private sealed record Node(Node? Parent, Change[] Changes, double Bound, Multipliers Multipliers);
 }

@@ -12,6 +12,9 @@ public sealed record GsmSolverOptions
     /// <summary>Subgradient iterations for the Lagrangian multipliers at the root. Default 600. Range &gt;= 0.</summary>
     public int LagrangianIterations { get; init; } = 600;
 
+    /// <summary>Subgradient iterations re-optimising the multipliers at each branch-and-bound node. Default 8. Range &gt;= 0.</summary>
+    public int NodeLagrangianIterations { get; init; } = 8;
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
