@@ -32,5 +32,10 @@ public sealed record GsmSolverOptions
         {
             throw new ArgumentOutOfRangeException(nameof(LagrangianIterations), LagrangianIterations, "Must be >= 0.");
         }
+
+        if (NodeLagrangianIterations < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NodeLagrangianIterations), NodeLagrangianIterations, "Must be >= 0.");
+        }
     }
 }

@@ -56,6 +56,7 @@ internal static class MilpGsm
 
         using var solver = Solver.CreateSolver("HIGHS") ?? throw new InvalidOperationException("OR-Tools has no HiGHS here.");
         solver.SuppressOutput();
+        solver.SetSolverSpecificParametersAsString("output_flag = false");
         solver.SetNumThreads(1);
         solver.SetTimeLimit((long)(timeLimitSeconds * 1000));
         var s = new Variable[n];
