@@ -58,7 +58,7 @@ internal static class OptimizeCommand
                 GsmSolutionJson.Write(path, solution);
                 var verdict = solution.Gap <= options.RelativeGapTolerance
                     ? "proven optimal"
-                    : $"NOT proven: stopped at the node budget ({options.MaxNodes}) above the gap tolerance";
+                    : $"NOT proven: the budget of {options.MaxNodes} nodes ran out first";
                 Console.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{network.Count} stages, {network.Arcs.Count} arcs ({network.Topology}); total cost {solution.TotalCost:F4}; lower bound {solution.LowerBound:F4}; gap {solution.Gap:0.0##E+0} ({verdict}, tolerance {options.RelativeGapTolerance:0.0E+0}); {solution.Method}, {solution.NodesExplored} nodes; {watch.Elapsed.TotalMilliseconds:F0} ms; written to {Path.GetFullPath(path)}"));
