@@ -8,7 +8,7 @@ using MeioForecast.Storage.Networks;
 // (upper bound), the proven lower bound, their relative gap, the branch-and-bound nodes and the time (wall clock, and
 // process CPU time, which is less disturbed on a shared machine). Single-threaded solver.
 // Usage: dotnet run -c Release --project bench/MeioForecast.Optimization.Benchmarks -- [networksFolder]
-//        [--max-nodes N] [--gap G] [--chains 19,21,25,27]
+//        [--max-nodes N] [--gap G] [--root-steps N] [--node-steps N] [--chains 19,21,25,27]
 var folder = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : FindSharedNetworks();
 var options = new GsmSolverOptions();
 HashSet<int>? only = null;
@@ -18,6 +18,8 @@ for (var a = 0; a < args.Length - 1; a++)
     {
         case "--max-nodes": options = options with { MaxNodes = int.Parse(args[++a], CultureInfo.InvariantCulture) }; break;
         case "--gap": options = options with { RelativeGapTolerance = double.Parse(args[++a], CultureInfo.InvariantCulture) }; break;
+        case "--root-steps": options = options with { LagrangianIterations = int.Parse(args[++a], CultureInfo.InvariantCulture) }; break;
+        case "--node-steps": options = options with { NodeLagrangianIterations = int.Parse(args[++a], CultureInfo.InvariantCulture) }; break;
         case "--chains": only = [.. args[++a].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]; break;
         default: break;
     }
