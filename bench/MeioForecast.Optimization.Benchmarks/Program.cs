@@ -57,7 +57,7 @@ for (var chain = 1; chain <= 38; chain++)
     totalCpuMs += cpuMs;
     totalMs += watch.Elapsed.TotalMilliseconds;
     worstGap = Math.Max(worstGap, solution.Gap);
-    var isProven = solution.Gap <= options.RelativeGapTolerance;
+    var isProven = solution.ProvenOptimal;
     proven += isProven ? 1 : 0;
     solved++;
     Console.WriteLine(FormattableString.Invariant(

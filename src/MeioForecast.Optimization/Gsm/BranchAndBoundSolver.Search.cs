@@ -118,7 +118,8 @@ internal sealed partial class BranchAndBoundSolver
         Array.Copy(from.MuSI, to.MuSI, from.W.Length);
     }
 
-    private (double Lower, long Nodes) Search(Multipliers m, double rootBound)
+    /// <summary>Best-first search; Closed is true when every node was pruned (the gap is then within the tolerance).</summary>
+    private (double Lower, long Nodes, bool Closed) Search(Multipliers m, double rootBound)
     {
         var queue = new PriorityQueue<Node, (double, long)>();
         long sequence = 0;
@@ -196,12 +197,13 @@ internal sealed partial class BranchAndBoundSolver
         }
 
         var lower = Math.Min(prunedMin, _upper);
+        var closed = queue.Count == 0;
         while (queue.TryDequeue(out var open, out _))
         {
             lower = Math.Min(lower, open.Bound);
         }
 
-        return (lower, explored);
+        return (lower, explored, closed);
     }
 
     /// <summary>Branches on the active copy whose disagreement with its stage weighs most; null when all agree.</summary>

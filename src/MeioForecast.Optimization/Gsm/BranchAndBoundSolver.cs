@@ -126,10 +126,10 @@ internal sealed partial class BranchAndBoundSolver
         }
 
         var rootBound = OptimiseMultipliers(m);
-        var (lower, nodes) = Search(m, rootBound);
+        var (lower, nodes, closed) = Search(m, rootBound);
         PolishIncumbent();
         _p.Tighten(_bestS, _bestSI);
-        return _p.ToSolution(_bestS, _bestSI, GsmMethod.BranchAndBound, lower, nodes);
+        return _p.ToSolution(_bestS, _bestSI, GsmMethod.BranchAndBound, lower, nodes, closed);
     }
 
     /// <summary>Runs the threshold local search of <c>Repair</c> from the incumbent itself (it can only improve it).</summary>

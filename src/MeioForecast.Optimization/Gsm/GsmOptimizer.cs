@@ -38,7 +38,7 @@ public sealed class GsmOptimizer
             dp.Solve(sLo, problem.SHi, problem.SILo, problem.SIHi, null, null, s, si);
             problem.Tighten(s, si);
             var cost = problem.Evaluate(s, si);
-            return problem.ToSolution(s, si, GsmMethod.TreeDynamicProgram, cost, 1);
+            return problem.ToSolution(s, si, GsmMethod.TreeDynamicProgram, cost, 1, proven: true);
         }
 
         return new BranchAndBoundSolver(problem, _options).Solve();
@@ -76,7 +76,7 @@ public sealed class GsmOptimizer
             }
         }
 
-        var solution = problem.ToSolution(s, si, GsmMethod.Evaluation, double.NegativeInfinity, 0);
+        var solution = problem.ToSolution(s, si, GsmMethod.Evaluation, double.NegativeInfinity, 0, proven: false);
         return solution;
     }
 }

@@ -56,7 +56,7 @@ internal static class OptimizeCommand
                 watch.Stop();
                 var path = parse.GetValue(output)!;
                 GsmSolutionJson.Write(path, solution);
-                var verdict = solution.Gap <= options.RelativeGapTolerance
+                var verdict = solution.ProvenOptimal
                     ? "proven optimal"
                     : $"NOT proven: the budget of {options.MaxNodes} nodes ran out first";
                 Console.Out.WriteLine(string.Create(

@@ -33,6 +33,7 @@ public class RandomGeneralNetworkTests(ITestOutputHelper output)
             var ms = watch.Elapsed.TotalMilliseconds;
             // The certificate: the lower bound meets the cost (relative gap 1e-9, the default tolerance).
             Assert.True(solution.Gap <= 1e-9, $"network {k}: gap {solution.Gap}");
+            Assert.True(solution.ProvenOptimal, $"network {k}: not proven");
             Assert.True(ms < 5000, $"network {k}: {ms:F0} ms");
             BruteForceOracleTests.AssertFeasible(network, solution);
             worstGap = Math.Max(worstGap, solution.Gap);
