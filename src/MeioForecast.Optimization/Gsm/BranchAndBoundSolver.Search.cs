@@ -12,6 +12,8 @@ internal sealed partial class BranchAndBoundSolver
     private int[]? _rHi;
     private int[]? _rSiLo;
     private int[]? _rSiHi;
+    private int[]? _keepS;
+    private int[]? _keepSI;
 
     private double Cutoff => _upper - (_o.RelativeGapTolerance * Math.Abs(_upper)) - 1e-12;
 
@@ -24,11 +26,13 @@ internal sealed partial class BranchAndBoundSolver
     }
 
     /// <summary>
-    /// Subgradient ascent on the current domains from <paramref name="m"/>; leaves the best multipliers in it and returns
-    /// the best bound seen (every iterate's value is a valid bound on these domains).
+    /// Subgradient ascent on the current domains from <paramref name="m"/>; leaves the best multipliers in it and their
+    /// relaxed solution in _s/_si, and returns the best bound seen (every iterate's value is a valid bound on these domains).
     /// </summary>
     private double Ascend(Multipliers m, int iterations, double theta, bool repair)
     {
+        _keepS ??= new int[_x];
+        _keepSI ??= new int[_x];
         var best = double.NegativeInfinity;
         var bestM = m.Clone();
         var stall = 0;
@@ -44,6 +48,8 @@ internal sealed partial class BranchAndBoundSolver
             {
                 best = value;
                 bestM = m.Clone();
+                Array.Copy(_s, _keepS, _x);
+                Array.Copy(_si, _keepSI, _x);
                 stall = 0;
             }
             else if (++stall >= 6)
@@ -89,6 +95,8 @@ internal sealed partial class BranchAndBoundSolver
         }
 
         CopyInto(bestM, m);
+        Array.Copy(_keepS, _s, _x);
+        Array.Copy(_keepSI, _si, _x);
         return best;
     }
 
@@ -148,15 +156,18 @@ internal sealed partial class BranchAndBoundSolver
             }
 
             var local = node.Multipliers;
-            var value = node.Bound;
+            double value;
             if (_o.NodeLagrangianIterations > 0 && node.Parent is not null)
             {
+                // Ascend leaves the relaxed solution of its best multipliers in _s/_si: no extra solve.
                 local = local.Clone();
-                value = Math.Max(value, Ascend(local, _o.NodeLagrangianIterations, 0.5, repair: false));
+                value = Math.Max(node.Bound, Ascend(local, _o.NodeLagrangianIterations, 0.5, repair: false));
             }
-
-            SetPrices(local);
-            value = Math.Max(value, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
+            else
+            {
+                SetPrices(local);
+                value = Math.Max(node.Bound, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
+            }
             if (double.IsPositiveInfinity(value))
             {
                 continue;
