@@ -12,6 +12,8 @@ internal sealed partial class BranchAndBoundSolver
     private int[]? _rHi;
     private int[]? _rSiLo;
     private int[]? _rSiHi;
+    private int[]? _keepS;
+    private int[]? _keepSI;
 
     private double Cutoff => _upper - (_o.RelativeGapTolerance * Math.Abs(_upper)) - 1e-12;
 
@@ -20,15 +22,25 @@ internal sealed partial class BranchAndBoundSolver
     {
         ResetDomains();
         Propagate();
+        return Ascend(m, _o.LagrangianIterations, 1.0, repair: true);
+    }
+
+    /// <summary>
+    /// Subgradient ascent on the current domains from <paramref name="m"/>; leaves the best multipliers in it and their
+    /// relaxed solution in _s/_si, and returns the best bound seen (every iterate's value is a valid bound on these domains).
+    /// </summary>
+    private double Ascend(Multipliers m, int iterations, double theta, bool repair)
+    {
+        _keepS ??= new int[_x];
+        _keepSI ??= new int[_x];
         var best = double.NegativeInfinity;
         var bestM = m.Clone();
-        var theta = 1.0;
         var stall = 0;
         var count = _ntFrom.Length;
         var gw = new double[count];
         var gs = new double[count];
         var gsi = new double[count];
-        for (var it = 0; it <= _o.LagrangianIterations; it++)
+        for (var it = 0; it <= iterations; it++)
         {
             SetPrices(m);
             var value = _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si);
@@ -36,6 +48,8 @@ internal sealed partial class BranchAndBoundSolver
             {
                 best = value;
                 bestM = m.Clone();
+                Array.Copy(_s, _keepS, _x);
+                Array.Copy(_si, _keepSI, _x);
                 stall = 0;
             }
             else if (++stall >= 6)
@@ -57,12 +71,12 @@ internal sealed partial class BranchAndBoundSolver
                 normMu += (gs[e] * gs[e]) + (gsi[e] * gsi[e]);
             }
 
-            if (it == 0 || (it >= 8 && (it & (it - 1)) == 0))
+            if (repair && (it == 0 || (it >= 8 && (it & (it - 1)) == 0)))
             {
                 Repair();
             }
 
-            if (best >= Cutoff || theta < 1e-3 || (normW == 0.0 && normMu == 0.0))
+            if (double.IsPositiveInfinity(value) || it == iterations || best >= Cutoff || theta < 1e-3 || (normW == 0.0 && normMu == 0.0))
             {
                 break;
             }
@@ -81,6 +95,8 @@ internal sealed partial class BranchAndBoundSolver
         }
 
         CopyInto(bestM, m);
+        Array.Copy(_keepS, _s, _x);
+        Array.Copy(_keepSI, _si, _x);
         return best;
     }
 
@@ -110,11 +126,12 @@ internal sealed partial class BranchAndBoundSolver
         Array.Copy(from.MuSI, to.MuSI, from.W.Length);
     }
 
-    private (double Lower, long Nodes) Search(Multipliers m, double rootBound)
+    /// <summary>Best-first search; Closed is true when every node was pruned (the gap is then within the tolerance).</summary>
+    private (double Lower, long Nodes, bool Closed) Search(Multipliers m, double rootBound)
     {
         var queue = new PriorityQueue<Node, (double, long)>();
         long sequence = 0;
-        queue.Enqueue(new Node(null, [], rootBound), (rootBound, sequence++));
+        queue.Enqueue(new Node(null, [], rootBound, m), (rootBound, sequence++));
         var prunedMin = double.PositiveInfinity;
         long explored = 0;
         while (queue.TryPeek(out var node, out _))
@@ -138,8 +155,19 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            SetPrices(m);
-            var value = Math.Max(node.Bound, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
+            var local = node.Multipliers;
+            double value;
+            if (_o.NodeLagrangianIterations > 0 && node.Parent is not null)
+            {
+                // Ascend leaves the relaxed solution of its best multipliers in _s/_si: no extra solve.
+                local = local.Clone();
+                value = Math.Max(node.Bound, Ascend(local, _o.NodeLagrangianIterations, 0.5, repair: false));
+            }
+            else
+            {
+                SetPrices(local);
+                value = Math.Max(node.Bound, _xDp.Solve(_sLo, _sHi, _siLo, _siHi, _linS, _linSI, _scale, _s, _si));
+            }
             if (double.IsPositiveInfinity(value))
             {
                 continue;
@@ -156,7 +184,7 @@ internal sealed partial class BranchAndBoundSolver
                 continue;
             }
 
-            var children = Branch(m);
+            var children = Branch(local);
             if (children is null)
             {
                 // Every copy agrees with its stage: the relaxed value is the true cost of a feasible solution.
@@ -175,17 +203,18 @@ internal sealed partial class BranchAndBoundSolver
 
             foreach (var changes in children)
             {
-                queue.Enqueue(new Node(node, changes, value), (value, sequence++));
+                queue.Enqueue(new Node(node, changes, value, local), (value, sequence++));
             }
         }
 
         var lower = Math.Min(prunedMin, _upper);
+        var closed = queue.Count == 0;
         while (queue.TryDequeue(out var open, out _))
         {
             lower = Math.Min(lower, open.Bound);
         }
 
-        return (lower, explored);
+        return (lower, explored, closed);
     }
 
     /// <summary>Branches on the active copy whose disagreement with its stage weighs most; null when all agree.</summary>
@@ -333,5 +362,5 @@ internal sealed partial class BranchAndBoundSolver
 
     private readonly record struct Change(int Kind, int Index, int Value);
 
-    private sealed record Node(Node? Parent, Change[] Changes, double Bound);
+    private sealed record Node(Node? Parent, Change[] Changes, double Bound, Multipliers Multipliers);
 }

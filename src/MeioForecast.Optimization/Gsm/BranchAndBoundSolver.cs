@@ -7,7 +7,9 @@ namespace MeioForecast.Optimization.Gsm;
 /// Copies carry a share w_e of i's cost (i keeps 1 - sum_e w_e) and prices mu on the agreement constraints
 /// S_{i_e} = S_i, SI_{i_e} = SI_i; any true solution maps to the expanded one at equal cost, so for any w in the simplex
 /// and any mu the DP value is a valid lower bound (no convexity, concavity or monotonicity of the bound is used). w and
-/// mu are set by subgradient ascent at the root. When all copies agree with their stage the relaxed solution is
+/// mu are set by subgradient ascent at the root, then re-optimised at every node by a few more steps warm-started from
+/// the parent's (the node's domains change the dual: fixed root multipliers left the hard Willems chains open after
+/// thousands of nodes, re-optimised ones close them to 1e-9 in hundreds). When all copies agree with their stage the relaxed solution is
 /// feasible and its relaxed value is its true cost; otherwise the search branches on the disagreeing stage's domain
 /// (S_i &lt;= v | S_i &gt;= v + 1, or the same on SI_i). Copies of arcs that the domains already satisfy drop out. Incumbents:
 /// thresholds t_e (S_i &lt;= t_e &lt;= SI_j) turn the problem into a tree problem, solved exactly, then moved to either end
@@ -124,10 +126,10 @@ internal sealed partial class BranchAndBoundSolver
         }
 
         var rootBound = OptimiseMultipliers(m);
-        var (lower, nodes) = Search(m, rootBound);
+        var (lower, nodes, closed) = Search(m, rootBound);
         PolishIncumbent();
         _p.Tighten(_bestS, _bestSI);
-        return _p.ToSolution(_bestS, _bestSI, GsmMethod.BranchAndBound, lower, nodes);
+        return _p.ToSolution(_bestS, _bestSI, GsmMethod.BranchAndBound, lower, nodes, closed);
     }
 
     /// <summary>Runs the threshold local search of <c>Repair</c> from the incumbent itself (it can only improve it).</summary>

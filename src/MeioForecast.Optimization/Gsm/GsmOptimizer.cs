@@ -6,7 +6,9 @@ namespace MeioForecast.Optimization.Gsm;
 /// tau_j = SI_j + T_j - S_j &gt;= 0) minimising sum_j h_j (D_j(tau_j) - tau_j mu_j). Spanning trees are solved exactly by
 /// the Graves-Willems dynamic program in O(sum_j M_j^2); general acyclic networks by branch and bound over a Lagrangian
 /// spanning-tree relaxation (the constraints SI_j &gt;= S_i of the non-tree arcs are priced), in the spirit of Humair &amp;
-/// Willems (2011, Operations Research 59(3):781-787), which returns a proven lower bound and gap. Any demand bound works:
+/// Willems (2011, Operations Research 59(3):781-787), with the multipliers re-optimised at every node, which returns a
+/// proven lower bound and gap (by default it stops only at a relative gap of 1e-9: a certificate of optimality; all 38
+/// Willems 2008 chains and random general networks close, docs/gsm-optimizer.md). Any demand bound works:
 /// nothing assumes concavity. Service times are bounded by the maximum replenishment time M_j (longest path of T).
 /// </summary>
 public sealed class GsmOptimizer
@@ -36,7 +38,7 @@ public sealed class GsmOptimizer
             dp.Solve(sLo, problem.SHi, problem.SILo, problem.SIHi, null, null, s, si);
             problem.Tighten(s, si);
             var cost = problem.Evaluate(s, si);
-            return problem.ToSolution(s, si, GsmMethod.TreeDynamicProgram, cost, 1);
+            return problem.ToSolution(s, si, GsmMethod.TreeDynamicProgram, cost, 1, proven: true);
         }
 
         return new BranchAndBoundSolver(problem, _options).Solve();
@@ -74,7 +76,7 @@ public sealed class GsmOptimizer
             }
         }
 
-        var solution = problem.ToSolution(s, si, GsmMethod.Evaluation, double.NegativeInfinity, 0);
+        var solution = problem.ToSolution(s, si, GsmMethod.Evaluation, double.NegativeInfinity, 0, proven: false);
         return solution;
     }
 }

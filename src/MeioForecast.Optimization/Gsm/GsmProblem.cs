@@ -120,7 +120,7 @@ internal sealed class GsmProblem
     }
 
     /// <summary>Builds the public solution object from service times.</summary>
-    public GsmSolution ToSolution(int[] s, int[] si, GsmMethod method, double lowerBound, long nodes)
+    public GsmSolution ToSolution(int[] s, int[] si, GsmMethod method, double lowerBound, long nodes, bool proven)
     {
         var stages = new GsmStageSolution[N];
         for (var j = 0; j < N; j++)
@@ -131,6 +131,6 @@ internal sealed class GsmProblem
             stages[j] = new GsmStageSolution(stage.Id, s[j], si[j], tau, stage.DemandBound.BaseStock(tau), safety, stage.HoldingCost * safety);
         }
 
-        return new GsmSolution(stages, method, lowerBound, nodes);
+        return new GsmSolution(stages, method, lowerBound, nodes) { ProvenOptimal = proven };
     }
 }

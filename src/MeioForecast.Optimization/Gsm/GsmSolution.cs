@@ -38,6 +38,13 @@ public sealed class GsmSolution
     /// <summary>The algorithm used.</summary>
     public GsmMethod Method { get; }
 
+    /// <summary>
+    /// True when optimality is proven: by the exact tree DP, or by a branch and bound that pruned every node against the
+    /// gap tolerance (then <see cref="Gap"/> is within it). False when the node budget stopped the search first (the
+    /// solution is then the best found, with its gap) and for <see cref="GsmMethod.Evaluation"/>.
+    /// </summary>
+    public bool ProvenOptimal { get; init; }
+
     /// <summary>Branch-and-bound nodes (or 1 for the tree DP).</summary>
     public long NodesExplored { get; }
 

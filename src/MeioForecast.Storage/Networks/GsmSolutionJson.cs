@@ -32,6 +32,7 @@ public static class GsmSolutionJson
         json.WriteNumber("total_cost", solution.TotalCost);
         json.WriteNumber("lower_bound", solution.LowerBound);
         json.WriteNumber("gap", solution.Gap);
+        json.WriteBoolean("proven_optimal", solution.ProvenOptimal);
         json.WriteString("method", solution.Method.ToString());
         json.WriteNumber("nodes", solution.NodesExplored);
         json.WriteStartArray("stages");

@@ -28,6 +28,7 @@ public class BruteForceOracleTests
             var solution = optimizer.Solve(network);
             Assert.Equal(expected, solution.TotalCost, 1e-9 * Math.Max(1.0, Math.Abs(expected)));
             Assert.True(solution.Gap <= 1e-8, $"gap {solution.Gap}");
+            Assert.True(solution.ProvenOptimal);
             AssertFeasible(network, solution);
             checkedCases++;
             if (network.Topology == GsmTopology.GeneralAcyclic)
@@ -73,8 +74,11 @@ public class BruteForceOracleTests
             }
             AssertFeasible(network, solution);
             cases++;
+            // Proven means the search closed, which needs the gap within the (default 1e-9) tolerance.
+            Assert.True(!solution.ProvenOptimal || solution.Gap <= 1e-9, $"proven with gap {solution.Gap}");
             if (solution.Gap > 1e-6)
             {
+                Assert.False(solution.ProvenOptimal);
                 open++;
             }
         }

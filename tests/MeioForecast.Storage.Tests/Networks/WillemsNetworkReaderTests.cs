@@ -26,6 +26,7 @@ public class WillemsNetworkReaderTests
         var root = json.RootElement;
         Assert.Equal(solution.TotalCost, root.GetProperty("total_cost").GetDouble());
         Assert.Equal(0.0, root.GetProperty("gap").GetDouble());
+        Assert.True(root.GetProperty("proven_optimal").GetBoolean());
         var stages = root.GetProperty("stages").EnumerateArray().ToList();
         Assert.Equal(22, stages.Count);
         Assert.Equal(solution.TotalCost, stages.Sum(s => s.GetProperty("cost").GetDouble()), 1e-6);
