@@ -13,7 +13,7 @@ namespace MeioForecast.Storage.Stores.Azure;
 /// The Azure Blob Storage adapter of <see cref="IOutputStore"/>: objects are block blobs under an optional prefix of one
 /// container, through the Azure.Storage.Blobs SDK (connection strings with Shared Key or SAS, or bearer tokens from any
 /// <see cref="TokenCredential"/>; the SDK's exponential retries with jitter; x-ms-version pinned to
-/// <see cref="ServiceVersion"/>). Every upload carries Content-MD5: a single Put Blob its transactional MD5, a block
+/// <see cref="PinnedServiceVersion"/>). Every upload carries Content-MD5: a single Put Blob its transactional MD5, a block
 /// upload each block's MD5 and the whole blob's MD5 as its Content-MD5 property; every download is checked against the
 /// blob's Content-MD5 here (the SDK's own download validation is off: its CRC64 structured messages fail on Azurite).
 /// Create-only writes use If-None-Match: *, replacements If-Match: ETag; the run lock is a blob lease. Lease blobs are
@@ -22,7 +22,7 @@ namespace MeioForecast.Storage.Stores.Azure;
 public sealed class AzureBlobStore : IOutputStore
 {
     /// <summary>The Blob service REST API version every request pins (x-ms-version).</summary>
-    public const BlobClientOptions.ServiceVersion ServiceVersion = BlobClientOptions.ServiceVersion.V2023_11_03;
+    public const BlobClientOptions.ServiceVersion PinnedServiceVersion = BlobClientOptions.ServiceVersion.V2023_11_03;
 
     private const string LeaseSuffix = ".lease";
     private static readonly DownloadTransferValidationOptions NoSdkValidation = new() { ChecksumAlgorithm = StorageChecksumAlgorithm.None, AutoValidateChecksum = false };
@@ -198,7 +198,7 @@ public sealed class AzureBlobStore : IOutputStore
     }
 
     /// <summary>Throws <see cref="FormatException"/> (never quoting secrets) when the SDK cannot use <paramref name="connectionString"/>.</summary>
-    public static void ValidateConnectionString(string connectionString) => ServiceClient(connectionString, new BlobClientOptions(ServiceVersion));
+    public static void ValidateConnectionString(string connectionString) => ServiceClient(connectionString, new BlobClientOptions(PinnedServiceVersion));
 
     /// <summary>Container names: 3..63 characters of lower-case letters, digits and single hyphens, starting with a letter or digit.</summary>
     public static string ValidateContainerName(string container)
@@ -242,7 +242,7 @@ public sealed class AzureBlobStore : IOutputStore
     private static BlobClientOptions ClientOptions(AzureBlobOptions options, Action<BlobClientOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var client = new BlobClientOptions(ServiceVersion);
+        var client = new BlobClientOptions(PinnedServiceVersion);
         client.Retry.Mode = RetryMode.Exponential;
         client.Retry.MaxRetries = options.MaxRetries;
         client.Retry.Delay = options.RetryDelay;
