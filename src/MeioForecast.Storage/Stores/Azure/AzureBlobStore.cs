@@ -60,7 +60,7 @@ public sealed class AzureBlobStore : IOutputStore
 
     private AzureBlobStore(BlobServiceClient service, string container, string? prefix, AzureBlobOptions options)
     {
-        _options = options.Validate();
+        _options = options;
         _prefix = NormalizePrefix(prefix);
         _container = service.GetBlobContainerClient(ValidateContainerName(container));
         _guard = new BlobCallGuard(_container.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), options.MaxRetries + 1);
@@ -242,6 +242,7 @@ public sealed class AzureBlobStore : IOutputStore
     private static BlobClientOptions ClientOptions(AzureBlobOptions options, Action<BlobClientOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var client = new BlobClientOptions(PinnedServiceVersion);
         client.Retry.Mode = RetryMode.Exponential;
         client.Retry.MaxRetries = options.MaxRetries;
