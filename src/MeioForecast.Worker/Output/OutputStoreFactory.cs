@@ -26,7 +26,7 @@ public static class OutputStoreFactory
         AzureBlobStore store;
         if (target.ServiceUri is null && !string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
-            store = new AzureBlobStore(StorageConnectionString.Parse(storage.ConnectionString), target.Container!, target.Prefix, storage.Blob);
+            store = new AzureBlobStore(storage.ConnectionString, target.Container!, target.Prefix, storage.Blob);
         }
         else if ((target.ServiceUri ?? storage.BlobServiceUri) is { } endpoint)
         {

@@ -55,7 +55,7 @@ public sealed record StorageOptions
         {
             try
             {
-                StorageConnectionString.Parse(ConnectionString);
+                AzureBlobStore.ValidateConnectionString(ConnectionString);
             }
             catch (FormatException ex)
             {

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Core;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Storage.Stores.Azure;
 
@@ -73,7 +76,7 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
     public async Task Prefixes_isolate_stores_sharing_a_container()
     {
         var container = azurite.NewContainerName("prefix");
-        var connection = StorageConnectionString.Parse(azurite.ConnectionString);
+        var connection = azurite.ConnectionString;
         var a = new AzureBlobStore(connection, container, "tenant-a/plans", AzuriteFixture.FastOptions);
         var b = new AzureBlobStore(connection, container, "tenant-b", AzuriteFixture.FastOptions);
         await a.CreateContainerIfNotExistsAsync(None);
@@ -89,7 +92,7 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
     public async Task The_lease_blocks_a_second_holder_until_released()
     {
         var store = await azurite.NewStoreAsync("lease");
-        var other = new AzureBlobStore(StorageConnectionString.Parse(azurite.ConnectionString), ContainerOf(store), null, AzuriteFixture.FastOptions);
+        var other = new AzureBlobStore(azurite.ConnectionString, ContainerOf(store), null, AzuriteFixture.FastOptions);
         var first = await store.TryAcquireLeaseAsync("runs/r1/run.lock", None);
         Assert.NotNull(first);
         Assert.Null(await other.TryAcquireLeaseAsync("runs/r1/run.lock", None));
@@ -108,38 +111,65 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
         var content = new byte[2500];
         new Random(7).NextBytes(content);
         await store.WriteAsync("runs/r1/big.bin", content, WriteCondition.CreateOnly, None);
-        Assert.Equal(9, await store.CommittedBlockCountAsync("runs/r1/big.bin", None));
+        Assert.Equal(9, await CommittedBlockCountAsync(store, "runs/r1/big.bin"));
         Assert.Equal(content, (await store.TryReadAsync("runs/r1/big.bin", None))!.Content.ToArray());
         await Assert.ThrowsAsync<WriteConditionFailedException>(() => store.WriteAsync("runs/r1/big.bin", content, WriteCondition.CreateOnly, None));
         await store.WriteAsync("runs/r1/small.bin", content.AsMemory(0, 1000), WriteCondition.None, None);
-        Assert.Equal(0, await store.CommittedBlockCountAsync("runs/r1/small.bin", None));
+        Assert.Equal(0, await CommittedBlockCountAsync(store, "runs/r1/small.bin"));
     }
 
     [Fact]
-    public async Task The_server_refuses_an_upload_whose_content_md5_does_not_match()
+    public async Task Every_upload_carries_the_md5_of_its_bytes_and_the_pinned_version_and_the_blob_keeps_its_whole_md5()
     {
-        var store = await azurite.NewStoreAsync("md5up");
-        var error = await Assert.ThrowsAsync<BlobStorageException>(
-            () => store.Client.PutBlobAsync(store.BlobName("x.csv"), Bytes("real"), WriteCondition.None, MD5.HashData(Bytes("other").Span), None));
-        Assert.Equal(400, error.Status);
-        // Azure answers Md5Mismatch; Azurite 3.35 answers InvalidOperation "Provided contentMD5 doesn't match."
-        Assert.Contains(error.ErrorCode, new[] { "Md5Mismatch", "InvalidOperation" });
-        Assert.Contains("md5", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.NotNull(error.RequestId);
-        Assert.Null(await store.TryReadAsync("x.csv", None));
+        // Oracle: MD5 of the bytes each request sent, computed here from the captured body (RFC 1321 via .NET's MD5),
+        // and of the whole content for the blob's Content-MD5 property. 2,500 bytes in 300-byte blocks: 9 Put Block;
+        // 500 bytes: 1 Put Blob.
+        var requests = new RecordingPolicy();
+        var store = new AzureBlobStore(
+            azurite.ConnectionString, azurite.NewContainerName("md5up"), "p", AzuriteFixture.FastOptions with { SingleUploadLimitBytes = 1000, BlockSizeBytes = 300 },
+            o => o.AddPolicy(requests, HttpPipelinePosition.PerRetry));
+        await store.CreateContainerIfNotExistsAsync(None);
+        var big = new byte[2500];
+        new Random(11).NextBytes(big);
+        await store.WriteAsync("big.bin", big, WriteCondition.None, None);
+        await store.WriteAsync("small.csv", big.AsMemory(0, 500), WriteCondition.None, None);
+
+        var uploads = requests.Sent
+            .Where(r => r.Method == "PUT" && r.Comp is null or "block" && (r.Path.EndsWith("/p/big.bin", StringComparison.Ordinal) || r.Path.EndsWith("/p/small.csv", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Equal(9, uploads.Count(r => r.Comp == "block"));
+        Assert.Single(uploads, r => r.Comp is null);
+        Assert.All(uploads, r => Assert.Equal(Convert.ToBase64String(MD5.HashData(r.Body)), r.ContentMd5));
+        Assert.All(requests.Sent, r => Assert.Equal("2023-11-03", r.Version));
+        Assert.Equal(MD5.HashData(big), await ContentMd5PropertyAsync(store, "big.bin"));
+        Assert.Equal(MD5.HashData(big.AsSpan(0, 500)), await ContentMd5PropertyAsync(store, "small.csv"));
     }
 
     [Fact]
-    public async Task A_download_that_does_not_match_the_stored_md5_is_rejected()
+    public async Task A_download_that_does_not_match_a_tampered_content_md5_property_is_rejected()
     {
-        // Put Block List stores x-ms-blob-content-md5 without checking it, so a wrong value simulates corruption in transit.
-        var store = await azurite.NewStoreAsync("md5down");
-        var name = store.BlobName("y.csv");
-        var id = Convert.ToBase64String(Encoding.ASCII.GetBytes("block-000000"));
-        await store.Client.PutBlockAsync(name, id, Bytes("payload"), None);
-        await store.Client.PutBlockListAsync(name, [id], MD5.HashData(Bytes("tampered").Span), WriteCondition.None, None);
+        // The blob's Content-MD5 property is overwritten with the MD5 of other bytes, as a corrupted property would be.
+        var store = await azurite.NewStoreAsync("md5prop");
+        await store.WriteAsync("y.csv", Bytes("payload"), WriteCondition.None, None);
+        await store.Container.GetBlobClient(store.BlobName("y.csv")).SetHttpHeadersAsync(new BlobHttpHeaders { ContentHash = MD5.HashData(Bytes("tampered").Span) });
         var error = await Assert.ThrowsAsync<BlobStorageException>(() => store.TryReadAsync("y.csv", None));
         Assert.Equal("Md5Mismatch", error.ErrorCode);
+        Assert.False(string.IsNullOrEmpty(error.RequestId));
+    }
+
+    [Fact]
+    public async Task A_download_whose_bytes_changed_under_the_stored_md5_is_rejected()
+    {
+        // Put Block List stores x-ms-blob-content-md5 without checking it: other bytes under the old MD5 simulate corruption.
+        var store = await azurite.NewStoreAsync("md5down");
+        await store.WriteAsync("y.csv", Bytes("payload"), WriteCondition.None, None);
+        var blob = store.Container.GetBlockBlobClient(store.BlobName("y.csv"));
+        var id = Convert.ToBase64String(Encoding.ASCII.GetBytes("block-000000"));
+        await blob.StageBlockAsync(id, new MemoryStream(Encoding.UTF8.GetBytes("paylode")));
+        await blob.CommitBlockListAsync([id], new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentHash = MD5.HashData(Bytes("payload").Span) } });
+        var error = await Assert.ThrowsAsync<BlobStorageException>(() => store.TryReadAsync("y.csv", None));
+        Assert.Equal("Md5Mismatch", error.ErrorCode);
+        Assert.Contains("Content-MD5", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +199,7 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_missing_container_is_a_typed_error_with_status_code_and_request_id()
     {
-        var store = new AzureBlobStore(StorageConnectionString.Parse(azurite.ConnectionString), "no-such-container", null, AzuriteFixture.FastOptions);
+        var store = new AzureBlobStore(azurite.ConnectionString, "no-such-container", null, AzuriteFixture.FastOptions);
         var error = await Assert.ThrowsAsync<BlobStorageException>(() => store.WriteAsync("a.json", Bytes("1"), WriteCondition.None, None));
         Assert.Equal(404, error.Status);
         Assert.Equal("ContainerNotFound", error.ErrorCode);
@@ -180,8 +210,8 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
     public async Task A_wrong_account_key_is_refused_and_the_key_is_not_in_the_message()
     {
         const string wrongKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
-        var connection = azurite.ConnectionString.Replace(StorageConnectionString.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal);
-        var store = new AzureBlobStore(StorageConnectionString.Parse(connection), "anything", null, AzuriteFixture.FastOptions);
+        var connection = azurite.ConnectionString.Replace(AzuriteFixture.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal);
+        var store = new AzureBlobStore(connection, "anything", null, AzuriteFixture.FastOptions);
         var error = await Assert.ThrowsAsync<BlobStorageException>(() => store.TryReadAsync("a.json", None));
         Assert.Equal(403, error.Status);
         Assert.Equal("AuthorizationFailure", error.ErrorCode);
@@ -192,8 +222,8 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
     public async Task An_unreachable_server_fails_after_bounded_retries_with_a_clear_message()
     {
         // A closed loopback port: each attempt is refused at once; 3 attempts with 50..200 ms backoff end well within 10 s.
-        var connection = StorageConnectionString.Parse(
-            $"AccountName=devstoreaccount1;AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1");
+        var connection = 
+            $"AccountName=devstoreaccount1;AccountKey={AzuriteFixture.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1";
         var store = new AzureBlobStore(connection, "c-1", null, AzuriteFixture.FastOptions);
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<BlobStorageException>(() => store.WriteAsync("a.json", Bytes("1"), WriteCondition.None, None));
@@ -201,12 +231,18 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite)
         Assert.Equal(0, error.Status);
         Assert.Equal("ServiceUnreachable", error.ErrorCode);
         Assert.Contains("after 3 attempt(s)", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(StorageConnectionString.DevelopmentAccountKey, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(AzuriteFixture.DevelopmentAccountKey, error.ToString(), StringComparison.Ordinal);
     }
 
     internal static ReadOnlyMemory<byte> Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
     private static string? Text(StoredObject? stored) => stored is null ? null : Encoding.UTF8.GetString(stored.Content.Span);
+
+    private static async Task<int> CommittedBlockCountAsync(AzureBlobStore store, string path) =>
+        (await store.Container.GetBlockBlobClient(store.BlobName(path)).GetBlockListAsync(BlockListTypes.Committed)).Value.CommittedBlocks.Count();
+
+    private static async Task<byte[]> ContentMd5PropertyAsync(AzureBlobStore store, string path) =>
+        (await store.Container.GetBlobClient(store.BlobName(path)).GetPropertiesAsync()).Value.ContentHash;
 
     private static string ContainerOf(AzureBlobStore store) => store.Description.Split('/')[^1];
 

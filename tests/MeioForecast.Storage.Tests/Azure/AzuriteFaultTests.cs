@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Azure.Core;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Storage.Stores.Azure;
@@ -27,9 +28,8 @@ public sealed class AzuriteFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         // latest.json is then one conditional request whose answer "during-*" loses).
         var options = killPoint == "mid-block-upload" ? AzuriteFixture.FastOptions with { SingleUploadLimitBytes = 40, BlockSizeBytes = 16 } : AzuriteFixture.FastOptions;
         var container = azurite.NewContainerName("fault");
-        var connection = StorageConnectionString.Parse(azurite.ConnectionString);
         var policy = new LoseResponsePolicy(_ => false, azurite.Stop);
-        var blob = new AzureBlobStore(connection, container, "plans", options, transport: null, policy);
+        var blob = new AzureBlobStore(azurite.ConnectionString, container, "plans", options, o => o.AddPolicy(policy, HttpPipelinePosition.PerRetry));
         await blob.CreateContainerIfNotExistsAsync(default);
         await RunSamples.PublishAsync(blob, "r0", RunSamples.T0, "old");
 

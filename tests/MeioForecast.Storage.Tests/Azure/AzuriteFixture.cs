@@ -13,6 +13,12 @@ namespace MeioForecast.Storage.Tests.Azure;
 /// </summary>
 public class AzuriteFixture : IDisposable
 {
+    /// <summary>The account name of the storage emulator (Azurite), public by design.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>The account key of the storage emulator (Azurite), public by design and documented by Microsoft.</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly string _entryPoint;
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -52,7 +58,7 @@ public class AzuriteFixture : IDisposable
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; }
 
     /// <summary>The blob service endpoint of the development account.</summary>
-    public Uri BlobEndpoint => new($"{(Https ? "https" : "http")}://127.0.0.1:{Port}/{StorageConnectionString.DevelopmentAccountName}");
+    public Uri BlobEndpoint => new($"{(Https ? "https" : "http")}://127.0.0.1:{Port}/{DevelopmentAccountName}");
 
     /// <summary>The loopback port Azurite listens on.</summary>
     public int Port { get; }
@@ -62,7 +68,7 @@ public class AzuriteFixture : IDisposable
 
     /// <summary>A connection string for Azurite's well-known development account on this instance.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};";
 
     /// <summary>A fresh container name, unique within this fixture.</summary>
     public string NewContainerName(string stem) => $"{stem}-{Interlocked.Increment(ref _containers)}";
@@ -70,7 +76,7 @@ public class AzuriteFixture : IDisposable
     /// <summary>A store on a new container (created), with fast retries so failures surface within seconds.</summary>
     public async Task<AzureBlobStore> NewStoreAsync(string stem, string? prefix = null, AzureBlobOptions? options = null)
     {
-        var store = new AzureBlobStore(StorageConnectionString.Parse(ConnectionString), NewContainerName(stem), prefix, options ?? FastOptions);
+        var store = new AzureBlobStore(ConnectionString, NewContainerName(stem), prefix, options ?? FastOptions);
         await store.CreateContainerIfNotExistsAsync(CancellationToken.None);
         return store;
     }

@@ -43,7 +43,7 @@ public sealed class BearerTokenTests(AzuriteHttpsFixture azurite) : IClassFixtur
 #pragma warning disable CA2000 // The transport owns the handler for the test's lifetime.
         var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint };
 #pragma warning restore CA2000
-        return new AzureBlobStore(azurite.BlobEndpoint, credential, container, "p", AzuriteFixture.FastOptions, new HttpClientTransport(handler));
+        return new AzureBlobStore(azurite.BlobEndpoint, credential, container, "p", AzuriteFixture.FastOptions, o => o.Transport = new HttpClientTransport(handler));
     }
 
     /// <summary>Issues unsigned JWTs with the given audience, an Azure AD issuer and a one-hour lifetime.</summary>

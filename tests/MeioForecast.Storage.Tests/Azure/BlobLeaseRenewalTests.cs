@@ -17,7 +17,7 @@ public sealed class BlobLeaseRenewalTests(AzuriteFixture azurite, ITestOutputHel
         // with the server gone, Lost fires once no renewal can land before expiry (nominally 5..10 s after the stop, before the lease ends).
         var options = AzuriteFixture.FastOptions with { LeaseDurationSeconds = 15 };
         var store = await azurite.NewStoreAsync("leaselost", options: options);
-        var other = new AzureBlobStore(StorageConnectionString.Parse(azurite.ConnectionString), store.Description.Split('/')[^1], null, options);
+        var other = new AzureBlobStore(azurite.ConnectionString, store.Description.Split('/')[^1], null, options);
         var lease = Assert.IsAssignableFrom<IExpiringLease>(await store.TryAcquireLeaseAsync("runs/r1/run.lock", default));
         await Task.Delay(TimeSpan.FromSeconds(16));
         Assert.Null(await other.TryAcquireLeaseAsync("runs/r1/run.lock", default));

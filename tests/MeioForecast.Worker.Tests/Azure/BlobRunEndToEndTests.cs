@@ -24,7 +24,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
         ]).InvokeAsync(MeioCli.Invocation);
 
     private AzureBlobStore Store(string container, string prefix) =>
-        new(StorageConnectionString.Parse(azurite.ConnectionString), container, prefix, AzuriteFixture.FastOptions);
+        new(azurite.ConnectionString, container, prefix, AzuriteFixture.FastOptions);
 
     [Fact]
     public async Task A_full_run_to_a_blob_container_reads_back_verified_and_matches_the_local_run()
@@ -87,7 +87,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
     public async Task A_wrong_key_is_a_storage_failure_whose_message_does_not_show_the_key()
     {
         const string wrongKey = "V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3JvbmdLZXlXcm9uZ0tleVdyb25nS2V5V3Jvbmc=";
-        var connection = azurite.ConnectionString.Replace(StorageConnectionString.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal);
+        var connection = azurite.ConnectionString.Replace(AzuriteFixture.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal);
         var errors = new StringWriter();
         var previous = Console.Error;
         Console.SetError(errors);

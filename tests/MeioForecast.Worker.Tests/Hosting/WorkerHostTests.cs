@@ -35,7 +35,7 @@ public sealed class WorkerHostTests(AzuriteFixture azurite)
     };
 
     private AzureBlobStore Store(string container) =>
-        new(StorageConnectionString.Parse(azurite.ConnectionString), container, "worker", AzuriteFixture.FastOptions);
+        new(azurite.ConnectionString, container, "worker", AzuriteFixture.FastOptions);
 
     [Fact]
     public async Task The_worker_publishes_one_complete_run_at_its_slot_and_exits_0_when_cancelled()

@@ -40,6 +40,29 @@ public sealed class StorageOptionsTests
         Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("AccountName=a")]
+    [InlineData("AccountKey=" + Secret)]
+    [InlineData("AccountName=a;AccountKey=not*base64!")]
+    [InlineData("BlobEndpoint=ftp://x;AccountName=a;AccountKey=" + Secret)]
+    [InlineData("garbage")]
+    public void Malformed_connection_strings_are_invalid_without_echoing_secrets(string text)
+    {
+        // Microsoft's "Configure Azure Storage connection strings": an account needs a key or a SAS, keys are base64,
+        // endpoints are http(s) and every part is Name=Value.
+        var error = Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = text }.Validate());
+        Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not*base64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UseDevelopmentStorage=true")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=meioprod;AccountKey=" + Secret + ";EndpointSuffix=core.windows.net")]
+    [InlineData("BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=sv=2023-11-03&ss=b&sig=S3CRETsig%3D")]
+    public void The_documented_connection_string_forms_are_valid(string text) =>
+        Assert.Same(text, new StorageOptions { ConnectionString = text }.Validate().ConnectionString);
+
     [Fact]
     public async Task A_blob_output_without_an_account_fails_with_a_message_naming_the_settings()
     {

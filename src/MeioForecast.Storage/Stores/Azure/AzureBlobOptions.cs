@@ -10,7 +10,7 @@ public sealed record AzureBlobOptions
     /// <summary>Retries of a failed request (transport error, 408, 429, 500, 502, 503, 504). Default 5; 0..20.</summary>
     public int MaxRetries { get; init; } = 5;
 
-    /// <summary>First backoff delay; doubles per retry with random jitter (Azure.Core exponential mode). Default 0.5 s; 1 ms..1 min.</summary>
+    /// <summary>First backoff delay; doubles per retry with random jitter (the SDK's exponential retry mode). Default 0.5 s; 1 ms..1 min.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Largest backoff delay. Default 10 s; at least <see cref="RetryDelay"/>, at most 5 min.</summary>

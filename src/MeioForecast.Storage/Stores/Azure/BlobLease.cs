@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs.Specialized;
+
 namespace MeioForecast.Storage.Stores.Azure;
 
 /// <summary>
@@ -7,19 +9,19 @@ namespace MeioForecast.Storage.Stores.Azure;
 /// </summary>
 internal sealed class BlobLease : IExpiringLease
 {
-    private readonly BlobRestClient _client;
+    private readonly BlobLeaseClient _lease;
+    private readonly BlobCallGuard _guard;
     private readonly string _blobName;
-    private readonly string _leaseId;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _lost = new();
     private readonly Task _renewal;
     private int _disposed;
 
-    internal BlobLease(BlobRestClient client, string blobName, string leaseId, TimeSpan duration)
+    internal BlobLease(BlobLeaseClient lease, BlobCallGuard guard, string blobName, TimeSpan duration)
     {
-        _client = client;
+        _lease = lease;
+        _guard = guard;
         _blobName = blobName;
-        _leaseId = leaseId;
         Lost = _lost.Token;
         _renewal = RenewLoopAsync(duration / 3);
     }
@@ -41,7 +43,7 @@ internal sealed class BlobLease : IExpiringLease
             if (!_lost.IsCancellationRequested)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await _client.ReleaseLeaseAsync(_blobName, _leaseId, timeout.Token).ConfigureAwait(false);
+                await _guard.RunAsync("Release lease", _blobName, () => _lease.ReleaseAsync(cancellationToken: timeout.Token), timeout.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is BlobStorageException or OperationCanceledException)
@@ -63,7 +65,7 @@ internal sealed class BlobLease : IExpiringLease
             try
             {
                 await Task.Delay(interval, _stop.Token).ConfigureAwait(false);
-                await _client.RenewLeaseAsync(_blobName, _leaseId, _stop.Token).ConfigureAwait(false);
+                await _guard.RunAsync("Renew lease", _blobName, () => _lease.RenewAsync(cancellationToken: _stop.Token), _stop.Token).ConfigureAwait(false);
                 lastRenewal = DateTime.UtcNow;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
