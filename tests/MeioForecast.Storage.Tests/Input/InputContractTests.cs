@@ -110,6 +110,17 @@ public class InputContractTests
         AssertAt(Single(folder), "lanes.csv", 3, column, InputRule.OutOfRange);
     }
 
+    [Fact]
+    public void A_cumulative_lead_time_over_the_bound_is_refused_at_the_lane_that_passes_it()
+    {
+        // SUP -> PLANT 5, processing 1 at PLANT, PLANT -> DC 3, DC -> S2 392: 5 + 1 + 3 + 392 = 401 > 400 (hand sum);
+        // the path to S1 (5 + 1 + 3 + 1 = 10) is fine.
+        using var folder = new InputFolder(lanes: InputFolder.Lanes.Replace("DC,S2,2,0.5", "DC,S2,392,0.5", StringComparison.Ordinal));
+        AssertAt(Single(folder), "lanes.csv", 5, "lead_time_mean", InputRule.OutOfRange);
+        using var within = new InputFolder(lanes: InputFolder.Lanes.Replace("DC,S2,2,0.5", "DC,S2,391,0.5", StringComparison.Ordinal));
+        Assert.Equal(4, PlanningInputLoader.Load(within.Path).Lanes.Count);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("1e300")]

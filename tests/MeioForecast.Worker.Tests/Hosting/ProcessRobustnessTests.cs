@@ -56,6 +56,31 @@ public sealed partial class ProcessRobustnessTests : IDisposable
         Assert.False(Published());
     }
 
+    [Theory]
+    [InlineData("train")]
+    [InlineData("holdout")]
+    public async Task Sigterm_during_meio_train_or_holdout_exits_4_within_10_s(string verb)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string[] args = verb == "train"
+            ? ["train", "--input", _input, "--models", Path.Combine(_output, "models")]
+            : ["holdout", "--input", _input, "--origin", "2026-10-03", "--out", Path.Combine(_output, "holdout.csv")];
+        using var child = MeioChild.Start(args);
+        await child.WaitForLineAsync("gbdt", TimeSpan.FromSeconds(120));
+        await child.SignalAsync("TERM");
+        var clock = Stopwatch.StartNew();
+        var exit = await child.ExitCodeAsync(TimeSpan.FromSeconds(15));
+        Assert.True(exit == ExitCodes.Cancelled, $"exit {exit}\n{child.Log}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Contains("Cancelled", child.Log, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(_output, "model.json", SearchOption.AllDirectories));
+        Assert.False(File.Exists(Path.Combine(_output, "holdout.csv")));
+    }
+
     [Fact]
     public async Task Sigterm_during_a_worker_run_exits_4_within_10_s()
     {
