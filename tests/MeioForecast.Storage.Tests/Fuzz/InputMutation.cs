@@ -20,7 +20,7 @@ internal static class InputMutation
     [
         "header-only", "delete-file", "bad-number", "huge-lead-time", "bad-distribution", "date-typo", "duplicate-header",
         "latin1-bytes", "unterminated-quote", "single-period", "random-bytes", "random-field", "truncate", "long-field",
-        "formula-id", "bad-node-values", "swap-columns", "blank-lines-and-bom",
+        "formula-id", "bad-node-values", "swap-columns", "blank-lines-and-bom", "huge-quantity",
     ];
 
     /// <summary>Whether the kind can remove a file or a whole-file item (a missing file is named at line 0).</summary>
@@ -40,7 +40,7 @@ internal static class InputMutation
                 File.Delete(path);
                 break;
             case "bad-number":
-                EditField(path, random, (header, _) => header is "quantity" or "value" or "unit_cost" or "holding_cost_rate" or "service_level"
+                EditField(Path.Combine(folder, Files[random.Next(1, Files.Length)]), random, (header, _) => header is "quantity" or "value" or "unit_cost" or "holding_cost_rate" or "service_level"
                     or "lead_time_mean" or "lead_time_sd" or "quantity_per_unit" or "max_service_time" or "processing_time" or "echelon",
                     _ => BadNumbers[random.Next(BadNumbers.Length)]);
                 break;
@@ -153,6 +153,10 @@ internal static class InputMutation
 
                     return lines;
                 });
+                break;
+            case "huge-quantity":
+                EditField(Path.Combine(folder, random.Next(3) == 0 ? "signals.csv" : "demand.csv"), random, (header, _) => header is "quantity" or "value",
+                    _ => new[] { "1e200", "1e308", "1.7976931348623157e308", "1e10", "-1e10", "1e9" }[random.Next(6)]);
                 break;
             case "blank-lines-and-bom":
                 EditBytes(path, bytes =>
