@@ -50,7 +50,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         using var underLock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, runLock.Lost);
         try
         {
-            if (await output.TryCompleteExistingAsync(scope, underLock.Token).ConfigureAwait(false) is { } complete)
+            if (await output.TryCompleteExistingAsync(scope, fingerprint, underLock.Token).ConfigureAwait(false) is { } complete)
             {
                 LogAlreadyComplete(logger, scope.ToString(), output.Description);
                 return complete;

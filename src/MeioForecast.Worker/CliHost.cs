@@ -23,7 +23,10 @@ internal static class CliHost
     /// forecaster with the <c>Forecasting:Stage</c> options that <c>meio train</c> reads too, which reports its training
     /// progress on the terminal and in the log).
     /// </summary>
-    public static (ServiceProvider Services, IForecaster? Method) BuildPlanningServices(IConfiguration configuration)
+    public static (ServiceProvider Services, IForecaster? Method) BuildPlanningServices(IConfiguration configuration) =>
+        ConfigurationException.Guard(() => BuildPlanningServicesUnguarded(configuration));
+
+    private static (ServiceProvider Services, IForecaster? Method) BuildPlanningServicesUnguarded(IConfiguration configuration)
     {
         var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
         var forecaster = ForecasterChoice.FromConfiguration(configuration);
@@ -48,9 +51,12 @@ internal static class CliHost
     /// <summary>The <c>Forecasting:Stage</c> options (defaults where unset), validated.</summary>
     public static StageOptions StageSettings(IConfiguration configuration)
     {
-        var options = configuration.GetSection("Forecasting:Stage").Get<StageOptions>() ?? new StageOptions();
-        options.Validate();
-        return options;
+        return ConfigurationException.Guard(() =>
+        {
+            var options = configuration.GetSection("Forecasting:Stage").Get<StageOptions>() ?? new StageOptions();
+            options.Validate();
+            return options;
+        });
     }
 
     public static ServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
@@ -71,7 +77,12 @@ internal static class CliHost
             .BuildServiceProvider();
     }
 
-    /// <summary>Runs <paramref name="body"/>; bad input, storage failures and cancellation become their exit codes.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/>; bad input (2), storage failures (3), cancellation (4), a held run lock (5), a
+    /// <see cref="ConfigurationException"/> or a reused run id with other input (6) become their exit codes; any other
+    /// exception is a bug (1), whatever its type: an <see cref="ArgumentException"/> from inside an engine is not the
+    /// user's configuration error.
+    /// </summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body, CancellationToken cancellationToken)
     {
         try
@@ -93,9 +104,14 @@ internal static class CliHost
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadConfiguration;
         }
-        catch (ArgumentException ex)
+        catch (ConfigurationException ex)
         {
             await Console.Error.WriteLineAsync($"Invalid configuration: {SecretRedactor.Redact(ex.Message)}").ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+        catch (RunInputMismatchException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.BadConfiguration;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -112,6 +128,12 @@ internal static class CliHost
         {
             await Console.Error.WriteLineAsync($"Storage failure: {SecretRedactor.Redact(ex.Message)} Nothing was published.").ConfigureAwait(false);
             return ExitCodes.StorageFailure;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else is a bug (exit 1): the type, message and stack go to the log for the report.
+            await Console.Error.WriteLineAsync($"Unexpected failure (a bug, exit code 1): {ex.GetType().FullName}: {SecretRedactor.Redact(ex.Message)}{Environment.NewLine}{ex.StackTrace}").ConfigureAwait(false);
+            return ExitCodes.Failure;
         }
     }
 }

@@ -16,6 +16,6 @@ internal static class ForecasterChoice
     {
         null or "" or "stage" => null,
         "baseline" => new SeasonalEmpiricalForecaster(),
-        var other => throw new ArgumentException($"Forecasting:Method '{other}' is not known (use 'stage' or 'baseline')."),
+        var other => throw new ConfigurationException($"Forecasting:Method '{other}' is not known (use 'stage' or 'baseline')."),
     };
 }

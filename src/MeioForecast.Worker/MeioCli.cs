@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MeioForecast.Worker.Commands;
+using MeioForecast.Worker.Hosting;
 
 namespace MeioForecast.Worker;
 
@@ -25,8 +26,30 @@ public static class MeioCli
     };
 
     /// <summary>
-    /// Invocation settings: on SIGTERM/Ctrl+C the running verb is cancelled and gets up to 30 s to abandon its current
-    /// step cleanly (nothing partial is ever published) before the process is ended.
+    /// Invocation settings: System.CommandLine's own signal handling is off (it ends the process with 130/143 when the
+    /// verb is slow to stop); <see cref="TerminationSignals"/> handles SIGTERM/Ctrl+C instead.
     /// </summary>
-    public static InvocationConfiguration Invocation { get; } = new() { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+    public static InvocationConfiguration Invocation { get; } = new() { ProcessTerminationTimeout = null };
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>: a usage error (unknown verb or option, missing or malformed option value)
+    /// exits with code 6 and names the problem; SIGTERM/SIGINT cancel the verb (exit code 4, see <see cref="TerminationSignals"/>).
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"Usage error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("See meio --help (or meio <verb> --help).").ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+
+        using var signals = TerminationSignals.Register(Console.Error, TerminationSignals.GracePeriod);
+        return await parse.InvokeAsync(Invocation, signals.Token).ConfigureAwait(false);
+    }
 }

@@ -1,3 +1,3 @@
 using MeioForecast.Worker;
 
-return await MeioCli.Create().Parse(args).InvokeAsync(MeioCli.Invocation).ConfigureAwait(false);
+return await MeioCli.InvokeAsync(args).ConfigureAwait(false);

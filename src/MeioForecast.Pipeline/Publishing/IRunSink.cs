@@ -14,8 +14,11 @@ public interface IRunSink
     /// <summary>Takes the lock of <paramref name="scope"/>, retrying for up to <paramref name="wait"/>; throws when another worker holds it.</summary>
     Task<IRunLease> AcquireLockAsync(RunScope scope, TimeSpan wait, TimeSpan pollInterval, CancellationToken cancellationToken);
 
-    /// <summary>When <paramref name="scope"/> is complete already, verifies it (and for a whole run points latest.json at it); else null.</summary>
-    Task<PublishedRun?> TryCompleteExistingAsync(RunScope scope, CancellationToken cancellationToken);
+    /// <summary>
+    /// When <paramref name="scope"/> is complete already, verifies it (and for a whole run points latest.json at it); else
+    /// null. Throws when it is complete with another input than <paramref name="inputFingerprint"/> (a run id names one input).
+    /// </summary>
+    Task<PublishedRun?> TryCompleteExistingAsync(RunScope scope, string inputFingerprint, CancellationToken cancellationToken);
 
     /// <summary>The drivers of the latest complete run (the basis of explanations); null when there is none with drivers.</summary>
     /// <exception cref="InvalidDataException">The previous run is not readable.</exception>

@@ -48,7 +48,7 @@ public sealed class CsvFileWriter : IDisposable
                 _writer.Write(',');
             }
 
-            _writer.Write(CsvParser.Escape(fields[i]));
+            _writer.Write(CsvParser.Escape(CsvCell.Neutralize(fields[i])));
         }
 
         _writer.Write('\n');

@@ -4,10 +4,20 @@ namespace MeioForecast.Storage.Csv;
 
 /// <summary>
 /// RFC 4180 CSV parsing: comma separator, double-quote quoting with "" escapes, quoted fields may span lines,
-/// CRLF or LF line ends. Blank lines are skipped. Yields each record with the line it starts on.
+/// CRLF or LF line ends. Blank lines are skipped. Yields each record with the line it starts on. Memory is bounded
+/// whatever the text: a field longer than <see cref="MaxFieldLength"/> characters or a record of more than
+/// <see cref="MaxFields"/> fields stops the parse with a <see cref="CsvFormatException"/> naming the line (a 2 GB file
+/// without a line break costs 64 KiB of buffer, not 4 GB of string), and so does a quoted field still open at the end
+/// of the text ("unterminated quote", named with the line the quote opens on).
 /// </summary>
 public static class CsvParser
 {
+    /// <summary>Longest field accepted, in characters (ids, numbers and distributions are far shorter).</summary>
+    public const int MaxFieldLength = 100_000;
+
+    /// <summary>Most fields accepted in one record.</summary>
+    public const int MaxFields = 10_000;
+
     private static readonly System.Buffers.SearchValues<char> Plain = System.Buffers.SearchValues.Create(",\r\n\"");
     private static readonly System.Buffers.SearchValues<char> Quoted = System.Buffers.SearchValues.Create("\"\n");
 
@@ -27,6 +37,7 @@ public static class CsvParser
         var recordLine = 1;
         var inQuotes = false;
         var fieldStarted = false;
+        var quoteLine = 0;
         while (true)
         {
             if (pos == length)
@@ -45,12 +56,12 @@ public static class CsvParser
                 var run = rest.IndexOfAny(Quoted);
                 if (run < 0)
                 {
-                    field.Append(rest);
+                    Append(field, rest, recordLine, quoteLine);
                     pos = length;
                     continue;
                 }
 
-                field.Append(rest[..run]);
+                Append(field, rest[..run], recordLine, quoteLine);
                 pos += run + 1;
                 if (rest[run] == '\n')
                 {
@@ -82,23 +93,29 @@ public static class CsvParser
             var plain = rest.IndexOfAny(Plain);
             if (plain < 0)
             {
-                field.Append(rest);
+                Append(field, rest, line, null);
                 pos = length;
                 continue;
             }
 
-            field.Append(rest[..plain]);
+            Append(field, rest[..plain], line, null);
             pos += plain + 1;
             switch (rest[plain])
             {
                 case '"' when field.Length == 0:
                     inQuotes = true;
                     fieldStarted = true;
+                    quoteLine = line;
                     break;
                 case '"':
                     field.Append('"');
                     break;
                 case ',':
+                    if (fields.Count >= MaxFields)
+                    {
+                        throw new CsvFormatException(recordLine, $"more than {MaxFields} fields in one record");
+                    }
+
                     fields.Add(field.ToString());
                     field.Clear();
                     fieldStarted = true;
@@ -121,11 +138,29 @@ public static class CsvParser
             }
         }
 
+        if (inQuotes)
+        {
+            throw new CsvFormatException(quoteLine, $"unterminated quote: the quoted field opened on line {quoteLine} is never closed");
+        }
+
         if (fieldStarted || field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
             yield return new CsvRecord(recordLine, fields.ToArray());
         }
+    }
+
+    /// <summary>Appends to the current field within <see cref="MaxFieldLength"/>; a quoted field that outgrows it is most likely an unterminated quote.</summary>
+    private static void Append(StringBuilder field, ReadOnlySpan<char> text, int line, int? quoteLine)
+    {
+        if (field.Length + text.Length > MaxFieldLength)
+        {
+            throw quoteLine is { } opened
+                ? new CsvFormatException(opened, $"unterminated quote: the quoted field opened on line {opened} runs past {MaxFieldLength} characters (line {line}) without a closing quote")
+                : new CsvFormatException(line, $"a field is longer than {MaxFieldLength} characters");
+        }
+
+        field.Append(text);
     }
 
     /// <summary>Quotes a field when it contains a comma, quote or line break.</summary>

@@ -38,7 +38,7 @@ public sealed class CsvTableWriter
             throw new ArgumentException($"A row needs {_columns} fields, got {fields.Length}.", nameof(fields));
         }
 
-        Append(string.Join(',', fields.Select(CsvParser.Escape)));
+        Append(string.Join(',', fields.Select(f => CsvParser.Escape(CsvCell.Neutralize(f)))));
         Rows++;
     }
 

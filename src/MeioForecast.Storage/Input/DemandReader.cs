@@ -9,10 +9,13 @@ namespace MeioForecast.Storage.Input;
 /// file (the forecast origin); a period without a row is zero demand. The file is streamed: each kept row goes straight
 /// into its series' dense array (8 bytes a period), so memory is the series themselves, not the rows. With a sku filter
 /// (a shard), rows of other skus are only dated (the forecast origin stays the whole file's) and otherwise skipped.
+/// Dates must be plausible: the distinct dates of the file may not jump by more than
+/// <see cref="InputLimits.MaxDemandGapDays"/> (a row dated 2206 among 2024-2026 history would move the forecast origin
+/// 180 years ahead), and the history must span at least <see cref="InputLimits.MinHistoryPeriods"/> periods.
 /// </summary>
 internal static class DemandReader
 {
-    public static List<DemandSeries> Read(string folder, PeriodKind period, ISet<SkuNode> nodes, ISet<string> skus, InputErrors errors, Func<string, bool>? keepSku = null)
+    public static List<DemandSeries> Read(string folder, PeriodKind period, KnownKeys<SkuNode> nodes, KnownKeys<string> skus, InputErrors errors, Func<string, bool>? keepSku = null)
     {
         var table = InputTable.Read(folder, InputFiles.Demand, required: true, ["sku", "location", "date", "quantity"], errors);
         if (table is null)
@@ -24,6 +27,7 @@ internal static class DemandReader
         var kept = new Dictionary<string, bool>(StringComparer.Ordinal);
         DateOnly? anchor = null;
         int? last = null;
+        var dates = new Dictionary<int, int>();
         foreach (var row in table.Records)
         {
             var skuText = table.Text(row, "sku");
@@ -34,6 +38,7 @@ internal static class DemandReader
                 {
                     anchor ??= other;
                     last = Math.Max(last ?? int.MinValue, Index(period, anchor.Value, other));
+                    dates.TryAdd(other.DayNumber, row.Line);
                 }
 
                 continue;
@@ -42,7 +47,7 @@ internal static class DemandReader
             var sku = table.Required(row, "sku");
             var location = table.Required(row, "location");
             var date = table.Date(row, "date");
-            var quantity = table.Number(row, "quantity", nonNegative: true);
+            var quantity = table.Number(row, "quantity", 0, InputLimits.MaxQuantity);
             if (sku is null || location is null)
             {
                 continue;
@@ -51,8 +56,12 @@ internal static class DemandReader
             var key = new SkuNode(sku, location);
             if (!nodes.Contains(key))
             {
-                var column = skus.Contains(sku) ? "location" : "sku";
-                errors.Add(table.FileName, row.Line, column, InputRule.UnknownReference, $"sku-node {sku} at {location} is not in {InputFiles.SkuNodes}");
+                if (nodes.IsUnknown(key))
+                {
+                    var column = skus.Contains(sku) ? "location" : "sku";
+                    errors.Add(table.FileName, row.Line, column, InputRule.UnknownReference, $"sku-node {InputTable.Shorten(sku)} at {InputTable.Shorten(location)} is not in {InputFiles.SkuNodes}");
+                }
+
                 continue;
             }
 
@@ -76,13 +85,14 @@ internal static class DemandReader
 
             var index = Index(period, anchor.Value, d);
             last = Math.Max(last ?? int.MinValue, index);
+            dates.TryAdd(d.DayNumber, row.Line);
             if (!builder.TrySet(index, q))
             {
                 errors.Add(table.FileName, row.Line, "date", InputRule.DuplicateKey, $"demand of {sku} at {location} on {d:yyyy-MM-dd} is given twice");
             }
         }
 
-        if (series.Count == 0 || anchor is null || last is null)
+        if (!table.Complete || !CheckDates(dates, period, table.FileName, errors) || series.Count == 0 || anchor is null || last is null)
         {
             return [];
         }
@@ -96,6 +106,55 @@ internal static class DemandReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The implausible-date rule: split the distinct dates at gaps longer than <see cref="InputLimits.MaxDemandGapDays"/>;
+    /// the run of dates with the most distinct dates is the history and every date outside it is reported (at its first
+    /// row). Then the history must span <see cref="InputLimits.MinHistoryPeriods"/> periods. True when the dates pass.
+    /// </summary>
+    private static bool CheckDates(Dictionary<int, int> dates, PeriodKind period, string file, InputErrors errors)
+    {
+        if (dates.Count == 0)
+        {
+            return true;
+        }
+
+        var days = dates.Keys.Order().ToArray();
+        var runs = new List<(int Start, int End)>();
+        var start = 0;
+        for (var i = 1; i <= days.Length; i++)
+        {
+            if (i == days.Length || days[i] - days[i - 1] > InputLimits.MaxDemandGapDays)
+            {
+                runs.Add((start, i));
+                start = i;
+            }
+        }
+
+        var history = runs.MaxBy(r => r.End - r.Start);
+        var plausible = true;
+        foreach (var (from, to) in runs.Where(r => r != history))
+        {
+            for (var i = from; i < to; i++)
+            {
+                var date = DateOnly.FromDayNumber(days[i]);
+                errors.Add(file, dates[days[i]], "date", InputRule.ImplausibleDate,
+                    $"{date:yyyy-MM-dd} lies more than {InputLimits.MaxDemandGapDays} days from the rest of the history "
+                    + $"({DateOnly.FromDayNumber(days[history.Start]):yyyy-MM-dd}..{DateOnly.FromDayNumber(days[history.End - 1]):yyyy-MM-dd}): a typo in the year?");
+                plausible = false;
+            }
+        }
+
+        var span = (days[history.End - 1] - days[history.Start]) / period.Days() + 1;
+        if (plausible && span < InputLimits.MinHistoryPeriods)
+        {
+            errors.Add(file, dates[days[history.End - 1]], "date", InputRule.InsufficientHistory,
+                $"the demand history covers {span} period(s) ({DateOnly.FromDayNumber(days[history.Start]):yyyy-MM-dd}); at least {InputLimits.MinHistoryPeriods} are needed to forecast");
+            plausible = false;
+        }
+
+        return plausible;
     }
 
     private static bool Kept(Dictionary<string, bool> cache, Func<string, bool> keepSku, string sku)

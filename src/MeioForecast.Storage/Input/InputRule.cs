@@ -44,4 +44,25 @@ public enum InputRule
 
     /// <summary>A weekly date is not on the weekday of the series' other dates.</summary>
     MisalignedDate,
+
+    /// <summary>The file is not well-formed CSV: an unterminated quote, a field or record beyond the parser's bounds.</summary>
+    MalformedCsv,
+
+    /// <summary>The file is not valid UTF-8.</summary>
+    InvalidEncoding,
+
+    /// <summary>The header names a column twice.</summary>
+    DuplicateColumn,
+
+    /// <summary>A required file has a header but no data rows.</summary>
+    NoRows,
+
+    /// <summary>A date is implausible: outside the supported years, or beyond a gap in demand.csv (a typo in the year).</summary>
+    ImplausibleDate,
+
+    /// <summary>Too little demand history to forecast from.</summary>
+    InsufficientHistory,
+
+    /// <summary>A lead-time distribution disagrees with the lane's declared lead_time_mean or lead_time_sd.</summary>
+    InconsistentDistribution,
 }

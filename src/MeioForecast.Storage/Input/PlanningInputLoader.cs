@@ -36,17 +36,20 @@ public static class PlanningInputLoader
             throw new InputValidationException([new InputError(folder, 0, "", InputRule.MissingFile, $"input folder '{folder}' does not exist")]);
         }
 
+        // Files are read in dependency order; each remembers the keys of its rejected rows so that references to them
+        // downstream are not reported again (root causes first).
         var errors = new InputErrors();
         var settings = SettingsReader.Read(folder, errors);
-        var locations = NetworkReader.ReadLocations(folder, errors);
-        var nodes = NetworkReader.ReadSkuNodes(folder, locations, errors);
-        var skus = nodes.Select(n => n.Node.Key.Sku).ToHashSet(StringComparer.Ordinal);
-        var lanes = NetworkReader.ReadLanes(folder, locations, skus, errors);
-        NetworkReader.CheckCycles(lanes, skus.Order(StringComparer.Ordinal), errors);
-        NetworkReader.CheckInboundLanes(nodes, lanes, locations, errors);
-        var nodeKeys = nodes.Select(n => n.Node.Key).ToHashSet();
-        var demand = DemandReader.Read(folder, settings?.Period ?? PeriodKind.Day, nodeKeys, skus, errors, keepSku);
-        var signals = SignalsReader.Read(folder, skus, locations.Keys.ToHashSet(StringComparer.Ordinal), errors, keepSku);
+        var knownLocations = new KnownKeys<string>(StringComparer.Ordinal);
+        var knownNodes = new KnownKeys<SkuNode>();
+        var knownSkus = new KnownKeys<string>(StringComparer.Ordinal);
+        var locations = NetworkReader.ReadLocations(folder, errors, knownLocations);
+        var nodes = NetworkReader.ReadSkuNodes(folder, locations, knownLocations, errors, knownNodes, knownSkus);
+        var (lanes, laneRead) = LaneReader.Read(folder, locations, knownLocations, knownSkus, errors);
+        NetworkChecks.Check(lanes, nodes, errors);
+        NetworkChecks.CheckInboundLanes(nodes, lanes, locations, laneRead, errors);
+        var demand = DemandReader.Read(folder, settings?.Period ?? PeriodKind.Day, knownNodes, knownSkus, errors, keepSku);
+        var signals = SignalsReader.Read(folder, knownSkus, knownLocations, errors, keepSku);
         errors.ThrowIfAny();
         return new PlanningInput(
             settings!,

@@ -9,7 +9,7 @@ namespace MeioForecast.Storage.Input;
 /// </summary>
 internal static class SignalsReader
 {
-    public static SignalTable Read(string folder, ISet<string> skus, ISet<string> locations, InputErrors errors, Func<string, bool>? keepSku = null)
+    public static SignalTable Read(string folder, KnownKeys<string> skus, KnownKeys<string> locations, InputErrors errors, Func<string, bool>? keepSku = null)
     {
         var table = InputTable.Read(folder, InputFiles.Signals, required: false, ["date", "signal", "kind", "value"], errors);
         if (table is null)
@@ -33,21 +33,34 @@ internal static class SignalsReader
                 continue;
             }
 
-            var name = table.Required(row, "signal");
+            var name = table.Id(row, "signal");
             var kindText = table.Required(row, "kind");
             var date = table.Date(row, "date");
-            var value = table.Number(row, "value");
-            var sku = table.Text(row, "sku");
-            var location = table.Text(row, "location");
+            var value = table.Number(row, "value", -InputLimits.MaxQuantity, InputLimits.MaxQuantity);
+            var sku = table.Id(row, "sku", required: false);
+            var location = table.Id(row, "location", required: false);
+            if (sku is null || location is null)
+            {
+                continue;
+            }
+
             if (sku.Length > 0 && !skus.Contains(sku))
             {
-                errors.Add(table.FileName, row.Line, "sku", InputRule.UnknownReference, $"sku '{sku}' is not in {InputFiles.SkuNodes}");
+                if (skus.IsUnknown(sku))
+                {
+                    errors.Add(table.FileName, row.Line, "sku", InputRule.UnknownReference, $"sku '{InputTable.Shorten(sku)}' is not in {InputFiles.SkuNodes}");
+                }
+
                 continue;
             }
 
             if (location.Length > 0 && !locations.Contains(location))
             {
-                errors.Add(table.FileName, row.Line, "location", InputRule.UnknownReference, $"location '{location}' is not in {InputFiles.Locations}");
+                if (locations.IsUnknown(location))
+                {
+                    errors.Add(table.FileName, row.Line, "location", InputRule.UnknownReference, $"location '{InputTable.Shorten(location)}' is not in {InputFiles.Locations}");
+                }
+
                 continue;
             }
 

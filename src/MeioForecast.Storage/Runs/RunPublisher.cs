@@ -24,6 +24,7 @@ public sealed class RunPublisher(IOutputStore store)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
+        await ThrowIfCompleteWithOtherInputAsync(runId, inputFingerprint, cancellationToken).ConfigureAwait(false);
         var entries = new List<ManifestEntry>(files.Count);
         foreach (var file in files.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
@@ -61,6 +62,11 @@ public sealed class RunPublisher(IOutputStore store)
         if (previous is not null)
         {
             var existing = JsonSerializer.Deserialize<RunManifest>(previous.Content.Span, RunManifest.JsonOptions);
+            if (existing is not null && existing.InputFingerprint != inputFingerprint)
+            {
+                throw new RunInputMismatchException(runId, store.Description, existing.InputFingerprint, inputFingerprint);
+            }
+
             if (existing is null || !SameRun(existing, manifest))
             {
                 throw new InvalidOperationException($"Run '{runId}' is already complete in {store.Description} with different content; choose another run id.");
@@ -69,12 +75,17 @@ public sealed class RunPublisher(IOutputStore store)
             manifest = existing;
         }
 
-        await PointLatestAsync(new LatestPointer(runId, manifestPath, manifest.CreatedUtc), cancellationToken).ConfigureAwait(false);
+        await PointLatestAsync(new LatestPointer(runId, manifestPath, manifest.CreatedUtc) { CompletedUtc = DateTimeOffset.UtcNow }, cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
+    /// <summary>
+    /// Points latest.json at <paramref name="pointer"/> unless it points at a run that completed later: latest.json moves
+    /// only forward in completion order. Temporary files of latest.json writes killed more than a minute ago are removed.
+    /// </summary>
     private async Task PointLatestAsync(LatestPointer pointer, CancellationToken cancellationToken)
     {
+        await store.RemoveTemporaryFilesAsync("", TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(pointer, RunManifest.JsonOptions);
         for (var attempt = 1; ; attempt++)
         {
@@ -109,7 +120,14 @@ public sealed class RunPublisher(IOutputStore store)
     /// manifest, so no planning is repeated. Returns null when the run has no manifest yet.
     /// Throws <see cref="InvalidDataException"/> when the manifest exists but a file does not match it.
     /// </summary>
-    public async Task<RunManifest?> TryCompleteExistingAsync(string runId, CancellationToken cancellationToken)
+    public Task<RunManifest?> TryCompleteExistingAsync(string runId, CancellationToken cancellationToken) => TryCompleteExistingAsync(runId, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryCompleteExistingAsync(string, CancellationToken)"/>, first checking that the run was planned from the
+    /// input <paramref name="inputFingerprint"/> (when given): a run complete with another input throws
+    /// <see cref="RunInputMismatchException"/> naming both fingerprints, and latest.json is not touched.
+    /// </summary>
+    public async Task<RunManifest?> TryCompleteExistingAsync(string runId, string? inputFingerprint, CancellationToken cancellationToken)
     {
         if (await store.TryReadAsync(RunLayout.Manifest(runId), cancellationToken).ConfigureAwait(false) is null)
         {
@@ -117,8 +135,26 @@ public sealed class RunPublisher(IOutputStore store)
         }
 
         var verified = await new RunReader(store).ReadAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (inputFingerprint is not null && verified.Manifest.InputFingerprint != inputFingerprint)
+        {
+            throw new RunInputMismatchException(runId, store.Description, verified.Manifest.InputFingerprint, inputFingerprint);
+        }
+
+        // Its completion time is unknown (lost with the process that wrote the manifest): it completed no earlier than
+        // it started, so it may only replace a latest run that completed before this one was even created.
         await PointLatestAsync(new LatestPointer(runId, RunLayout.Manifest(runId), verified.Manifest.CreatedUtc), cancellationToken).ConfigureAwait(false);
         return verified.Manifest;
+    }
+
+    /// <summary>A complete run's files are never overwritten by a plan of another input: checked before the first write.</summary>
+    private async Task ThrowIfCompleteWithOtherInputAsync(string runId, string inputFingerprint, CancellationToken cancellationToken)
+    {
+        if (await store.TryReadAsync(RunLayout.Manifest(runId), cancellationToken).ConfigureAwait(false) is { } stored
+            && JsonSerializer.Deserialize<RunManifest>(stored.Content.Span, RunManifest.JsonOptions) is { } existing
+            && existing.InputFingerprint != inputFingerprint)
+        {
+            throw new RunInputMismatchException(runId, store.Description, existing.InputFingerprint, inputFingerprint);
+        }
     }
 
     /// <summary>Same run: id, input fingerprint, settings and files (names, sizes, hashes); times and versions may differ.</summary>
@@ -129,7 +165,20 @@ public sealed class RunPublisher(IOutputStore store)
         && a.Settings.Count == b.Settings.Count
         && a.Settings.All(kv => b.Settings.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
-    private static bool IsNewerOrSame(LatestPointer existing, LatestPointer candidate) =>
-        existing.CreatedUtc > candidate.CreatedUtc
-        || (existing.CreatedUtc == candidate.CreatedUtc && string.CompareOrdinal(existing.RunId, candidate.RunId) >= 0);
+    /// <summary>
+    /// Whether <paramref name="existing"/> stays: the same run, or a run that completed later than the candidate did.
+    /// A pointer without a completion time (written before it was recorded, or a re-pointed run) counts from its
+    /// creation time, the earliest it can have completed.
+    /// </summary>
+    private static bool IsNewerOrSame(LatestPointer existing, LatestPointer candidate)
+    {
+        if (existing.RunId == candidate.RunId)
+        {
+            return true;
+        }
+
+        var existingDone = existing.CompletedUtc ?? existing.CreatedUtc;
+        var candidateDone = candidate.CompletedUtc ?? candidate.CreatedUtc;
+        return existingDone > candidateDone || (existingDone == candidateDone && string.CompareOrdinal(existing.RunId, candidate.RunId) > 0);
+    }
 }

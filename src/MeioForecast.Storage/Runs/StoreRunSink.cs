@@ -27,16 +27,31 @@ public sealed class StoreRunSink(IOutputStore store) : IRunSink
         var lease = scope.Shard is { } shard
             ? await ShardLock.AcquireAsync(store, scope.RunId, shard, wait, pollInterval, cancellationToken).ConfigureAwait(false)
             : await RunLock.AcquireAsync(store, scope.RunId, wait, pollInterval, cancellationToken).ConfigureAwait(false);
+
+        // Under the lock nobody else writes this folder: temporary files in it are left by a killed or failed attempt.
+        var folder = scope.Shard is { } own ? ShardLayout.ShardFolder(scope.RunId, own.Index) : RunLayout.RunFolder(scope.RunId);
+        await store.RemoveTemporaryFilesAsync(folder, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return new Lease(lease);
     }
 
     /// <inheritdoc/>
-    public async Task<PublishedRun?> TryCompleteExistingAsync(RunScope scope, CancellationToken cancellationToken)
+    public async Task<PublishedRun?> TryCompleteExistingAsync(RunScope scope, string inputFingerprint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var manifest = scope.Shard is { } shard
-            ? await new ShardPublisher(store).TryReadCompleteAsync(scope.RunId, shard, cancellationToken).ConfigureAwait(false)
-            : await new RunPublisher(store).TryCompleteExistingAsync(scope.RunId, cancellationToken).ConfigureAwait(false);
+        RunManifest? manifest;
+        if (scope.Shard is { } shard)
+        {
+            manifest = await new ShardPublisher(store).TryReadCompleteAsync(scope.RunId, shard, cancellationToken).ConfigureAwait(false);
+            if (manifest is not null && manifest.InputFingerprint != inputFingerprint)
+            {
+                throw new RunInputMismatchException(scope.ToString(), store.Description, manifest.InputFingerprint, inputFingerprint);
+            }
+        }
+        else
+        {
+            manifest = await new RunPublisher(store).TryCompleteExistingAsync(scope.RunId, inputFingerprint, cancellationToken).ConfigureAwait(false);
+        }
+
         return manifest is null ? null : new PublishedRun(manifest.RunId, manifest.Files.Count, AlreadyComplete: true);
     }
 

@@ -14,6 +14,9 @@ public static class ShardLayout
     /// <summary>The folder holding every shard of run <paramref name="runId"/>.</summary>
     public static string ShardsFolder(string runId) => RunLayout.RunFile(runId, "shards");
 
+    /// <summary>Path of the folder of shard <paramref name="index"/>.</summary>
+    public static string ShardFolder(string runId, int index) => ObjectPath.Combine(ShardsFolder(runId), index.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Path of file <paramref name="name"/> of shard <paramref name="index"/>.</summary>
     public static string ShardFile(string runId, int index, string name) =>
         ObjectPath.Combine(ShardsFolder(runId), index.ToString(CultureInfo.InvariantCulture), name);

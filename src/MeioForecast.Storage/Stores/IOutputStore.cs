@@ -29,4 +29,11 @@ public interface IOutputStore
     /// Disposing the result releases it.
     /// </summary>
     Task<IAsyncDisposable?> TryAcquireLeaseAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the temporary files of writes that never completed (a killed process, a full disk) directly in the folder
+    /// <paramref name="folder"/> ("" = the root), when older than <paramref name="minimumAge"/>. Stores whose writes
+    /// leave nothing behind (blob uploads commit atomically) do nothing.
+    /// </summary>
+    Task RemoveTemporaryFilesAsync(string folder, TimeSpan minimumAge, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -52,14 +52,15 @@ public sealed class LocalFolderStore : IOutputStore
         var folder = Path.GetDirectoryName(file)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N"));
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-        {
-            // Written from the caller's memory: no copy of a file of hundreds of MB (100k sku-nodes).
-            await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-        }
-
         try
         {
+            // The temporary file is removed on every failure (a full disk, cancellation), not only after the rename.
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                // Written from the caller's memory: no copy of a file of hundreds of MB (100k sku-nodes).
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+
             if (condition.IfNotExists)
             {
                 try
@@ -122,6 +123,29 @@ public sealed class LocalFolderStore : IOutputStore
             cancellationToken.ThrowIfCancellationRequested();
             yield return entry;
         }
+    }
+
+    /// <inheritdoc />
+    public Task RemoveTemporaryFilesAsync(string folder, TimeSpan minimumAge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var directory = folder.Length == 0 ? _root : FullPath(folder);
+        if (!Directory.Exists(directory))
+        {
+            return Task.CompletedTask;
+        }
+
+        var cutoff = DateTime.UtcNow - minimumAge;
+        foreach (var file in Directory.EnumerateFiles(directory, TempPrefix + "*", SearchOption.TopDirectoryOnly))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (File.GetLastWriteTimeUtc(file) <= cutoff)
+            {
+                File.Delete(file);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

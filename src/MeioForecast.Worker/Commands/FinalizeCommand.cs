@@ -31,7 +31,7 @@ internal static class FinalizeCommand
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
-                var runId = RunLayout.ValidateRunId(parse.GetValue(run)!);
+                var runId = ConfigurationException.Guard(() => RunLayout.ValidateRunId(parse.GetValue(run)!));
                 var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
                 await using var runLock = await RunLock.AcquireAsync(store, runId, TimeSpan.FromSeconds(parse.GetValue(lockWait)), TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);

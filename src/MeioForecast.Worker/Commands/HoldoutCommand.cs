@@ -38,11 +38,11 @@ internal static class HoldoutCommand
             {
                 if (!DateOnly.TryParseExact(parse.GetValue(origin), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var originDate))
                 {
-                    throw new ArgumentException($"--origin '{parse.GetValue(origin)}' is not a yyyy-MM-dd date.");
+                    throw new ConfigurationException($"--origin '{parse.GetValue(origin)}' is not a yyyy-MM-dd date.");
                 }
 
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
-                var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
+                var serviceCheck = ConfigurationException.Guard(() => configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions());
                 var (services, _) = CliHost.BuildPlanningServices(configuration);
                 using var disposeServices = services;
                 var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
@@ -53,7 +53,12 @@ internal static class HoldoutCommand
                     Replications = parse.GetValue(replications),
                     Shortfall = serviceCheck.Shortfall,
                 };
-                var holdout = new PolicyHoldout(services.GetRequiredService<PlanningRun>());
+                ConfigurationException.Guard(() =>
+                {
+                    options.Validate();
+                    return options;
+                });
+                var holdout = new PolicyHoldout(ConfigurationException.Guard(services.GetRequiredService<PlanningRun>));
                 var (_, report) = holdout.Run(planning, options, new TerminalProgress(Console.Error), cancellationToken);
                 var file = parse.GetValue(output)!;
                 var folder = Path.GetDirectoryName(Path.GetFullPath(file));

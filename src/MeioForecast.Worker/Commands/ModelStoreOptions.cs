@@ -40,7 +40,7 @@ internal static class ModelStoreOptions
         {
             return setting is null or "" or ModelChoice.Train
                 ? null
-                : throw new ArgumentException($"{ModelKey}={setting} needs a model registry: --models DIR|URI or {ModelsKey}.");
+                : throw new ConfigurationException($"{ModelKey}={setting} needs a model registry: --models DIR|URI or {ModelsKey}.");
         }
 
         return new ModelChoice(registry, string.IsNullOrWhiteSpace(setting) ? ModelChoice.Latest : setting);

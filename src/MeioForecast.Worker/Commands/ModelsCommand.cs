@@ -103,5 +103,5 @@ internal static class ModelsCommand
 
     private static async Task<ModelRegistry> OpenAsync(ParseResult parse, Option<string?> models, CancellationToken cancellationToken) =>
         await ModelStoreOptions.OpenAsync(parse.GetValue(models), MeioConfiguration.Build(parse.UnmatchedTokens), cancellationToken).ConfigureAwait(false)
-            ?? throw new ArgumentException($"meio models needs a model registry: --models DIR|URI or {ModelStoreOptions.ModelsKey}.");
+            ?? throw new ConfigurationException($"meio models needs a model registry: --models DIR|URI or {ModelStoreOptions.ModelsKey}.");
 }

@@ -53,28 +53,33 @@ internal static class RunCommand
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
-                var shardSpec = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text) : (ShardSpec?)null;
+                var shardSpec = parse.GetValue(shard) is { } text ? ConfigurationException.Guard(() => ShardSpec.Parse(text)) : (ShardSpec?)null;
+                if (parse.GetValue(runId) is { } id)
+                {
+                    ConfigurationException.Guard(() => RunLayout.ValidateRunId(id));
+                }
+
                 DateTimeOffset? slotTime = parse.GetValue(slot) is { } cron ? ScheduleSlot.Previous(ParseCron(cron), DateTimeOffset.UtcNow) : null;
                 if (shardSpec is not null && parse.GetValue(runId) is null && slotTime is null)
                 {
-                    throw new ArgumentException("--shard needs --run-id or --slot: every shard of a run and `meio finalize` must use the same run id.");
+                    throw new ConfigurationException("--shard needs --run-id or --slot: every shard of a run and `meio finalize` must use the same run id.");
                 }
 
                 if (parse.GetValue(finalize) && shardSpec is null)
                 {
-                    throw new ArgumentException("--finalize applies to a sharded run (--shard i/N).");
+                    throw new ConfigurationException("--finalize applies to a sharded run (--shard i/N).");
                 }
 
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
                 var (services, forecaster) = CliHost.BuildPlanningServices(configuration);
                 using var disposeServices = services;
-                var job = services.GetRequiredService<PlanningJob>();
+                var job = ConfigurationException.Guard(services.GetRequiredService<PlanningJob>);
                 var storage = StorageOptions.FromConfiguration(configuration);
                 var registry = await ModelStoreOptions.OpenAsync(parse.GetValue(models), configuration, cancellationToken).ConfigureAwait(false);
                 var modelChoice = ModelStoreOptions.Choice(registry, configuration);
                 if (modelChoice is not null && forecaster is not null)
                 {
-                    throw new ArgumentException("Forecasting:Method=baseline and a model registry exclude each other: drop one.");
+                    throw new ConfigurationException("Forecasting:Method=baseline and a model registry exclude each other: drop one.");
                 }
 
                 if (shardSpec is not null && forecaster is null && modelChoice is null)
@@ -128,7 +133,7 @@ internal static class RunCommand
         }
         catch (FormatException ex)
         {
-            throw new ArgumentException($"--slot: {ex.Message}", ex);
+            throw new ConfigurationException($"--slot: {ex.Message}", ex);
         }
     }
 }

@@ -33,7 +33,7 @@ internal static partial class TrainCommand
             {
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
                 var registry = await ModelStoreOptions.OpenAsync(parse.GetValue(models), configuration, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ArgumentException($"meio train needs a model registry: --models DIR|URI or {ModelStoreOptions.ModelsKey}.");
+                    ?? throw new ConfigurationException($"meio train needs a model registry: --models DIR|URI or {ModelStoreOptions.ModelsKey}.");
                 var options = CliHost.StageSettings(configuration);
                 using var services = CliHost.BuildServices();
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("MeioForecast.Worker.Train");

@@ -35,7 +35,7 @@ public static class MeioConfiguration
         {
             if (!File.Exists(settingsFile))
             {
-                throw new ArgumentException($"--settings: the file '{Path.GetFullPath(settingsFile)}' does not exist.");
+                throw new ConfigurationException($"--settings: the file '{Path.GetFullPath(settingsFile)}' does not exist.");
             }
 
             builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false, reloadOnChange: false);
@@ -54,7 +54,7 @@ public static class MeioConfiguration
             var token = commandLine[i];
             if (token == "--settings")
             {
-                file = i + 1 < commandLine.Count ? commandLine[++i] : throw new ArgumentException("--settings needs a file name.");
+                file = i + 1 < commandLine.Count ? commandLine[++i] : throw new ConfigurationException("--settings needs a file name.");
             }
             else if (token.StartsWith("--settings=", StringComparison.Ordinal))
             {
@@ -81,7 +81,7 @@ public static class MeioConfiguration
         {
             if (token.StartsWith('-') && !token.Split('=', 2)[0].Contains(':', StringComparison.Ordinal))
             {
-                throw new ArgumentException($"Unknown option '{token}': see --help; settings are written --Section:Key=value (e.g. --Forecasting:Stage:Selection:Origins=3) or come from --settings FILE.");
+                throw new ConfigurationException($"Unknown option '{token}': see --help; settings are written --Section:Key=value (e.g. --Forecasting:Stage:Selection:Origins=3) or come from --settings FILE.");
             }
         }
 

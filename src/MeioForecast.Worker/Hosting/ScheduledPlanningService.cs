@@ -100,6 +100,7 @@ internal sealed partial class ScheduledPlanningService(
     private async Task RunSlotAsync(WorkerOptions options, IOutputStore store, DateTimeOffset slot, CancellationToken stoppingToken)
     {
         var request = new PlanningJobRequest(new InputFolderSource(options.Input), new StoreRunSink(store)) { ScheduledUtc = slot, LockWait = TimeSpan.FromSeconds(options.LockWaitSeconds), Models = _models };
+        state.RunInProgress = true;
         try
         {
             var manifest = await job.ExecuteAsync(request, stoppingToken).ConfigureAwait(false);
@@ -119,11 +120,20 @@ internal sealed partial class ScheduledPlanningService(
             state.Failed();
             LogFailed(logger, slot, "bad input", ex.Message);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+        catch (RunInputMismatchException ex)
+        {
+            state.Failed();
+            LogFailed(logger, slot, "run id reused with other input", ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             // Only the (redacted) message is logged: exception objects can carry request details.
             state.Failed();
             LogFailed(logger, slot, "storage failure", SecretRedactor.Redact(ex.Message));
+        }
+        finally
+        {
+            state.RunInProgress = false;
         }
     }
 

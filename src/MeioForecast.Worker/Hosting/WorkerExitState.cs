@@ -15,6 +15,9 @@ public sealed class WorkerExitState
     /// <summary>True when shutdown interrupted a run (nothing of it was published).</summary>
     public bool AbandonedRun { get; internal set; }
 
+    /// <summary>True while a slot's run is in progress; still true at exit when shutdown left a busy step behind.</summary>
+    public bool RunInProgress { get; internal set; }
+
     /// <summary>Raised after each completed run with its run id.</summary>
     public event EventHandler<string>? RunCompleted;
 
@@ -25,7 +28,7 @@ public sealed class WorkerExitState
     /// The process exit code: <see cref="FatalExitCode"/> if set, <see cref="ExitCodes.Cancelled"/> when shutdown abandoned a
     /// run, else <see cref="ExitCodes.Ok"/> (runs that failed on their own are logged; the worker goes on).
     /// </summary>
-    public int ExitCode => FatalExitCode ?? (AbandonedRun ? ExitCodes.Cancelled : ExitCodes.Ok);
+    public int ExitCode => FatalExitCode ?? (AbandonedRun || RunInProgress ? ExitCodes.Cancelled : ExitCodes.Ok);
 
     internal void Completed(string runId)
     {

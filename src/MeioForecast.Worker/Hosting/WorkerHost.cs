@@ -16,8 +16,11 @@ namespace MeioForecast.Worker.Hosting;
 /// <summary>Builds and runs the generic host of <c>meio worker</c> (configuration, logging, options validated on start, SIGTERM handling).</summary>
 public static class WorkerHost
 {
-    /// <summary>Longest graceful shutdown: the current run is abandoned at its next step boundary well within it.</summary>
-    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest graceful shutdown: the current run is abandoned at its next step boundary; a step still busy after it
+    /// (a model fit) is left behind and the worker exits with code 4, within the <see cref="TerminationSignals.GracePeriod"/>.
+    /// </summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
 
     /// <summary>
     /// Builds the host from the configuration sources of <see cref="MeioConfiguration"/> plus <paramref name="overrides"/>
@@ -46,6 +49,7 @@ public static class WorkerHost
         builder.Services.AddSingleton<IForecaster>(sp => ForecasterChoice.FromConfiguration(configuration) ?? Stage(CliHost.StageSettings(configuration), sp));
         builder.Services.AddMeioForecast();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         builder.Services.AddOptions<WorkerOptions>().Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))
             .Validate(o => o.Validate() is not null).ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
@@ -78,10 +82,16 @@ public static class WorkerHost
             await Console.Error.WriteLineAsync($"Invalid configuration: {SecretRedactor.Redact(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.BadConfiguration;
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
+            // Raised while resolving the options and the forecaster above, before the host runs anything: configuration.
             await Console.Error.WriteLineAsync($"Invalid configuration: {SecretRedactor.Redact(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.BadConfiguration;
+        }
+
+        if (state.ExitCode == ExitCodes.Cancelled)
+        {
+            await Console.Error.WriteLineAsync("Cancelled: the run in progress was abandoned; nothing of it was published.").ConfigureAwait(false);
         }
 
         return state.ExitCode;

@@ -21,17 +21,17 @@ public sealed record WorkerOptions
     /// <summary>Seconds to wait for another worker holding the same run's lock before skipping the slot. Default 0; 0..3600.</summary>
     public int LockWaitSeconds { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    /// <summary>Throws <see cref="ConfigurationException"/> naming the first invalid option.</summary>
     public WorkerOptions Validate()
     {
         if (string.IsNullOrWhiteSpace(Input))
         {
-            throw new ArgumentException($"{SectionName}:Input (--input) is required: the input folder to plan from.", nameof(Input));
+            throw new ConfigurationException($"{SectionName}:Input (--input) is required: the input folder to plan from.", nameof(Input));
         }
 
         if (string.IsNullOrWhiteSpace(Output))
         {
-            throw new ArgumentException($"{SectionName}:Output (--output) must not be empty.", nameof(Output));
+            throw new ConfigurationException($"{SectionName}:Output (--output) must not be empty.", nameof(Output));
         }
 
         OutputTarget.Parse(Output);
@@ -41,12 +41,12 @@ public sealed record WorkerOptions
         }
         catch (FormatException ex)
         {
-            throw new ArgumentException($"{SectionName}:Schedule (--schedule) is invalid: {ex.Message}", nameof(Schedule), ex);
+            throw new ConfigurationException($"{SectionName}:Schedule (--schedule) is invalid: {ex.Message}", nameof(Schedule), ex);
         }
 
         if (LockWaitSeconds is < 0 or > 3600)
         {
-            throw new ArgumentException($"{SectionName}:LockWaitSeconds must be in 0..3600.", nameof(LockWaitSeconds));
+            throw new ConfigurationException($"{SectionName}:LockWaitSeconds must be in 0..3600.", nameof(LockWaitSeconds));
         }
 
         return this;

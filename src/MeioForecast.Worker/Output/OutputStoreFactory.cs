@@ -16,6 +16,17 @@ public static class OutputStoreFactory
     public static async Task<IOutputStore> CreateAsync(string output, StorageOptions storage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        var store = ConfigurationException.Guard(() => Create(output, storage));
+        if (store is AzureBlobStore blob && storage.CreateContainerIfMissing)
+        {
+            await blob.CreateContainerIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return store;
+    }
+
+    private static IOutputStore Create(string output, StorageOptions storage)
+    {
         var target = OutputTarget.Parse(output);
         if (!target.IsBlob)
         {
@@ -34,14 +45,9 @@ public static class OutputStoreFactory
         }
         else
         {
-            throw new ArgumentException(
+            throw new ConfigurationException(
                 $"Output '{target}' needs a storage account: set {StorageOptions.ConnectionStringVariable} (or {StorageOptions.SectionName}:ConnectionString), "
                 + $"or {StorageOptions.SectionName}:BlobServiceUri for a managed identity.", nameof(output));
-        }
-
-        if (storage.CreateContainerIfMissing)
-        {
-            await store.CreateContainerIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return store;

@@ -33,7 +33,7 @@ public sealed record OutputTarget
     /// <summary>True for a blob container target.</summary>
     public bool IsBlob => Container is not null;
 
-    /// <summary>Parses an output setting; throws <see cref="ArgumentException"/> for a malformed blob target.</summary>
+    /// <summary>Parses an output setting; throws <see cref="ConfigurationException"/> for a malformed blob target.</summary>
     public static OutputTarget Parse(string output)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
@@ -48,7 +48,7 @@ public sealed record OutputTarget
             var uri = new Uri(output);
             if (!string.IsNullOrEmpty(uri.Query))
             {
-                throw new ArgumentException("An output URI must not carry a query (SAS tokens belong in Storage:ConnectionString, never on the command line).", nameof(output));
+                throw new ConfigurationException("An output URI must not carry a query (SAS tokens belong in Storage:ConnectionString, never on the command line).", nameof(output));
             }
 
             var (container, prefix) = SplitContainer(Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')), uri.GetLeftPart(UriPartial.Authority));
@@ -70,7 +70,7 @@ public sealed record OutputTarget
         var prefix = slash < 0 ? "" : rest[(slash + 1)..].Trim('/');
         if (container.Length == 0)
         {
-            throw new ArgumentException($"Output '{shown}' names no container: use blob://container/prefix.", nameof(rest));
+            throw new ConfigurationException($"Output '{shown}' names no container: use blob://container/prefix.", nameof(rest));
         }
 
         AzureBlobStore.ValidateContainerName(container);

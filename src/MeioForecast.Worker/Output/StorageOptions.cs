@@ -47,7 +47,7 @@ public sealed record StorageOptions
             : options;
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> (never quoting the connection string) when an option is invalid.</summary>
+    /// <summary>Throws <see cref="ConfigurationException"/> (never quoting the connection string) when an option is invalid.</summary>
     public StorageOptions Validate()
     {
         Blob.Validate();
@@ -59,13 +59,13 @@ public sealed record StorageOptions
             }
             catch (FormatException ex)
             {
-                throw new ArgumentException($"{SectionName}:ConnectionString (or {ConnectionStringVariable}) is invalid: {ex.Message}", nameof(ConnectionString));
+                throw new ConfigurationException($"{SectionName}:ConnectionString (or {ConnectionStringVariable}) is invalid: {ex.Message}", nameof(ConnectionString));
             }
         }
 
         if (BlobServiceUri is { } uri && (!uri.IsAbsoluteUri || uri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(uri.Query)))
         {
-            throw new ArgumentException($"{SectionName}:BlobServiceUri must be an https URI without a query.", nameof(BlobServiceUri));
+            throw new ConfigurationException($"{SectionName}:BlobServiceUri must be an https URI without a query.", nameof(BlobServiceUri));
         }
 
         return this;

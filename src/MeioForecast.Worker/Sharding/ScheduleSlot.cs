@@ -25,6 +25,6 @@ internal static class ScheduleSlot
             }
         }
 
-        throw new ArgumentException($"--slot '{schedule}' has no firing time in the 400 days before {now:u}.");
+        throw new ConfigurationException($"--slot '{schedule}' has no firing time in the 400 days before {now:u}.");
     }
 }

@@ -29,6 +29,14 @@ public sealed class CsvParserTests
             var expected = Reference.Parse(new StringReader(csv)).ToArray();
             foreach (var step in new[] { 1, 2, 3, 1 << 20 })
             {
+                if (Reference.EndedInQuotes)
+                {
+                    // The reference accepted a quote left open at the end; the parser names it (line of the opening quote).
+                    var error = Assert.Throws<CsvFormatException>(() => CsvParser.Parse(new TrickleReader(csv, step)).ToArray());
+                    Assert.Equal(Reference.QuoteLine, error.Line);
+                    continue;
+                }
+
                 var actual = CsvParser.Parse(new TrickleReader(csv, step)).ToArray();
                 Assert.Equal(expected.Length, actual.Length);
                 for (var r = 0; r < expected.Length; r++)
@@ -61,6 +69,11 @@ public sealed class CsvParserTests
     /// <summary>The parser as it was before block reading (frozen reference).</summary>
     private static class Reference
     {
+        /// <summary>Whether the last parse ended inside a quoted field, and the line that quote opened on.</summary>
+        public static bool EndedInQuotes { get; private set; }
+
+        public static int QuoteLine { get; private set; }
+
         public static IEnumerable<CsvRecord> Parse(TextReader reader)
         {
             ArgumentNullException.ThrowIfNull(reader);
@@ -106,6 +119,7 @@ public sealed class CsvParserTests
                     case '"' when field.Length == 0:
                         inQuotes = true;
                         fieldStarted = true;
+                        QuoteLine = line;
                         break;
                     case ',':
                         fields.Add(field.ToString());
@@ -133,11 +147,46 @@ public sealed class CsvParserTests
                 }
             }
 
+            EndedInQuotes = inQuotes;
             if (fieldStarted || field.Length > 0 || fields.Count > 0)
             {
                 fields.Add(field.ToString());
                 yield return new CsvRecord(recordLine, fields.ToArray());
             }
+        }
+    }
+
+    [Fact]
+    public void A_line_of_two_hundred_megabytes_stops_at_the_field_bound_without_holding_it()
+    {
+        // 200 MB streamed through a reader that never materialises the text: the parse must fail at the bound, i.e. after
+        // MaxFieldLength characters, not after reading (and buffering) the whole line. Oracle: the bound itself.
+        var reader = new EndlessReader('a', 200_000_000);
+        var error = Assert.Throws<CsvFormatException>(() => CsvParser.Parse(reader).ToArray());
+        Assert.Equal(1, error.Line);
+        Assert.True(reader.Served < CsvParser.MaxFieldLength + (1 << 17), $"read {reader.Served} characters");
+    }
+
+    [Fact]
+    public void An_unterminated_quote_is_named_with_the_line_it_opens_on()
+    {
+        var csv = "a,b\n1,2\n3,\"4\n" + string.Concat(Enumerable.Repeat("5,6\n", 40_000));
+        var error = Assert.Throws<CsvFormatException>(() => CsvParser.Parse(new StringReader(csv)).ToArray());
+        Assert.Equal(3, error.Line);
+        Assert.Contains("unterminated quote", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Serves <c>count</c> copies of one character in blocks, counting what was read.</summary>
+    private sealed class EndlessReader(char c, long count) : TextReader
+    {
+        public long Served { get; private set; }
+
+        public override int Read(char[] buffer, int index, int length)
+        {
+            var n = (int)Math.Min(length, count - Served);
+            buffer.AsSpan(index, n).Fill(c);
+            Served += n;
+            return n;
         }
     }
 }

@@ -12,6 +12,14 @@ internal sealed class HookedStore(IOutputStore inner) : IOutputStore
 
     public Func<string, Task>? AfterWrite { get; set; }
 
+    /// <summary>Called with each successful write's content; with <see cref="SerializeWrites"/> in the order the writes took effect.</summary>
+    public Action<string, ReadOnlyMemory<byte>>? Written { get; set; }
+
+    /// <summary>Runs writes one at a time (their success order is then observable); conditional-write semantics are unchanged.</summary>
+    public bool SerializeWrites { get; set; }
+
+    private readonly SemaphoreSlim _serial = new(1, 1);
+
     public string Description => inner.Description;
 
     public Task<StoredObject?> TryReadAsync(string path, CancellationToken cancellationToken) => inner.TryReadAsync(path, cancellationToken);
@@ -24,7 +32,25 @@ internal sealed class HookedStore(IOutputStore inner) : IOutputStore
         }
 
         Writes.Enqueue(path);
-        var etag = await inner.WriteAsync(path, content, condition, cancellationToken);
+        string etag;
+        if (SerializeWrites)
+        {
+            await _serial.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            etag = await inner.WriteAsync(path, content, condition, cancellationToken);
+            Written?.Invoke(path, content);
+        }
+        finally
+        {
+            if (SerializeWrites)
+            {
+                _serial.Release();
+            }
+        }
+
         if (AfterWrite is { } after)
         {
             await after(path);

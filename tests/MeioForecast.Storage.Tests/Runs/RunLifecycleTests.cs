@@ -104,21 +104,41 @@ public sealed class RunLifecycleTests(AzuriteFixture azurite) : IDisposable
         var republished = await RunSamples.PublishAsync(again, "r1", RunSamples.T0.AddHours(1), "x");
         Assert.Equal(RunSamples.T0, republished.CreatedUtc);
         Assert.Empty(again.Writes);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => RunSamples.PublishAsync(inner, "r1", RunSamples.T0, "other"));
+        // Another input under the same run id (issue 24): refused, naming both fingerprints.
+        var mismatch = await Assert.ThrowsAsync<RunInputMismatchException>(() => RunSamples.PublishAsync(inner, "r1", RunSamples.T0, "other"));
+        Assert.Contains("fp-x", mismatch.Message, StringComparison.Ordinal);
+        Assert.Contains("fp-other", mismatch.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<RunInputMismatchException>(() => new RunPublisher(inner).TryCompleteExistingAsync("r1", "fp-other", default));
     }
 
     [Theory]
     [InlineData("local")]
     [InlineData("blob")]
-    public async Task Concurrent_runs_leave_latest_pointing_at_the_newest_complete_run(string kind)
+    public async Task Concurrent_runs_move_latest_only_forward_in_completion_order(string kind)
     {
-        // Eight runs published at once with creation times T0 + i minutes; the answer is the largest time, run 7.
-        var store = await NewStoreAsync(kind);
+        // Eight runs published at once, created in another order than they complete. Every successful write of
+        // latest.json is recorded: their completion times must never decrease (issue 24: latest.json moves only forward
+        // in completion order), and the final pointer is the run that completed last of all.
+        var inner = await NewStoreAsync(kind);
+        var pointers = new System.Collections.Concurrent.ConcurrentQueue<LatestPointer>();
+        var store = new HookedStore(inner)
+        {
+            SerializeWrites = true,
+            Written = (path, content) =>
+            {
+                if (path == RunLayout.LatestPath)
+                {
+                    pointers.Enqueue(JsonSerializer.Deserialize<LatestPointer>(content.Span, RunManifest.JsonOptions)!);
+                }
+            },
+        };
         var order = new[] { 3, 7, 0, 5, 1, 6, 2, 4 };
-        await Task.WhenAll(order.Select(i => Task.Run(() => RunSamples.PublishAsync(store, $"run-{i}", RunSamples.T0.AddMinutes(i), $"v{i}"))));
-        var latest = JsonSerializer.Deserialize<LatestPointer>((await store.TryReadAsync(RunLayout.LatestPath, default))!.Content.Span, RunManifest.JsonOptions)!;
-        Assert.Equal("run-7", latest.RunId);
-        Assert.Equal("run-7", (await new RunReader(store).TryReadLatestAsync(default))!.Manifest.RunId);
+        await Task.WhenAll(order.Select(i => Task.Run(() => RunSamples.PublishAsync(store, $"run-{i}", RunSamples.T0.AddMinutes(-i), $"v{i}"))));
+        var latest = JsonSerializer.Deserialize<LatestPointer>((await inner.TryReadAsync(RunLayout.LatestPath, default))!.Content.Span, RunManifest.JsonOptions)!;
+        var written = pointers.Select(p => p.CompletedUtc!.Value).ToList();
+        Assert.Equal(written.Order().ToList(), written);
+        Assert.Equal(written.Max(), latest.CompletedUtc);
+        Assert.Equal(latest.RunId, (await new RunReader(inner).TryReadLatestAsync(default))!.Manifest.RunId);
         foreach (var i in order)
         {
             Assert.Equal($"fp-v{i}", (await new RunReader(store).ReadAsync($"run-{i}", default)).Manifest.InputFingerprint);

@@ -33,23 +33,32 @@ public class RunPublisherTests
     }
 
     [Fact]
-    public async Task An_older_run_never_replaces_a_newer_one_in_latest()
+    public async Task Latest_follows_completion_order_not_creation_order()
     {
+        // Issue 24: a run that started earlier but completes later is the newest plan; its explanation was computed
+        // against the run completed before it, so latest.json must point at it for the chain to run forwards.
         using var temp = new TempFolder();
         var store = new LocalFolderStore(temp.Path);
-        await Publish(store, "new", new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
-        await Publish(store, "old", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal("new", (await new RunReader(store).TryReadLatestAsync(CancellationToken.None))!.Manifest.RunId);
+        await Publish(store, "started-later", new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero));
+        await Publish(store, "started-earlier", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal("started-earlier", (await new RunReader(store).TryReadLatestAsync(CancellationToken.None))!.Manifest.RunId);
+
+        // Re-pointing a complete run whose completion time is lost (a rerun of an old id) never moves latest backwards:
+        // it was created before the latest run completed, so it may have completed earlier.
+        Assert.NotNull(await new RunPublisher(store).TryCompleteExistingAsync("started-later", CancellationToken.None));
+        Assert.Equal("started-earlier", (await new RunReader(store).TryReadLatestAsync(CancellationToken.None))!.Manifest.RunId);
     }
 
     [Fact]
-    public async Task Concurrent_runs_leave_latest_on_the_newest()
+    public async Task Concurrent_runs_leave_latest_on_a_complete_run_with_its_completion_time()
     {
         using var temp = new TempFolder();
         var store = new LocalFolderStore(temp.Path);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Publish(store, $"r{i}", start.AddMinutes(i)))));
-        Assert.Equal("r7", (await new RunReader(store).TryReadLatestAsync(CancellationToken.None))!.Manifest.RunId);
+        var pointer = JsonSerializer.Deserialize<LatestPointer>((await store.TryReadAsync(RunLayout.LatestPath, CancellationToken.None))!.Content.Span, RunManifest.JsonOptions)!;
+        Assert.NotNull(pointer.CompletedUtc);
+        Assert.Equal(pointer.RunId, (await new RunReader(store).TryReadLatestAsync(CancellationToken.None))!.Manifest.RunId);
     }
 
     [Fact]

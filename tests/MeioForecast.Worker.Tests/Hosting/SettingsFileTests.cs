@@ -31,7 +31,7 @@ public sealed class SettingsFileTests : IDisposable
     [Fact]
     public void A_misspelt_option_is_an_error_not_a_setting()
     {
-        var error = Assert.Throws<ArgumentException>(() => MeioConfiguration.Build(["--orgins", "3"]));
+        var error = Assert.Throws<ConfigurationException>(() => MeioConfiguration.Build(["--orgins", "3"]));
         Assert.Contains("'--orgins'", error.Message, StringComparison.Ordinal);
         Assert.Equal("3", MeioConfiguration.Build(["--Forecasting:Stage:Selection:Origins", "3"])["Forecasting:Stage:Selection:Origins"]);
     }
@@ -40,9 +40,9 @@ public sealed class SettingsFileTests : IDisposable
     public void A_missing_file_is_named_in_the_error()
     {
         var missing = Path.Combine(_folder, "nope.json");
-        var error = Assert.Throws<ArgumentException>(() => MeioConfiguration.Build(["--settings", missing]));
+        var error = Assert.Throws<ConfigurationException>(() => MeioConfiguration.Build(["--settings", missing]));
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => MeioConfiguration.Build(["--settings"]));
+        Assert.Throws<ConfigurationException>(() => MeioConfiguration.Build(["--settings"]));
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class StorageOptionsTests
         var options = new StorageOptions { ConnectionString = $"AccountName=a;AccountKey={Secret}" };
         Assert.DoesNotContain(Secret, options.ToString(), StringComparison.Ordinal);
         var invalid = new StorageOptions { ConnectionString = $"AccountKey={Secret}" };
-        var error = Assert.Throws<ArgumentException>(() => invalid.Validate());
+        var error = Assert.Throws<ConfigurationException>(() => invalid.Validate());
         Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
     }
 
@@ -66,7 +66,7 @@ public sealed class StorageOptionsTests
     [Fact]
     public async Task A_blob_output_without_an_account_fails_with_a_message_naming_the_settings()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => OutputStoreFactory.CreateAsync("blob://plans/eu", new StorageOptions(), default));
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => OutputStoreFactory.CreateAsync("blob://plans/eu", new StorageOptions(), default));
         Assert.Contains("AZURE_STORAGE_CONNECTION_STRING", error.Message, StringComparison.Ordinal);
     }
 }
