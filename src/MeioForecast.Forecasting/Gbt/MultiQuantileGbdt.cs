@@ -30,22 +30,43 @@ public sealed class MultiQuantileGbdt
     /// </summary>
     public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null, GbdtDataset? refitOn = null)
     {
-        var models = new GbdtModel[_alphas.Length];
-        var threads = _o.EffectiveThreads;
-        var outer = Math.Min(threads, _alphas.Length);
-        var inner = Math.Max(1, threads / outer);
+        var models = new IQuantileTreeModel[_alphas.Length];
+        var (outer, inner) = Threads(_o, _alphas.Length);
         Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
         {
             var options = _o with { Alpha = _alphas[k], NumThreads = inner };
-            models[k] = new GbdtTrainer(options).Fit(train, validation, progress);
+            models[k] = FitOne(options, train, validation, progress);
             if (refitOn is not null && validation is not null)
             {
-                var trees = Math.Max(1, models[k].Trees.Count);
-                models[k] = new GbdtTrainer(options with { NumIterations = trees, EarlyStoppingRound = 0 }).Fit(refitOn, null, progress is null ? null : new RefitProgress(progress));
+                var trees = Math.Max(1, models[k].TreeCount);
+                models[k] = FitOne(options with { NumIterations = trees, EarlyStoppingRound = 0 }, refitOn, null, progress is null ? null : new RefitProgress(progress));
             }
         });
         return new MultiQuantileGbdtModel(models);
     }
+
+    /// <summary>
+    /// Levels trained at once and threads per model. The native engine splits <see cref="GbdtOptions.EffectiveThreads"/>
+    /// (its models do not depend on it). A LightGBM model may depend on its thread count, so that count comes from the
+    /// configured <see cref="GbdtOptions.NumThreads"/> alone: 1 per booster when it is 0 (all cores go to levels in
+    /// parallel), else NumThreads split over the levels; a run is then byte-identical on any machine.
+    /// </summary>
+    internal static (int Outer, int Inner) Threads(GbdtOptions o, int levels)
+    {
+        if (o.Engine == GbdtEngine.LightGbm && o.NumThreads == 0)
+        {
+            return (Math.Min(Environment.ProcessorCount, levels), 1);
+        }
+
+        var threads = o.EffectiveThreads;
+        var outer = Math.Min(threads, levels);
+        return (outer, Math.Max(1, threads / outer));
+    }
+
+    private static IQuantileTreeModel FitOne(GbdtOptions options, GbdtDataset train, GbdtDataset? validation, IProgress<GbdtProgress>? progress) =>
+        options.Engine == GbdtEngine.LightGbm
+            ? LightGbmGbdtTrainer.Fit(options, options.NumThreads, train, validation, progress)
+            : new GbdtTrainer(options).Fit(train, validation, progress);
 
     /// <summary>Marks the refit pass's reports, so that a listener tells them from the first pass's.</summary>
     private sealed class RefitProgress(IProgress<GbdtProgress> inner) : IProgress<GbdtProgress>

@@ -117,7 +117,7 @@ public class TrainedStageTests
         {
             foreach (var m in fit.Model.Models)
             {
-                Assert.Contains(done, r => r.Alpha == m.Alpha && r.Trees == m.Trees.Count);
+                Assert.Contains(done, r => r.Alpha == m.Alpha && r.Trees == m.TreeCount);
             }
         }
 
