@@ -48,6 +48,9 @@ public sealed class LightGbmBooster : IDisposable
         return booster;
     }
 
+    /// <summary>Throws <see cref="LightGbmUnavailableException"/>, naming the missing library and its package, when lib_lightgbm cannot be loaded.</summary>
+    public static void EnsureAvailable() => LightGbmLibrary.EnsureLoaded();
+
     /// <summary>Loads a model from LightGBM's text format (as written by <see cref="ToModelString"/> or any LightGBM).</summary>
     public static LightGbmBooster FromModelString(string model)
     {

@@ -33,7 +33,12 @@ internal static class LightGbmLibrary
     /// </summary>
     internal static LightGbmUnavailableException Describe(Exception error)
     {
-        var text = error.Message;
+        // The loader lists every path it probed; the line naming libgomp, else the first probe of the package's path, says why.
+        var lines = error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var text = lines.FirstOrDefault(l => l.Contains("libgomp", StringComparison.Ordinal))
+            ?? lines.FirstOrDefault(l => l.Contains("lib_lightgbm.so:", StringComparison.Ordinal))
+            ?? lines.FirstOrDefault()
+            ?? error.GetType().Name;
         if (text.Contains("libgomp", StringComparison.Ordinal))
         {
             return new LightGbmUnavailableException(

@@ -37,6 +37,15 @@ public sealed class LightGbmGbdtModel : IQuantileTreeModel, IDisposable
         TreeCount = _booster.Iterations;
     }
 
+    /// <summary>Loads a text model with the feature names written in it (its <c>feature_names=</c> line).</summary>
+    public static LightGbmGbdtModel Load(string modelText)
+    {
+        ArgumentNullException.ThrowIfNull(modelText);
+        var names = modelText.Split('\n').FirstOrDefault(l => l.StartsWith("feature_names=", StringComparison.Ordinal))
+            ?? throw new FormatException("The LightGBM model has no feature_names line.");
+        return new LightGbmGbdtModel(modelText, names["feature_names=".Length..].TrimEnd().Split(' '));
+    }
+
     /// <summary>The LightGBM text model.</summary>
     public string ModelText { get; }
 

@@ -30,6 +30,8 @@ public sealed class MultiQuantileGbdt
     /// </summary>
     public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null, GbdtDataset? refitOn = null)
     {
+        // A missing lib_lightgbm is reported here, before Parallel.For would wrap it in an AggregateException.
+        GbdtTraining.EnsureAvailable(_o.Engine);
         var models = new IQuantileTreeModel[_alphas.Length];
         var (outer, inner) = Threads(_o, _alphas.Length);
         Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
@@ -64,9 +66,7 @@ public sealed class MultiQuantileGbdt
     }
 
     private static IQuantileTreeModel FitOne(GbdtOptions options, GbdtDataset train, GbdtDataset? validation, IProgress<GbdtProgress>? progress) =>
-        options.Engine == GbdtEngine.LightGbm
-            ? LightGbmGbdtTrainer.Fit(options, options.NumThreads, train, validation, progress)
-            : new GbdtTrainer(options).Fit(train, validation, progress);
+        GbdtTraining.Fit(options, train, validation, progress);
 
     /// <summary>Marks the refit pass's reports, so that a listener tells them from the first pass's.</summary>
     private sealed class RefitProgress(IProgress<GbdtProgress> inner) : IProgress<GbdtProgress>
