@@ -7,15 +7,16 @@ written once as CSV (train.csv, test.csv, label column y). Settings on both side
 learning rate 0.1, 20 rows per leaf, 255 bins, no L2, no early stopping, one thread (OMP_NUM_THREADS=1, --num-threads 1),
 every process under `taskset -c CORE`.
 
-sklearn is timed three ways: fit + predict inside the process (the issue's yardstick), and its whole process (python
+sklearn is timed two ways: fit + predict inside the process (the issue's yardstick), and its whole process (python
 start, pandas read_csv of both files, fit, predict, write the predictions CSV), the same work as meio's two processes.
+Each time is wall and CPU (user + sys): on a machine shared with other jobs, CPU time is the comparable one.
 Pinball is the mean holdout loss at alpha, computed here from each side's predictions file.
 
 Usage (from the repository root, after `dotnet build -c Release src/MeioForecast.Worker`):
   CORE=1 /usr/bin/python3 bench/MeioForecast.Gbt.Benchmarks/scripts/cli_bench.py [OUT_DIR] [REPEATS]
 Needs: apt-get install -y python3-sklearn python3-pandas.
 """
-import json, os, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -58,20 +59,24 @@ Xtr, ytr = a.drop(columns="y").to_numpy(), a["y"].to_numpy()
 Xte = b.drop(columns="y").to_numpy()
 m = HistGradientBoostingRegressor(loss="quantile", quantile=alpha, max_iter=100, max_leaf_nodes=31, learning_rate=0.1,
     min_samples_leaf=20, max_bins=255, l2_regularization=0.0, early_stopping=False, random_state=0)
-t0 = time.perf_counter(); m.fit(Xtr, ytr); fit_s = time.perf_counter() - t0
-t0 = time.perf_counter(); p = m.predict(Xte); predict_s = time.perf_counter() - t0
+t0, c0 = time.perf_counter(), time.process_time(); m.fit(Xtr, ytr); p = m.predict(Xte)
+fit_predict_s, fit_predict_cpu_s = time.perf_counter() - t0, time.process_time() - c0
 pd.DataFrame({"prediction": p}).to_csv(out, index=False, float_format="%.17g")
-print(json.dumps({"fit_s": fit_s, "predict_s": predict_s, "in_process_s": time.perf_counter() - t_start}))
+print(json.dumps({"fit_predict_s": fit_predict_s, "fit_predict_cpu_s": fit_predict_cpu_s}))
 '''
 
 
 def run(cmd, env=None):
+    """Wall seconds, CPU seconds (user + sys of the child: the number that holds on a shared machine) and stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(PIN + cmd, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    return elapsed, done.stdout
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, done.stdout
 
 
 def pinball(test, predictions):
@@ -85,19 +90,22 @@ def pinball(test, predictions):
 def meio(engine, train, test):
     model = os.path.join(OUT, f"model-{engine}.{'txt' if engine == 'lightgbm' else 'json'}")
     pred = os.path.join(OUT, f"pred-{engine}.csv")
-    fit_s, _ = run(MEIO + ["gbdt", "fit", "--data", train, "--label", "y", "--model", model, "--engine", engine,
+    fit_s, fit_cpu, _ = run(MEIO + ["gbdt", "fit", "--data", train, "--label", "y", "--model", model, "--engine", engine,
                            "--alpha", str(ALPHA), "--num-trees", "100", "--num-leaves", "31", "--learning-rate", "0.1",
                            "--min-data-in-leaf", "20", "--max-bin", "255", "--num-threads", "1"])
-    predict_s, _ = run(MEIO + ["gbdt", "predict", "--model", model, "--data", test, "--out", pred, "--num-threads", "1"])
-    return {"fit_process_s": fit_s, "predict_process_s": predict_s, "whole_s": fit_s + predict_s, "pinball": pinball(test, pred)}
+    predict_s, predict_cpu, _ = run(MEIO + ["gbdt", "predict", "--model", model, "--data", test, "--out", pred, "--num-threads", "1"])
+    return {"fit_process_s": fit_s, "predict_process_s": predict_s, "whole_s": fit_s + predict_s,
+            "fit_process_cpu_s": fit_cpu, "predict_process_cpu_s": predict_cpu, "whole_cpu_s": fit_cpu + predict_cpu,
+            "pinball": pinball(test, pred)}
 
 
 def sklearn(train, test):
     pred = os.path.join(OUT, "pred-sklearn.csv")
     env = dict(os.environ, OMP_NUM_THREADS="1")
-    whole_s, out = run(["/usr/bin/python3", "-c", SKLEARN, train, test, pred, str(ALPHA)], env)
+    whole_s, whole_cpu, out = run(["/usr/bin/python3", "-c", SKLEARN, train, test, pred, str(ALPHA)], env)
     r = json.loads(out.strip().splitlines()[-1])
-    return {"fit_predict_s": r["fit_s"] + r["predict_s"], "whole_s": whole_s, "pinball": pinball(test, pred)}
+    return {"fit_predict_s": r["fit_predict_s"], "fit_predict_cpu_s": r["fit_predict_cpu_s"], "whole_s": whole_s,
+            "whole_cpu_s": whole_cpu, "pinball": pinball(test, pred)}
 
 
 def best(runs):
@@ -113,8 +121,9 @@ for _ in range(REPEATS):
         results.setdefault(name, []).append(f())
 lgb, nat, sk = best(results["lightgbm"]), best(results["native"]), best(results["sklearn"])
 print(json.dumps({"lightgbm": lgb, "native": nat, "sklearn": sk, "repeats": REPEATS, "core": CORE}, indent=1))
-print(f"RATIO meio-lightgbm whole process / sklearn fit+predict   = {lgb['whole_s'] / sk['fit_predict_s']:.3f}  (target <= 1.0)")
-print(f"RATIO meio-lightgbm whole process / sklearn whole process = {lgb['whole_s'] / sk['whole_s']:.3f}")
-print(f"RATIO meio-native   whole process / sklearn fit+predict   = {nat['whole_s'] / sk['fit_predict_s']:.3f}")
+for unit, key in (("wall", ""), ("cpu", "_cpu")):
+    print(f"RATIO {unit} meio-lightgbm fit+predict processes / sklearn fit+predict = {lgb['whole' + key + '_s'] / sk['fit_predict' + key + '_s']:.3f}  (target <= 1.0)")
+    print(f"RATIO {unit} meio-lightgbm fit+predict processes / sklearn process     = {lgb['whole' + key + '_s'] / sk['whole' + key + '_s']:.3f}")
+    print(f"RATIO {unit} meio-native   fit+predict processes / sklearn fit+predict = {nat['whole' + key + '_s'] / sk['fit_predict' + key + '_s']:.3f}")
 print(f"RATIO pinball meio-lightgbm / sklearn = {lgb['pinball'] / sk['pinball']:.4f}  (target <= 1.01)")
 print(f"RATIO pinball meio-native   / sklearn = {nat['pinball'] / sk['pinball']:.4f}")
