@@ -37,7 +37,9 @@ public sealed class LightGbmBooster : IDisposable
 
     /// <summary>
     /// A booster on <paramref name="train"/> with LightGBM <paramref name="parameters"/> (<c>objective=quantile alpha=0.9
-    /// num_leaves=31 ...</c>); the booster owns the dataset from then on (and the validation sets added).
+    /// num_leaves=31 ...</c>). The booster keeps the dataset (and the validation sets added) referenced but does not own
+    /// it: one dataset may serve several boosters, also concurrently (LightGBM only reads it while training); the caller
+    /// disposes it after the last booster.
     /// </summary>
     public static LightGbmBooster Create(LightGbmDataset train, string parameters)
     {
@@ -154,15 +156,10 @@ public sealed class LightGbmBooster : IDisposable
         return result;
     }
 
-    /// <summary>Frees the booster and releases the data sets it kept alive.</summary>
+    /// <summary>Frees the booster (its data sets stay with their owner, who frees them after the booster).</summary>
     public void Dispose()
     {
         _handle.Dispose();
-        foreach (var d in _data)
-        {
-            d.Dispose();
-        }
-
         _data.Clear();
     }
 }

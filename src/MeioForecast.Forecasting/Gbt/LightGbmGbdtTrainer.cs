@@ -15,67 +15,50 @@ internal static class LightGbmGbdtTrainer
     /// <summary>Trains on <paramref name="train"/> with <paramref name="threads"/> LightGBM threads (0 = LightGBM's default: all cores).</summary>
     public static LightGbmGbdtModel Fit(GbdtOptions o, int threads, GbdtDataset train, GbdtDataset? validation, IProgress<GbdtProgress>? progress)
     {
-        ArgumentNullException.ThrowIfNull(train);
-        if (train.Label is null)
+        using var data = LightGbmTrainingSet.Create(o, threads, train, o.EarlyStoppingRound > 0 ? validation : null);
+        return Fit(o, threads, data, progress);
+    }
+
+    /// <summary>
+    /// Trains on prepared datasets (shared by the levels of a <see cref="MultiQuantileGbdt"/>); early stopping runs when
+    /// the set has validation rows and <see cref="GbdtOptions.EarlyStoppingRound"/> is positive.
+    /// </summary>
+    public static LightGbmGbdtModel Fit(GbdtOptions o, int threads, LightGbmTrainingSet data, IProgress<GbdtProgress>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var booster = LightGbmBooster.Create(data.Train, Parameters(o, threads));
+        var hasValidation = data.Validation is not null && o.EarlyStoppingRound > 0;
+        if (hasValidation)
         {
-            throw new ArgumentException("Training data needs a label.", nameof(train));
+            booster.AddValidation(data.Validation!);
         }
 
-        var categorical = Enumerable.Range(0, train.FeatureCount)
-            .Where(c => train.Categorical[c] || o.CategoricalFeatures.Contains(train.FeatureNames[c], StringComparer.Ordinal))
-            .ToArray();
-        var unknown = o.CategoricalFeatures.Except(train.FeatureNames, StringComparer.Ordinal).FirstOrDefault();
-        if (unknown is not null)
+        var bestLoss = double.PositiveInfinity;
+        var best = 0;
+        var trees = 0;
+        while (trees < o.NumIterations && booster.UpdateOneIteration())
         {
-            throw new ArgumentException($"Categorical feature '{unknown}' is not a column.", nameof(o));
-        }
-
-        var datasetParameters = LightGbmParameters.Format(
-        [
-            new("max_bin", o.MaxBin), new("bin_construct_sample_cnt", o.BinConstructSampleCount), new("categorical_feature", categorical),
-            new("data_random_seed", o.Seed), new("num_threads", threads), new("verbosity", -1),
-        ]);
-        var booster = LightGbmBooster.Create(Dataset(train, datasetParameters, null, out var trainSet), Parameters(o, threads));
-        using (booster)
-        {
-            var hasValidation = validation is not null && o.EarlyStoppingRound > 0;
+            trees++;
+            progress?.Report(new GbdtProgress(o.Alpha, trees, o.NumIterations, false));
             if (hasValidation)
             {
-                if (validation!.Label is null || validation.FeatureCount != train.FeatureCount)
+                var loss = booster.Evaluate(1)[0];
+                if (loss < bestLoss)
                 {
-                    throw new ArgumentException("The validation data needs a label and the training data's features.", nameof(validation));
+                    (bestLoss, best) = (loss, trees);
                 }
-
-                booster.AddValidation(Dataset(validation, datasetParameters, trainSet, out _));
-            }
-
-            var bestLoss = double.PositiveInfinity;
-            var best = 0;
-            var trees = 0;
-            while (trees < o.NumIterations && booster.UpdateOneIteration())
-            {
-                trees++;
-                progress?.Report(new GbdtProgress(o.Alpha, trees, o.NumIterations, false));
-                if (hasValidation)
+                else if (trees - best >= o.EarlyStoppingRound)
                 {
-                    var loss = booster.Evaluate(1)[0];
-                    if (loss < bestLoss)
-                    {
-                        (bestLoss, best) = (loss, trees);
-                    }
-                    else if (trees - best >= o.EarlyStoppingRound)
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
-
-            var kept = hasValidation ? best : trees;
-            progress?.Report(new GbdtProgress(o.Alpha, kept, o.NumIterations, true));
-
-            // A booster whose first iteration found no split still has its constant tree; keep at least that one.
-            return new LightGbmGbdtModel(booster.ToModelString(Math.Max(1, kept)), train.FeatureNames);
         }
+
+        var kept = hasValidation ? best : trees;
+        progress?.Report(new GbdtProgress(o.Alpha, kept, o.NumIterations, true));
+
+        // A booster whose first iteration found no split still has its constant tree; keep at least that one.
+        return new LightGbmGbdtModel(booster.ToModelString(Math.Max(1, kept)), data.Source.FeatureNames);
     }
 
     /// <summary>The booster parameters of <paramref name="o"/>.</summary>
@@ -91,17 +74,4 @@ internal static class LightGbmGbdtTrainer
         new("max_cat_to_onehot", o.MaxCatToOnehot), new("seed", o.Seed), new("num_threads", threads),
         new("deterministic", true), new("force_col_wise", true), new("verbosity", -1),
     ]);
-
-    private static LightGbmDataset Dataset(GbdtDataset data, string parameters, LightGbmDataset? reference, out LightGbmDataset dataset)
-    {
-        dataset = LightGbmDataset.FromMatrix(LightGbmGbdtModel.ColumnMajor(data), data.RowCount, data.FeatureCount, rowMajor: false, parameters, reference);
-        dataset.SetLabel(data.Label);
-        if (data.Weights is not null)
-        {
-            dataset.SetWeights(data.Weights);
-        }
-
-        dataset.SetFeatureNames(LightGbmGbdtModel.LightGbmNames(data.FeatureNames));
-        return dataset;
-    }
 }

@@ -32,19 +32,36 @@ public sealed class MultiQuantileGbdt
     {
         // A missing lib_lightgbm is reported here, before Parallel.For would wrap it in an AggregateException.
         GbdtTraining.EnsureAvailable(_o.Engine);
-        var models = new IQuantileTreeModel[_alphas.Length];
         var (outer, inner) = Threads(_o, _alphas.Length);
-        Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
+        var options = _alphas.Select(a => _o with { Alpha = a, NumThreads = inner }).ToArray();
+        var refit = refitOn is not null && validation is not null;
+        var models = Levels(options, outer, train, validation, progress);
+        if (refit)
         {
-            var options = _o with { Alpha = _alphas[k], NumThreads = inner };
-            models[k] = FitOne(options, train, validation, progress);
-            if (refitOn is not null && validation is not null)
-            {
-                var trees = Math.Max(1, models[k].TreeCount);
-                models[k] = FitOne(options with { NumIterations = trees, EarlyStoppingRound = 0 }, refitOn, null, progress is null ? null : new RefitProgress(progress));
-            }
-        });
+            // Each level again on all rows with the tree count its early stopping kept.
+            var again = options.Select((o, k) => o with { NumIterations = Math.Max(1, models[k].TreeCount), EarlyStoppingRound = 0 }).ToArray();
+            models = Levels(again, outer, refitOn!, null, progress is null ? null : new RefitProgress(progress));
+        }
+
         return new MultiQuantileGbdtModel(models);
+    }
+
+    /// <summary>One model per level, <paramref name="outer"/> at once; LightGBM's levels share one binned dataset.</summary>
+    private static IQuantileTreeModel[] Levels(GbdtOptions[] options, int outer, GbdtDataset train, GbdtDataset? validation, IProgress<GbdtProgress>? progress)
+    {
+        var models = new IQuantileTreeModel[options.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = outer };
+        if (options[0].Engine == GbdtEngine.LightGbm)
+        {
+            using var data = LightGbmTrainingSet.Create(options[0], options[0].NumThreads, train, options[0].EarlyStoppingRound > 0 ? validation : null);
+            Parallel.For(0, options.Length, parallel, k => models[k] = LightGbmGbdtTrainer.Fit(options[k], options[k].NumThreads, data, progress));
+        }
+        else
+        {
+            Parallel.For(0, options.Length, parallel, k => models[k] = new GbdtTrainer(options[k]).Fit(train, validation, progress));
+        }
+
+        return models;
     }
 
     /// <summary>
@@ -64,9 +81,6 @@ public sealed class MultiQuantileGbdt
         var outer = Math.Min(threads, levels);
         return (outer, Math.Max(1, threads / outer));
     }
-
-    private static IQuantileTreeModel FitOne(GbdtOptions options, GbdtDataset train, GbdtDataset? validation, IProgress<GbdtProgress>? progress) =>
-        GbdtTraining.Fit(options, train, validation, progress);
 
     /// <summary>Marks the refit pass's reports, so that a listener tells them from the first pass's.</summary>
     private sealed class RefitProgress(IProgress<GbdtProgress> inner) : IProgress<GbdtProgress>

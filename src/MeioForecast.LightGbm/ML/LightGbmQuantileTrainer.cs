@@ -34,7 +34,7 @@ public sealed class LightGbmQuantileTrainer : IEstimator<LightGbmQuantileTransfo
         }
 
         var width = values.Length / rows;
-        var train = LightGbmDataset.FromMatrix(values, rows, width, rowMajor: true, Options.DatasetParameters());
+        using var train = LightGbmDataset.FromMatrix(values, rows, width, rowMajor: true, Options.DatasetParameters());
         train.SetLabel(columns[0]);
         if (columns.Length > 1)
         {

@@ -93,6 +93,24 @@ public sealed class LightGbmEngineTests
     }
 
     [Fact]
+    public void Levels_trained_at_once_on_one_shared_dataset_equal_each_level_trained_alone()
+    {
+        // MultiQuantileGbdt bins the rows once and trains the levels concurrently on that dataset; the oracle trains
+        // every level alone, one after the other, each on a dataset of its own: the model texts must be the same bytes.
+        var train = GbdtTestData.Mixed(3000, seed: 30, weighted: true);
+        var valid = GbdtTestData.Mixed(1000, seed: 31, weighted: true);
+        var o = Options with { EarlyStoppingRound = 5, NumIterations = 80, FeatureFraction = 0.8, MinDataPerGroup = 20, NumThreads = 4 };
+        double[] alphas = [0.05, 0.25, 0.5, 0.75, 0.95];
+        var together = new MultiQuantileGbdt(alphas, o).Fit(train, valid);
+        var (_, inner) = MultiQuantileGbdt.Threads(o, alphas.Length);
+        for (var k = 0; k < alphas.Length; k++)
+        {
+            var alone = (LightGbmGbdtModel)GbdtTraining.Fit(o with { Alpha = alphas[k], NumThreads = inner }, train, valid);
+            Assert.Equal(alone.ModelText, ((LightGbmGbdtModel)together.Models[k]).ModelText);
+        }
+    }
+
+    [Fact]
     public void Contributions_sum_to_the_prediction_and_the_text_model_reloads_identically()
     {
         var train = GbdtTestData.Mixed(3000, seed: 29);
