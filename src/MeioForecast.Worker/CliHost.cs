@@ -99,6 +99,16 @@ internal static class CliHost
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.RunLocked;
         }
+        catch (LightGbm.LightGbmUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<LightGbm.LightGbmUnavailableException>().FirstOrDefault() is { } missing)
+        {
+            await Console.Error.WriteLineAsync(missing.Message).ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
         catch (ModelUnavailableException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);

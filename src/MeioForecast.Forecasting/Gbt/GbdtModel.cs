@@ -5,7 +5,7 @@ namespace MeioForecast.Forecasting.Gbt;
 /// (learning rate included). <see cref="Contributions(ReadOnlySpan{double})"/> gives exact TreeSHAP feature attributions.
 /// Persist with <see cref="GbdtModelSerializer"/>.
 /// </summary>
-public sealed class GbdtModel
+public sealed class GbdtModel : IQuantileTreeModel
 {
     private readonly RegressionTree[] _trees;
 

@@ -7,6 +7,12 @@ namespace MeioForecast.Forecasting.Gbt;
 /// </summary>
 public sealed record GbdtOptions
 {
+    /// <summary>
+    /// Which engine trains the trees: <see cref="GbdtEngine.LightGbm"/> (lib_lightgbm, the default) or
+    /// <see cref="GbdtEngine.Native"/> (our histogram learner, <see cref="GbdtTrainer"/>). Both read the options below.
+    /// </summary>
+    public GbdtEngine Engine { get; init; } = GbdtEngine.LightGbm;
+
     /// <summary>Loss to minimise (<c>objective</c>). Default <see cref="GbdtObjective.Quantile"/>.</summary>
     public GbdtObjective Objective { get; init; } = GbdtObjective.Quantile;
 
@@ -58,7 +64,11 @@ public sealed record GbdtOptions
     /// <summary>Stop when the validation loss has not improved for this many iterations (<c>early_stopping_round</c>); 0 = off. Default 0.</summary>
     public int EarlyStoppingRound { get; init; }
 
-    /// <summary>Threads used (<c>num_threads</c>); 0 = all cores. The model does not depend on it. Default 0, range &gt;= 0.</summary>
+    /// <summary>
+    /// Threads used (<c>num_threads</c>); 0 = all cores. Default 0, range &gt;= 0. The native engine's model does not
+    /// depend on it; LightGBM's may (its histogram sums follow the thread split), so <see cref="MultiQuantileGbdt"/>
+    /// gives each LightGBM booster a thread count derived from this value alone, never from the machine.
+    /// </summary>
     public int NumThreads { get; init; }
 
     /// <summary>Names of categorical features, added to the dataset's own flags (<c>categorical_feature</c>). Default empty.</summary>
@@ -85,6 +95,7 @@ public sealed record GbdtOptions
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first value out of range.</summary>
     public void Validate()
     {
+        Check(Enum.IsDefined(Engine), nameof(Engine), Engine, "must be LightGbm or Native");
         Check(Enum.IsDefined(Objective), nameof(Objective), Objective, "must be Quantile, L2 or L1");
         Check(Alpha is > 0 and < 1, nameof(Alpha), Alpha, "must be in (0, 1)");
         Check(NumIterations is >= 1 and <= 100_000, nameof(NumIterations), NumIterations, "must be in 1..100000");

@@ -30,21 +30,56 @@ public sealed class MultiQuantileGbdt
     /// </summary>
     public MultiQuantileGbdtModel Fit(GbdtDataset train, GbdtDataset? validation = null, IProgress<GbdtProgress>? progress = null, GbdtDataset? refitOn = null)
     {
-        var models = new GbdtModel[_alphas.Length];
-        var threads = _o.EffectiveThreads;
-        var outer = Math.Min(threads, _alphas.Length);
-        var inner = Math.Max(1, threads / outer);
-        Parallel.For(0, _alphas.Length, new ParallelOptions { MaxDegreeOfParallelism = outer }, k =>
+        // A missing lib_lightgbm is reported here, before Parallel.For would wrap it in an AggregateException.
+        GbdtTraining.EnsureAvailable(_o.Engine);
+        var (outer, inner) = Threads(_o, _alphas.Length);
+        var options = _alphas.Select(a => _o with { Alpha = a, NumThreads = inner }).ToArray();
+        var refit = refitOn is not null && validation is not null;
+        var models = Levels(options, outer, train, validation, progress);
+        if (refit)
         {
-            var options = _o with { Alpha = _alphas[k], NumThreads = inner };
-            models[k] = new GbdtTrainer(options).Fit(train, validation, progress);
-            if (refitOn is not null && validation is not null)
-            {
-                var trees = Math.Max(1, models[k].Trees.Count);
-                models[k] = new GbdtTrainer(options with { NumIterations = trees, EarlyStoppingRound = 0 }).Fit(refitOn, null, progress is null ? null : new RefitProgress(progress));
-            }
-        });
+            // Each level again on all rows with the tree count its early stopping kept.
+            var again = options.Select((o, k) => o with { NumIterations = Math.Max(1, models[k].TreeCount), EarlyStoppingRound = 0 }).ToArray();
+            models = Levels(again, outer, refitOn!, null, progress is null ? null : new RefitProgress(progress));
+        }
+
         return new MultiQuantileGbdtModel(models);
+    }
+
+    /// <summary>One model per level, <paramref name="outer"/> at once; LightGBM's levels share one binned dataset.</summary>
+    private static IQuantileTreeModel[] Levels(GbdtOptions[] options, int outer, GbdtDataset train, GbdtDataset? validation, IProgress<GbdtProgress>? progress)
+    {
+        var models = new IQuantileTreeModel[options.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = outer };
+        if (options[0].Engine == GbdtEngine.LightGbm)
+        {
+            using var data = LightGbmTrainingSet.Create(options[0], options[0].NumThreads, train, options[0].EarlyStoppingRound > 0 ? validation : null);
+            Parallel.For(0, options.Length, parallel, k => models[k] = LightGbmGbdtTrainer.Fit(options[k], options[k].NumThreads, data, progress));
+        }
+        else
+        {
+            Parallel.For(0, options.Length, parallel, k => models[k] = new GbdtTrainer(options[k]).Fit(train, validation, progress));
+        }
+
+        return models;
+    }
+
+    /// <summary>
+    /// Levels trained at once and threads per model. The native engine splits <see cref="GbdtOptions.EffectiveThreads"/>
+    /// (its models do not depend on it). A LightGBM model may depend on its thread count, so that count comes from the
+    /// configured <see cref="GbdtOptions.NumThreads"/> alone: 1 per booster when it is 0 (all cores go to levels in
+    /// parallel), else NumThreads split over the levels; a run is then byte-identical on any machine.
+    /// </summary>
+    internal static (int Outer, int Inner) Threads(GbdtOptions o, int levels)
+    {
+        if (o.Engine == GbdtEngine.LightGbm && o.NumThreads == 0)
+        {
+            return (Math.Min(Environment.ProcessorCount, levels), 1);
+        }
+
+        var threads = o.EffectiveThreads;
+        var outer = Math.Min(threads, levels);
+        return (outer, Math.Max(1, threads / outer));
     }
 
     /// <summary>Marks the refit pass's reports, so that a listener tells them from the first pass's.</summary>

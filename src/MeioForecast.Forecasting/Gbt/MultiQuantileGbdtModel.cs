@@ -7,10 +7,10 @@ namespace MeioForecast.Forecasting.Gbt;
 /// </summary>
 public sealed class MultiQuantileGbdtModel
 {
-    private readonly GbdtModel[] _models;
+    private readonly IQuantileTreeModel[] _models;
 
     /// <summary>Wraps fitted quantile models, sorted by level (levels must be distinct).</summary>
-    public MultiQuantileGbdtModel(IReadOnlyList<GbdtModel> models)
+    public MultiQuantileGbdtModel(IReadOnlyList<IQuantileTreeModel> models)
     {
         ArgumentNullException.ThrowIfNull(models);
         _models = models.OrderBy(m => m.Alpha).ToArray();
@@ -26,20 +26,7 @@ public sealed class MultiQuantileGbdtModel
     public IReadOnlyList<double> Alphas { get; }
 
     /// <summary>The per-level models, in the order of <see cref="Alphas"/>.</summary>
-    public IReadOnlyList<GbdtModel> Models => _models;
-
-    /// <summary>Non-crossing quantiles of one row, in the order of <see cref="Alphas"/>.</summary>
-    public double[] Predict(ReadOnlySpan<double> row)
-    {
-        var q = new double[_models.Length];
-        for (var k = 0; k < q.Length; k++)
-        {
-            q[k] = _models[k].Predict(row);
-        }
-
-        Array.Sort(q);
-        return q;
-    }
+    public IReadOnlyList<IQuantileTreeModel> Models => _models;
 
     /// <summary>Non-crossing quantiles of every row: result[k][i] is level k at row i.</summary>
     public double[][] Predict(GbdtDataset data, int numThreads = 0)

@@ -104,27 +104,38 @@ public static class ForecastContributions
     }
 
     private static void AddTreeShap(
-        Features.DirectFeatureBuilder builder, GbdtModel[] models, int s, int origin, int horizon, double weight, int[] groupOf, double[] row, double[][][] values, double[][] baseValues)
+        Features.DirectFeatureBuilder builder, IQuantileTreeModel[] models, int s, int origin, int horizon, double weight, int[] groupOf, double[] row, double[][][] values, double[][] baseValues)
     {
         var scale = builder.Scale(s, origin) * weight;
+        var columns = Enumerable.Range(0, row.Length).Select(_ => new double[horizon]).ToArray();
         for (var step = 0; step < horizon; step++)
         {
             builder.Fill(s, origin, step + 1, row);
-            for (var k = 0; k < models.Length; k++)
+            for (var f = 0; f < row.Length; f++)
             {
-                var phi = models[k].Contributions(row);
+                columns[f][step] = row[f];
+            }
+        }
+
+        // One call per model and series: LightGBM sets up its predictor once per call, not per row.
+        var data = new GbdtDataset(builder.Names, columns);
+        for (var k = 0; k < models.Length; k++)
+        {
+            var phi = models[k].Contributions(data, 1);
+            for (var step = 0; step < horizon; step++)
+            {
                 for (var f = 0; f < groupOf.Length; f++)
                 {
-                    values[k][step][groupOf[f]] += phi[f] * scale;
+                    values[k][step][groupOf[f]] += phi[step][f] * scale;
                 }
 
-                baseValues[k][step] = phi[^1] * scale;
+                baseValues[k][step] = phi[step][^1] * scale;
             }
         }
     }
 
     /// <summary>The lowest, middle and highest level models (distinct ones only).</summary>
-    private static GbdtModel[] Explained(MultiQuantileGbdtModel quantiles)
+    private static IQuantileTreeModel[] Explained(MultiQuantileGbdtModel quantiles)
     {
         var models = quantiles.Models;
         var mid = models.OrderBy(m => Math.Abs(m.Alpha - 0.5)).ThenBy(m => m.Alpha).First();

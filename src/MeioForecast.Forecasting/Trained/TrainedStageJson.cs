@@ -18,7 +18,9 @@ namespace MeioForecast.Forecasting.Trained;
 /// "options": {StageOptions as System.Text.Json, snake_case}, "feature_names": [...], "fits": [ { "offset": k,
 /// "feature_names": [...], "vocabulary": { "skus": [...], "locations": [...] }, "models": ["gbdt/o{k}/q{alpha}.json", ...] } ],
 /// "calibration": {QuantileCalibrationJson} | null, "pooled_weights": [w per candidate] | null }</c>.</item>
-/// <item><c>gbdt/o{k}/q{alpha}.json</c>: one quantile GBDT per level and fit, in the format of <see cref="GbdtModelSerializer"/>.</item>
+/// <item><c>gbdt/o{k}/q{alpha}.txt</c>: one quantile GBDT per level and fit, LightGBM's text model (the default engine,
+/// <see cref="GbdtEngine.LightGbm"/>), readable by any LightGBM; <c>.json</c> in the format of <see cref="GbdtModelSerializer"/>
+/// for the native engine.</item>
 /// </list>
 /// Options are serialized whole, so fields added to the option records later flow through; doubles are written in
 /// shortest round-trip form, so a stage read back forecasts bit-identically.
@@ -49,8 +51,14 @@ public static class TrainedStageJson
             var models = new JsonArray();
             foreach (var m in fit.Model.Models)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"gbdt/o{fit.Offset}/q{m.Alpha:R}.json");
-                files[name] = Encoding.UTF8.GetBytes(GbdtModelSerializer.ToJson(m));
+                var (extension, text) = m switch
+                {
+                    LightGbmGbdtModel l => ("txt", l.ModelText),
+                    GbdtModel g => ("json", GbdtModelSerializer.ToJson(g)),
+                    _ => throw new InvalidOperationException($"No file format for {m.GetType().Name}."),
+                };
+                var name = string.Create(CultureInfo.InvariantCulture, $"gbdt/o{fit.Offset}/q{m.Alpha:R}.{extension}");
+                files[name] = Encoding.UTF8.GetBytes(text);
                 models.Add(name);
             }
 
@@ -103,19 +111,27 @@ public static class TrainedStageJson
             foreach (var f in root["fits"]!.AsArray())
             {
                 var offset = f!["offset"]!.GetValue<int>();
-                var models = f["models"]!.AsArray().Select(n => GbdtModelSerializer.FromJson(Encoding.UTF8.GetString(Read(files, n!.GetValue<string>()).Span))).ToArray();
+                var featureNames = Strings(f["feature_names"]!);
+                var models = f["models"]!.AsArray().Select(n => Model(files, n!.GetValue<string>(), featureNames)).ToArray();
                 var vocabulary = new FeatureVocabulary(Strings(f["vocabulary"]!["skus"]!), Strings(f["vocabulary"]!["locations"]!));
-                fits[offset] = new GlobalGbdtFit(offset, new MultiQuantileGbdtModel(models), Strings(f["feature_names"]!), vocabulary);
+                fits[offset] = new GlobalGbdtFit(offset, new MultiQuantileGbdtModel(models), featureNames, vocabulary);
             }
 
             var calibration = root["calibration"] is { } c ? QuantileCalibrationJson.FromJson(c) : null;
             var pooled = root["pooled_weights"] is JsonArray w ? w.Select(v => v!.GetValue<double>()).ToArray() : null;
             return new TrainedStage(options, period, fits, calibration, pooled);
         }
-        catch (Exception ex) when (ex is JsonException or NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or NullReferenceException or InvalidOperationException or FormatException or ArgumentException or LightGbm.LightGbmException)
         {
             throw new InvalidDataException($"Malformed trained stage: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>A level's model: LightGBM's text model (<c>.txt</c>) or our engine's JSON (<c>.json</c>, stages registered before LightGBM).</summary>
+    private static IQuantileTreeModel Model(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, string name, IReadOnlyList<string> featureNames)
+    {
+        var text = Encoding.UTF8.GetString(Read(files, name).Span);
+        return name.EndsWith(".txt", StringComparison.Ordinal) ? new LightGbmGbdtModel(text, featureNames) : GbdtModelSerializer.FromJson(text);
     }
 
     private static ReadOnlyMemory<byte> Read(IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, string name) =>

@@ -6,8 +6,8 @@ namespace MeioForecast.Worker.Commands;
 
 /// <summary>
 /// <c>meio gbdt fit|predict</c>: the quantile GBDT engine on plain CSV tables, LightGBM-CLI style.
-/// <c>meio gbdt fit --data train.csv --label y [--categorical a,b] --objective quantile --alpha 0.9 --model m.json</c>;
-/// <c>meio gbdt predict --model m.json --data test.csv --out pred.csv [--contrib]</c>.
+/// <c>meio gbdt fit --data train.csv --label y [--categorical a,b] --objective quantile --alpha 0.9 --model model.txt
+/// [--engine lightgbm|native]</c>; <c>meio gbdt predict --model model.txt --data test.csv --out pred.csv [--contrib]</c>.
 /// </summary>
 internal static class GbdtCommand
 {
@@ -22,7 +22,8 @@ internal static class GbdtCommand
         var d = new GbdtOptions();
         var data = new Option<string>("--data") { Description = "Training CSV (header row, numeric fields; empty/NA = missing).", Required = true };
         var label = new Option<string>("--label") { Description = "Label column.", Required = true };
-        var model = new Option<string>("--model") { Description = "Output model file (JSON, GbdtModelSerializer format).", Required = true };
+        var model = new Option<string>("--model") { Description = "Output model file: LightGBM's text model (engine lightgbm) or JSON (engine native).", Required = true };
+        var engine = new Option<string>("--engine") { Description = "lightgbm (lib_lightgbm, deterministic) | native (our histogram learner).", DefaultValueFactory = _ => "lightgbm" };
         var categorical = new Option<string?>("--categorical") { Description = "Comma-separated categorical columns (non-negative integer codes)." };
         var weight = new Option<string?>("--weight") { Description = "Optional sample-weight column." };
         var ignore = new Option<string?>("--ignore") { Description = "Comma-separated columns that are not features." };
@@ -41,10 +42,10 @@ internal static class GbdtCommand
         var featFrac = new Option<double>("--feature-fraction") { Description = "Feature share per tree.", DefaultValueFactory = _ => d.FeatureFraction };
         var early = new Option<int>("--early-stopping-round") { Description = "Stop after k trees without validation gain (needs --valid).", DefaultValueFactory = _ => d.EarlyStoppingRound };
         var seed = new Option<int>("--seed") { Description = "Seed of bagging and feature sampling.", DefaultValueFactory = _ => d.Seed };
-        var threads = new Option<int>("--num-threads") { Description = "Threads (0 = all cores); the model does not depend on it.", DefaultValueFactory = _ => d.NumThreads };
-        var command = new Command("fit", "Train a model on a CSV table and write it as JSON.")
+        var threads = new Option<int>("--num-threads") { Description = "Threads (0 = all cores); a LightGBM model may depend on it, the native one does not.", DefaultValueFactory = _ => d.NumThreads };
+        var command = new Command("fit", "Train a model on a CSV table and write it (LightGBM text model, or JSON for the native engine).")
         {
-            data, label, model, categorical, weight, ignore, valid, objective, alpha, trees, leaves, depth, lr, minData,
+            data, label, model, engine, categorical, weight, ignore, valid, objective, alpha, trees, leaves, depth, lr, minData,
             maxBin, l2, bagFrac, bagFreq, featFrac, early, seed, threads,
         };
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -52,6 +53,7 @@ internal static class GbdtCommand
             {
                 var options = new GbdtOptions
                 {
+                    Engine = ParseEngine(parse.GetValue(engine)!),
                     Objective = ParseObjective(parse.GetValue(objective)!), Alpha = parse.GetValue(alpha),
                     NumIterations = parse.GetValue(trees), NumLeaves = parse.GetValue(leaves), MaxDepth = parse.GetValue(depth),
                     LearningRate = parse.GetValue(lr), MinDataInLeaf = parse.GetValue(minData), MaxBin = parse.GetValue(maxBin),
@@ -98,6 +100,13 @@ internal static class GbdtCommand
         "l2" or "regression" => GbdtObjective.L2,
         "l1" or "regression_l1" => GbdtObjective.L1,
         _ => throw new Storage.Input.InputValidationException($"--objective: '{name}' is not quantile, l2 or l1."),
+    };
+
+    private static GbdtEngine ParseEngine(string name) => name.ToLowerInvariant() switch
+    {
+        "lightgbm" => GbdtEngine.LightGbm,
+        "native" => GbdtEngine.Native,
+        _ => throw new Storage.Input.InputValidationException($"--engine: '{name}' is not lightgbm or native."),
     };
 
     private static string[] SplitList(string? list) =>

@@ -5,7 +5,10 @@ using MeioForecast.Storage.Input;
 
 namespace MeioForecast.Worker.Commands;
 
-/// <summary>The work behind <c>meio gbdt fit</c> and <c>meio gbdt predict</c>: CSV tables in, model JSON / predictions out.</summary>
+/// <summary>
+/// The work behind <c>meio gbdt fit</c> and <c>meio gbdt predict</c>: CSV tables in; a LightGBM text model (the default
+/// engine) or our engine's JSON model, and predictions, out.
+/// </summary>
 internal static class GbdtVerbs
 {
     /// <summary>Trains on the request's CSV and writes the model; returns a one-line summary.</summary>
@@ -32,10 +35,21 @@ internal static class GbdtVerbs
             }
         }
 
-        GbdtModel model;
+        if (request.Options.Engine == GbdtEngine.LightGbm)
+        {
+            // The text model names the features as LightGBM writes them; predict finds the columns by those names.
+            var renamed = train.FeatureNames.Zip(LightGbmGbdtModel.LightGbmNames(train.FeatureNames)).FirstOrDefault(p => p.First != p.Second);
+            if (renamed.First is not null)
+            {
+                throw new InputValidationException($"{request.Data}: column '{renamed.First}': LightGBM feature names cannot hold spaces or \" , : [ ] {{ }} (rename it, e.g. '{renamed.Second}').");
+            }
+        }
+
+        IQuantileTreeModel model;
         try
         {
-            model = new GbdtTrainer(request.Options).Fit(train, valid);
+            GbdtTraining.EnsureAvailable(request.Options.Engine);
+            model = GbdtTraining.Fit(request.Options, train, valid);
         }
         catch (ArgumentException ex)
         {
@@ -44,7 +58,14 @@ internal static class GbdtVerbs
 
         using (var stream = File.Create(request.Model))
         {
-            GbdtModelSerializer.Save(model, stream);
+            if (model is LightGbmGbdtModel light)
+            {
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(light.ModelText));
+            }
+            else
+            {
+                GbdtModelSerializer.Save((GbdtModel)model, stream);
+            }
         }
 
         var pred = model.Predict(train, request.Options.NumThreads);
@@ -61,20 +82,29 @@ internal static class GbdtVerbs
     /// <summary>Scores <paramref name="dataPath"/> with the model and writes the predictions CSV; returns the row count.</summary>
     public static int Predict(string modelPath, string dataPath, string outPath, bool contributions, int numThreads)
     {
-        GbdtModel model;
+        IQuantileTreeModel model;
         try
         {
-            using var stream = File.OpenRead(modelPath);
-            model = GbdtModelSerializer.Load(stream);
+            var text = File.ReadAllText(modelPath);
+            if (text.StartsWith("tree", StringComparison.Ordinal))
+            {
+                LightGbm.LightGbmBooster.EnsureAvailable();
+                model = LightGbmGbdtModel.Load(text);
+            }
+            else
+            {
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+                model = GbdtModelSerializer.Load(stream);
+            }
         }
-        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or LightGbm.LightGbmException)
         {
             throw new InputValidationException($"{modelPath}: not a valid model file ({ex.Message}).");
         }
 
         var table = NumericCsvTable.Read(dataPath);
         var columns = model.FeatureNames.Select(f => table.Values[table.IndexOf(f, dataPath)]).ToArray();
-        var data = new GbdtDataset(model.FeatureNames, columns, categorical: model.Categorical);
+        var data = new GbdtDataset(model.FeatureNames, columns);
         var names = new List<string> { "prediction" };
         var values = new List<double[]> { model.Predict(data, numThreads) };
         if (contributions)
@@ -125,14 +155,14 @@ internal static class GbdtVerbs
             features.Select(c => table.Columns[c]).ToArray(), features.Select(c => table.Values[c]).ToArray(), label, weights);
     }
 
-    private static double Loss(GbdtModel model, double residual) => model.Objective switch
+    private static double Loss(IQuantileTreeModel model, double residual) => model.Objective switch
     {
         GbdtObjective.Quantile => residual >= 0 ? model.Alpha * residual : (model.Alpha - 1) * residual,
         GbdtObjective.L1 => Math.Abs(residual),
         _ => residual * residual,
     };
 
-    private static string LossName(GbdtModel model) => model.Objective switch
+    private static string LossName(IQuantileTreeModel model) => model.Objective switch
     {
         GbdtObjective.Quantile => string.Create(CultureInfo.InvariantCulture, $"pinball({model.Alpha})"),
         GbdtObjective.L1 => "mean absolute error",

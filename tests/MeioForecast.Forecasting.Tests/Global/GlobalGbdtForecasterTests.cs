@@ -116,7 +116,8 @@ public class GlobalGbdtForecasterTests
         {
             if ((400 + t) % 7 != 6)
             {
-                Assert.All(masked.At(t), v => Assert.Equal(10.0, v, 9));
+                // LightGBM keeps labels in float32: 10 / scale comes back to 10 within float32 rounding (6e-8 relative).
+                Assert.All(masked.At(t), v => Assert.Equal(10.0, v, 5));
             }
         }
 

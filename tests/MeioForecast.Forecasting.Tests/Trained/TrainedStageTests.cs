@@ -75,6 +75,15 @@ public class TrainedStageTests
         var loaded = TrainedStageJson.FromFiles(files.ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value));
         AssertSame(expected, loaded.CreateForecaster().Fit(data).Predict(request));
         Assert.Equal(files, TrainedStageJson.ToFiles(loaded));   // the files of the loaded stage are the same bytes
+
+        // The quantile models are LightGBM text models (any LightGBM reads them), one per level and fit.
+        var models = files.Keys.Where(k => k.StartsWith("gbdt/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2 * Fast.Gbdt.Levels.Count, models.Length);
+        Assert.All(models, k => Assert.EndsWith(".txt", k, StringComparison.Ordinal));
+        Assert.All(models, k => Assert.StartsWith("tree\nversion=v4\n", System.Text.Encoding.UTF8.GetString(files[k]), StringComparison.Ordinal));
+
+        // Trained twice on the same data and seed: the same bytes (LightGBM deterministic, fixed threads).
+        Assert.Equal(files, TrainedStageJson.ToFiles(TrainedStage.Train(data, Fast).Stage));
     }
 
     [Fact]
@@ -117,7 +126,7 @@ public class TrainedStageTests
         {
             foreach (var m in fit.Model.Models)
             {
-                Assert.Contains(done, r => r.Alpha == m.Alpha && r.Trees == m.Trees.Count);
+                Assert.Contains(done, r => r.Alpha == m.Alpha && r.Trees == m.TreeCount);
             }
         }
 

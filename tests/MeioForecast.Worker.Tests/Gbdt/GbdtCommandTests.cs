@@ -31,7 +31,96 @@ public sealed class GbdtCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Fit_then_predict_matches_the_engine_and_contributions_add_up()
+    public async Task Fit_writes_a_LightGBM_text_model_and_predict_matches_the_engine_with_contributions_adding_up()
+    {
+        var train = WriteTable("train.csv", 800, 1);
+        var test = WriteTable("test.csv", 100, 2);
+        var model = Path.Combine(_dir, "model.txt");
+        var pred = Path.Combine(_dir, "pred.csv");
+        var fit = await MeioCli.Create().Parse(["gbdt", "fit", "--data", train, "--label", "y", "--ignore", "id",
+            "--categorical", "store", "--objective", "quantile", "--alpha", "0.9", "--num-trees", "30", "--num-leaves", "7",
+            "--learning-rate", "0.2", "--min-data-in-leaf", "10", "--max-bin", "63", "--seed", "3", "--num-threads", "1", "--model", model]).InvokeAsync();
+        Assert.Equal(ExitCodes.Ok, fit);
+        var text = File.ReadAllText(model);
+        Assert.StartsWith("tree\nversion=v4\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nfeature_names=x store\n", text, StringComparison.Ordinal);
+        var predict = await MeioCli.Create().Parse(["gbdt", "predict", "--model", model, "--data", test, "--out", pred, "--contrib"]).InvokeAsync();
+        Assert.Equal(ExitCodes.Ok, predict);
+
+        var output = NumericCsvTable.Read(pred);
+        Assert.Equal(["prediction", "x", "store", "expected_value"], output.Columns);
+
+        // Oracle: LightGBM on the same numbers, called in-process through the engine (deterministic, one thread).
+        var t = NumericCsvTable.Read(train);
+        var options = new GbdtOptions
+        {
+            Alpha = 0.9, NumIterations = 30, NumLeaves = 7, LearningRate = 0.2, MinDataInLeaf = 10, MaxBin = 63, Seed = 3, NumThreads = 1,
+        };
+        var engine = (LightGbmGbdtModel)GbdtTraining.Fit(options, new GbdtDataset(["x", "store"], [t.Values[1], t.Values[2]], t.Values[3], categorical: [false, true]));
+        Assert.Equal(engine.ModelText, text);
+        var s = NumericCsvTable.Read(test);
+        var expected = engine.Predict(new GbdtDataset(["x", "store"], [s.Values[1], s.Values[2]]));
+        Assert.Equal(expected, output.Values[0]);
+        for (var i = 0; i < output.RowCount; i++)
+        {
+            Assert.Equal(output.Values[0][i], output.Values[1][i] + output.Values[2][i] + output.Values[3][i], 1e-9);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_lib_lightgbm_or_libgomp_exits_6_naming_the_library_and_its_package()
+    {
+        var data = WriteTable("train.csv", 50, 3);
+        var model = Path.Combine(_dir, "model.txt");
+
+        // A copy of the application without lib_lightgbm.so.
+        var app = Path.Combine(_dir, "app");
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(app, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.Delete(Path.Combine(app, "runtimes", "linux-x64", "native", "lib_lightgbm.so"));
+        var (exit, output) = await Run(Path.Combine(app, "meio.dll"), null, "gbdt", "fit", "--data", data, "--label", "y", "--model", model);
+        Assert.Equal(ExitCodes.BadConfiguration, exit);
+        Assert.Contains("lib_lightgbm.so could not be loaded", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DllNotFoundException", output, StringComparison.Ordinal);
+
+        // libgomp.so.1 that the loader finds first but cannot load (an empty file), as when libgomp1 is absent.
+        var gomp = Directory.CreateDirectory(Path.Combine(_dir, "gomp")).FullName;
+        File.WriteAllBytes(Path.Combine(gomp, "libgomp.so.1"), []);
+        (exit, output) = await Run(Path.Combine(AppContext.BaseDirectory, "meio.dll"), gomp, "gbdt", "fit", "--data", data, "--label", "y", "--model", model);
+        Assert.Equal(ExitCodes.BadConfiguration, exit);
+        Assert.Contains("libgomp.so.1", output, StringComparison.Ordinal);
+        Assert.Contains("Debian package libgomp1", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    private static async Task<(int ExitCode, string Output)> Run(string meio, string? libraryPath, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(meio);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (libraryPath is not null)
+        {
+            info.Environment["LD_LIBRARY_PATH"] = libraryPath;
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task Native_engine_fit_then_predict_matches_the_engine_and_contributions_add_up()
     {
         var train = WriteTable("train.csv", 800, 1);
         var test = WriteTable("test.csv", 100, 2);
@@ -39,7 +128,7 @@ public sealed class GbdtCommandTests : IDisposable
         var pred = Path.Combine(_dir, "pred.csv");
         var fit = await MeioCli.Create().Parse(["gbdt", "fit", "--data", train, "--label", "y", "--ignore", "id",
             "--categorical", "store", "--objective", "quantile", "--alpha", "0.9", "--num-trees", "30", "--num-leaves", "7",
-            "--learning-rate", "0.2", "--min-data-in-leaf", "10", "--max-bin", "63", "--seed", "3", "--model", model]).InvokeAsync();
+            "--learning-rate", "0.2", "--min-data-in-leaf", "10", "--max-bin", "63", "--seed", "3", "--engine", "native", "--model", model]).InvokeAsync();
         Assert.Equal(ExitCodes.Ok, fit);
         var predict = await MeioCli.Create().Parse(["gbdt", "predict", "--model", model, "--data", test, "--out", pred, "--contrib"]).InvokeAsync();
         Assert.Equal(ExitCodes.Ok, predict);
@@ -51,7 +140,7 @@ public sealed class GbdtCommandTests : IDisposable
         var t = NumericCsvTable.Read(train);
         var options = new GbdtOptions
         {
-            Alpha = 0.9, NumIterations = 30, NumLeaves = 7, LearningRate = 0.2, MinDataInLeaf = 10, MaxBin = 63, Seed = 3,
+            Engine = GbdtEngine.Native, Alpha = 0.9, NumIterations = 30, NumLeaves = 7, LearningRate = 0.2, MinDataInLeaf = 10, MaxBin = 63, Seed = 3,
         };
         var engine = new GbdtTrainer(options).Fit(new GbdtDataset(["x", "store"], [t.Values[1], t.Values[2]], t.Values[3], categorical: [false, true]));
         var s = NumericCsvTable.Read(test);
