@@ -56,12 +56,12 @@ public static class CsvParser
                 var run = rest.IndexOfAny(Quoted);
                 if (run < 0)
                 {
-                    Append(field, rest, recordLine, quoteLine);
+                    Append(field, rest, line, quoteLine);
                     pos = length;
                     continue;
                 }
 
-                Append(field, rest[..run], recordLine, quoteLine);
+                Append(field, rest[..run], line, quoteLine);
                 pos += run + 1;
                 if (rest[run] == '\n')
                 {

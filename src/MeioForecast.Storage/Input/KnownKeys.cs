@@ -24,6 +24,9 @@ internal sealed class KnownKeys<T>(IEqualityComparer<T>? comparer = null)
 
     public bool Contains(T key) => _defined.Contains(key);
 
+    /// <summary>True when a row defining <paramref name="key"/> was rejected (and no other row defines it).</summary>
+    public bool WasRejected(T key) => !_defined.Contains(key) && _rejected.Contains(key);
+
     /// <summary>True when a reference to <paramref name="key"/> is itself the root cause to report: undefined, not rejected, and the defining file read whole.</summary>
     public bool IsUnknown(T key) => Complete && !_defined.Contains(key) && !_rejected.Contains(key);
 }

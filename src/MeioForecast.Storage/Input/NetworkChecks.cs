@@ -171,13 +171,14 @@ internal static class NetworkChecks
 
     /// <summary>
     /// Every planned sku-node at a distribution center or store needs a lane in from a supplier or a node stocking the
-    /// sku; a node whose inbound lane row was rejected is not reported again.
+    /// sku; a node whose inbound lane row was rejected, or whose supplying sku-node row was rejected, is not reported again.
     /// </summary>
     public static void CheckInboundLanes(
         IReadOnlyList<(SkuNodeParameters Node, int Line)> nodes,
         IReadOnlyList<(Lane Lane, int Line)> lanes,
         IReadOnlyDictionary<string, Location> locations,
         LaneRead read,
+        KnownKeys<SkuNode> knownNodes,
         InputErrors errors)
     {
         if (!read.Complete)
@@ -196,7 +197,8 @@ internal static class NetworkChecks
             }
 
             var fed = (into.GetValueOrDefault(node.Key.Location) ?? []).Any(l => l.Carries(node.Key.Sku)
-                && (locations[l.From].Type == LocationType.Supplier || stocked.Contains(new SkuNode(node.Key.Sku, l.From))));
+                && (locations[l.From].Type == LocationType.Supplier || stocked.Contains(new SkuNode(node.Key.Sku, l.From))
+                    || knownNodes.WasRejected(new SkuNode(node.Key.Sku, l.From))));
             if (!fed)
             {
                 errors.Add(InputFiles.SkuNodes, line, "location", InputRule.NoInboundLane,

@@ -47,7 +47,7 @@ public static class PlanningInputLoader
         var nodes = NetworkReader.ReadSkuNodes(folder, locations, knownLocations, errors, knownNodes, knownSkus);
         var (lanes, laneRead) = LaneReader.Read(folder, locations, knownLocations, knownSkus, errors);
         NetworkChecks.Check(lanes, nodes, errors);
-        NetworkChecks.CheckInboundLanes(nodes, lanes, locations, laneRead, errors);
+        NetworkChecks.CheckInboundLanes(nodes, lanes, locations, laneRead, knownNodes, errors);
         var demand = DemandReader.Read(folder, settings?.Period ?? PeriodKind.Day, knownNodes, knownSkus, errors, keepSku);
         var signals = SignalsReader.Read(folder, knownSkus, knownLocations, errors, keepSku);
         errors.ThrowIfAny();

@@ -49,6 +49,14 @@ public class InputContractTests
     }
 
     [Fact]
+    public void A_rejected_supplying_node_does_not_make_its_customers_unfed()
+    {
+        // DC is fed only by PLANT; PLANT's row is rejected, so DC's missing supply is a follow-on, not a second error.
+        using var folder = new InputFolder(skuNodes: InputFolder.SkuNodes.Replace("A,PLANT,10,", "A,PLANT,x10,", StringComparison.Ordinal));
+        AssertAt(Single(folder), "sku_nodes.csv", 2, "unit_cost", InputRule.UnparsableNumber);
+    }
+
+    [Fact]
     public void A_bad_location_type_is_not_followed_by_reference_errors_downstream()
     {
         using var folder = new InputFolder(locations: InputFolder.Locations.Replace("S2,store", "S2,shop", StringComparison.Ordinal));
