@@ -32,25 +32,25 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(new RunProgress("placement", 0, input.SkuNodes.Count));
-        var networks = SkuNetwork.Build(input);
-        var demand = NodeDemand.Build(input, networks, forecasts);
-        var targets = placement.Place(input, demand, cancellationToken);
+        var plan = NetworkPlan.Build(input);
+        var demand = NodeDemand.Build(plan, forecasts);
+        var targets = placement.Place(plan, demand, cancellationToken);
         progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
-        var service = CheckService(input, demand, forecasts, progress, cancellationToken);
+        var service = CheckService(input, plan, demand, forecasts, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;
-        var drivers = NodeDriversBuilder.Build(input, demand, final);
+        var drivers = NodeDriversBuilder.Build(plan, demand, final);
         cancellationToken.ThrowIfCancellationRequested();
         var shap = ForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
         return new PlanningResult(forecasts, final, placement.Name)
         {
             Service = service,
             Drivers = drivers,
-            ForecastContributions = ForecastContributionsBuilder.Build(input, forecasts, shap, drivers),
+            ForecastContributions = ForecastContributionsBuilder.Build(input, plan, forecasts, shap, drivers),
         };
     }
 
-    private ServiceReport? CheckService(PlanningInput input, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private ServiceReport? CheckService(PlanningInput input, NetworkPlan plan, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         if (serviceCheck is not { Options.Enabled: true })
         {
@@ -58,9 +58,9 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         }
 
         progress?.Report(new RunProgress("service-check", 0, input.SkuNodes.Count));
-        var primary = serviceCheck.Calibrate(input, demand, forecasts, placement, cancellationToken);
+        var primary = serviceCheck.Calibrate(plan, demand, forecasts, placement, cancellationToken);
         var single = serviceCheck.Options.CompareSingleEchelon && placement is not SingleEchelonPlacement
-            ? serviceCheck.Calibrate(input, demand, forecasts, new SingleEchelonPlacement(), cancellationToken)
+            ? serviceCheck.Calibrate(plan, demand, forecasts, new SingleEchelonPlacement(), cancellationToken)
             : null;
         progress?.Report(new RunProgress("service-check", input.SkuNodes.Count, input.SkuNodes.Count));
         var report = ServiceReport.Create(serviceCheck.Options, primary, single, input);

@@ -1,6 +1,5 @@
 using MeioForecast.Core.Distributions;
 using MeioForecast.Core.Keys;
-using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 
 namespace MeioForecast.Pipeline.Placement;
@@ -25,16 +24,15 @@ public sealed class NodeDemand
     /// <summary>Number of forecast periods.</summary>
     public int Horizon { get; }
 
-    /// <summary>Aggregates the forecasts of <paramref name="forecasts"/> over each sku's network.</summary>
-    public static NodeDemand Build(PlanningInput input, IReadOnlyList<SkuNetwork> networks, IReadOnlyList<SeriesForecast> forecasts)
+    /// <summary>Aggregates the forecasts of <paramref name="forecasts"/> over each sku's network of <paramref name="plan"/>.</summary>
+    public static NodeDemand Build(NetworkPlan plan, IReadOnlyList<SeriesForecast> forecasts)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(networks);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(forecasts);
-        var horizon = input.Settings.Horizon;
+        var horizon = plan.Settings.Horizon;
         var own = forecasts.ToDictionary(f => f.Key);
         var moments = new Dictionary<SkuNode, (double[], double[])>();
-        foreach (var network in networks)
+        foreach (var network in plan.Skus)
         {
             foreach (var location in network.CustomersFirst())
             {
