@@ -14,8 +14,11 @@ namespace MeioForecast.Pipeline;
 /// stock; then, when a <see cref="ServiceCalibrator"/> is given, calibrate the targets by simulation and compare with
 /// single-echelon placement. Pure orchestration: reading inputs and writing outputs are the caller's (the storage adapters').
 /// </summary>
-public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null)
+public sealed partial class PlanningRun(
+    IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null, PlacementOptions? placementOptions = null)
 {
+    private readonly PlacementOptions _placement = Validated(placementOptions ?? new PlacementOptions());
+
     /// <summary>Runs the plan for <paramref name="input"/>; <paramref name="forecasterOverride"/> (e.g. a registered model) replaces the configured forecaster.</summary>
     public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken, IForecaster? forecasterOverride = null)
     {
@@ -33,10 +36,12 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
 
         progress?.Report(new RunProgress("placement", 0, input.SkuNodes.Count));
         var plan = NetworkPlan.Build(input);
-        var demand = NodeDemand.Build(plan, forecasts);
+        var demand = NodeDemand.Build(plan, forecasts, _placement.DemandBound);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var targets = placement.Place(plan, demand, cancellationToken);
         progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
+        LogPlacementTime(logger, _placement.DemandBound.ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
         var service = CheckService(input, plan, demand, forecasts, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;
         var drivers = NodeDriversBuilder.Build(plan, demand, final);
@@ -71,6 +76,15 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
 
         return report;
     }
+
+    private static PlacementOptions Validated(PlacementOptions options)
+    {
+        options.Validate();
+        return options;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Placement with the {Bound} demand bound took {Seconds:F2} s")]
+    private static partial void LogPlacementTime(ILogger logger, string bound, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
     private static partial void LogService(ILogger logger, string line);

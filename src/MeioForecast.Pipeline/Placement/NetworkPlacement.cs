@@ -1,4 +1,3 @@
-using MeioForecast.Core.Distributions;
 using MeioForecast.Core.Keys;
 using MeioForecast.Optimization.Gsm;
 
@@ -26,17 +25,12 @@ public sealed class NetworkPlacement(GsmSolverOptions? options = null) : IStockP
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(demand);
         var stages = new List<GsmStage>(network.Nodes.Count);
-        var bounds = new List<LeadTimeDemandBound>(network.Nodes.Count);
+        var bounds = new List<PlacementBound>(network.Nodes.Count);
         var arcs = new List<GsmArc>();
         foreach (var stage in network.Stages)
         {
             var node = stage.Node;
-            var bound = new LeadTimeDemandBound(
-                demand.Mean(node.Key),
-                demand.Variance(node.Key),
-                stage.Offset,
-                stage.LeadTimeSd,
-                StandardNormal.Quantile(serviceLevels?.GetValueOrDefault(node.Key, node.ServiceLevel) ?? node.ServiceLevel));
+            var bound = demand.Bound(stage, serviceLevels?.GetValueOrDefault(node.Key, node.ServiceLevel) ?? node.ServiceLevel);
             var maxServiceTime = stage.CustomerFacing ? node.MaxServiceTime ?? 0 : node.MaxServiceTime;
             stages.Add(new GsmStage(node.Key.Location, Math.Max(0, stage.WholeStageTime), node.AnnualHoldingCostPerUnit, bound, maxServiceTime));
             bounds.Add(bound);

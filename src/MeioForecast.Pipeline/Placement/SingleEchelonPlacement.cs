@@ -1,4 +1,3 @@
-using MeioForecast.Core.Distributions;
 using MeioForecast.Core.Keys;
 
 namespace MeioForecast.Pipeline.Placement;
@@ -28,10 +27,8 @@ public sealed class SingleEchelonPlacement : IStockPlacement
             var node = stage.Node;
             var leadTime = stage.StageTime;
             var mean = demand.Mean(node.Key);
-            var variance = demand.Variance(node.Key);
-            var (ltdMean, ltdVariance) = HorizonLeadTimeDemandMoments(mean, variance, leadTime, stage.LeadTimeSd);
             var level = serviceLevels?.GetValueOrDefault(node.Key, node.ServiceLevel) ?? node.ServiceLevel;
-            var safety = StandardNormal.Quantile(level) * Math.Sqrt(ltdVariance);
+            var (ltdMean, safety) = demand.Bound(stage, level).SingleEchelon(stage);
             rows.Add(new TargetRow(
                 node.Key.Sku,
                 node.Key.Location,
