@@ -63,9 +63,11 @@ public sealed partial class PlanningRun(
         }
 
         progress?.Report(new RunProgress("service-check", 0, input.SkuNodes.Count));
-        var primary = serviceCheck.Calibrate(plan, demand, forecasts, placement, cancellationToken);
-        var single = serviceCheck.Options.CompareSingleEchelon && placement is not SingleEchelonPlacement
-            ? serviceCheck.Calibrate(plan, demand, forecasts, new SingleEchelonPlacement(), cancellationToken)
+        var options = serviceCheck.Options;
+        var dependence = options.Draws == DemandDraws.Bootstrap ? ErrorPaths.Build(input.Demand, forecasts, options.ErrorHistoryHorizons, options.BlockLength) : null;
+        var primary = serviceCheck.Calibrate(plan, demand, forecasts, placement, cancellationToken, dependence);
+        var single = options.CompareSingleEchelon && placement is not SingleEchelonPlacement
+            ? serviceCheck.Calibrate(plan, demand, forecasts, new SingleEchelonPlacement(), cancellationToken, dependence)
             : null;
         progress?.Report(new RunProgress("service-check", input.SkuNodes.Count, input.SkuNodes.Count));
         var report = ServiceReport.Create(serviceCheck.Options, primary, single, input);

@@ -39,8 +39,19 @@ public sealed class DistributionLeadTimeBound : PlacementBound
         ArgumentOutOfRangeException.ThrowIfNegative(tau);
         if (!_memo.TryGetValue(tau, out var entry))
         {
-            var exposure = _exposure.At(tau);
-            entry = (exposure.Quantile(_level) - exposure.Mean, exposure.Mean);
+            var real = RealTime(tau);
+            var whole = (int)Math.Floor(real + 1e-9);
+            var f = Math.Max(0.0, real - whole);
+            var low = _exposure.At(whole);
+            var (quantile, mean) = (low.Quantile(_level), low.Mean);
+            if (f > 1e-9)
+            {
+                var high = _exposure.At(whole + 1);
+                quantile = ((1 - f) * quantile) + (f * high.Quantile(_level));
+                mean = ((1 - f) * mean) + (f * high.Mean);
+            }
+
+            entry = (quantile - mean, mean);
             _memo[tau] = entry;
         }
 

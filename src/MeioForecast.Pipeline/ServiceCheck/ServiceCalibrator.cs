@@ -2,6 +2,7 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Simulation.Engine;
+using MeioForecast.Simulation.Network;
 using MeioForecast.Simulation.Options;
 using MeioForecast.Simulation.Results;
 
@@ -40,7 +41,8 @@ public sealed class ServiceCalibrator
         NodeDemand demand,
         IReadOnlyList<SeriesForecast> forecasts,
         IStockPlacement placement,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(demand);
@@ -53,7 +55,7 @@ public sealed class ServiceCalibrator
         Parallel.For(0, networks.Count, parallel, s =>
         {
             var seed = unchecked(((ulong)(uint)plan.Settings.Seed * 1_000_003UL) ^ Sharding.SkuShardHash.Fnv1a64(networks[s].Sku));
-            outcomes[s] = CalibrateSku(plan, demand, byKey, placement, networks[s], seed);
+            outcomes[s] = CalibrateSku(demand, byKey, dependence, placement, networks[s], seed);
         });
         var rows = outcomes.SelectMany(o => o.Rows).ToList();
         var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
@@ -63,9 +65,9 @@ public sealed class ServiceCalibrator
     }
 
     private (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet) CalibrateSku(
-        NetworkPlan plan,
         NodeDemand demand,
         IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
+        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence,
         IStockPlacement placement,
         SkuNetwork network,
         ulong seed)
@@ -89,7 +91,7 @@ public sealed class ServiceCalibrator
             round++;
             var simulated = new Dictionary<SkuNode, double>(levels);
             var placed = placement.PlaceSku(network, demand, simulated).ToDictionary(r => new SkuNode(r.Sku, r.Location));
-            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(network, placed, forecasts), simulation);
+            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(network, placed, forecasts, dependence), simulation);
             var changed = false;
             foreach (var (key, bracket) in brackets)
             {

@@ -51,6 +51,19 @@ public sealed record ServiceCheckOptions
     /// </summary>
     public double BracketWidth { get; init; } = 0.05;
 
+    /// <summary>
+    /// How demand is drawn from the forecast distributions: <see cref="DemandDraws.Independent"/> per period, or
+    /// <see cref="DemandDraws.Bootstrap"/> (period uniforms block-bootstrapped from the node's historical error ranks,
+    /// <see cref="ErrorPaths"/>). Default: the one that held better on held-out demand (docs/holdout.md).
+    /// </summary>
+    public DemandDraws Draws { get; init; } = DemandDraws.Independent;
+
+    /// <summary>History replayed by <see cref="DemandDraws.Bootstrap"/>, in forecast horizons (W = this x H periods). Default 4; &gt;= 1.</summary>
+    public int ErrorHistoryHorizons { get; init; } = 4;
+
+    /// <summary>Block length b of <see cref="DemandDraws.Bootstrap"/>, periods; null (default) = the forecast horizon H; &gt;= 1.</summary>
+    public int? BlockLength { get; init; }
+
     /// <summary>Also calibrate and simulate single-echelon targets for the MEIO vs SEIO comparison. Default true.</summary>
     public bool CompareSingleEchelon { get; init; } = true;
 
@@ -61,6 +74,17 @@ public sealed record ServiceCheckOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Replications, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(Periods, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRounds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ErrorHistoryHorizons, 1);
+        if (BlockLength is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BlockLength), BlockLength, "The block length must be at least 1 period.");
+        }
+
+        if (!Enum.IsDefined(Draws))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Draws), Draws, "Unknown demand draws.");
+        }
+
         if (!(Tolerance >= 0.0 && Tolerance <= 0.1))
         {
             throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "The tolerance must be in [0, 0.1].");
