@@ -14,7 +14,8 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 /// u_t = F(actual_t), an atom at zero counted at its middle (the mid-PIT of discrete data; Czado, Gneiting &amp; Held
 /// 2009, Biometrics 65(4):1254-1261). Their ranks form a <see cref="DemandDependence"/>: a level the forecast misses for
 /// several periods shows as a run of high (or low) ranks, which the block bootstrap keeps, while every period's demand
-/// keeps the forecast's own distribution. Nodes with fewer than two block lengths of history get none (independent draws).
+/// keeps the forecast's own distribution. Every path covers the same W dates (the simulator replays them jointly across
+/// a sku's nodes); nodes with less history, or W under two block lengths, get none (independent draws).
 /// </summary>
 public static class ErrorPaths
 {
@@ -37,7 +38,7 @@ public static class ErrorPaths
             var h = forecast.Horizon;
             var block = Math.Max(1, blockLength ?? h);
             var u = Transforms(s, forecast, horizons * h);
-            if (u.Count >= 2 * block)
+            if (u.Count == horizons * h && u.Count >= 2 * block)
             {
                 result[forecast.Key] = new DemandDependence(Ranks(u), block);
             }

@@ -56,7 +56,7 @@ public sealed record ServiceCheckOptions
     /// <see cref="DemandDraws.Bootstrap"/> (period uniforms block-bootstrapped from the node's historical error ranks,
     /// <see cref="ErrorPaths"/>). Default: the one that held better on held-out demand (docs/holdout.md).
     /// </summary>
-    public DemandDraws Draws { get; init; } = DemandDraws.Independent;
+    public DemandDraws Draws { get; init; } = DemandDraws.Bootstrap;
 
     /// <summary>History replayed by <see cref="DemandDraws.Bootstrap"/>, in forecast horizons (W = this x H periods). Default 4; &gt;= 1.</summary>
     public int ErrorHistoryHorizons { get; init; } = 4;

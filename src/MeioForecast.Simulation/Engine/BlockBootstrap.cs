@@ -2,25 +2,28 @@ using MeioForecast.Simulation.Network;
 
 namespace MeioForecast.Simulation.Engine;
 
-/// <summary>The state of every stage's and lane's circular block bootstrap of its rank path (<see cref="DemandDependence"/>).</summary>
-internal sealed class BlockBootstrap(int stages, int lanes)
+/// <summary>
+/// The circular block bootstrap of every lane (<see cref="DemandDependence"/>): one block position per lane, shared by
+/// all stages of the network, so the nodes of a sku replay the same historical periods together and their
+/// cross-sectional correlation (a level every store misses at once) is kept along with the serial one (the joint
+/// resampling of time blocks across series; Lahiri 2003, Resampling Methods for Dependent Data, Springer, sec. 2.7).
+/// </summary>
+internal sealed class BlockBootstrap(int lanes)
 {
-    private readonly int[][] _position = [.. Enumerable.Range(0, stages).Select(_ => new int[lanes])];
-    private readonly int[][] _left = [.. Enumerable.Range(0, stages).Select(_ => new int[lanes])];
+    private readonly int[] _start = new int[lanes];
+    private readonly int[] _since = [.. Enumerable.Repeat(-1, lanes)];
 
-    /// <summary>The next period uniform of stage j in one lane: (rank + v)/W along the current block, a new block from a uniform start when it ends.</summary>
-    public double Next(int j, int lane, DemandDependence dependence, ref Xoshiro256StarStar rng)
+    /// <summary>The uniform of period <paramref name="t"/> in one lane: (rank + v)/W at the block's position, a new block from a uniform start when it ends.</summary>
+    public double Next(int t, int lane, DemandDependence dependence, ref Xoshiro256StarStar rng)
     {
         var w = dependence.Ranks.Count;
-        if (_left[j][lane] == 0)
+        if (_since[lane] < 0 || t < _since[lane] || t - _since[lane] >= dependence.BlockLength)
         {
-            _position[j][lane] = Math.Min(w - 1, (int)(rng.NextOpenUnit() * w));
-            _left[j][lane] = dependence.BlockLength;
+            _start[lane] = (int)(rng.NextOpenUnit() * w);
+            _since[lane] = t;
         }
 
-        var position = _position[j][lane];
-        _position[j][lane] = (position + 1) % w;
-        _left[j][lane]--;
+        var position = (_start[lane] + t - _since[lane]) % w;
         return (dependence.Ranks[position] + rng.NextOpenUnit()) / w;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class ReplicationBlock
         _arrivals = Jagged(s, j => plan.ArrivalSlots[j] * lanes);
         _orders = Jagged(s, j => plan.OrderSlots[j] * lanes);
         _customer = Jagged(s, j => plan.CustomerSlots[j] * lanes);
-        _blocks = new BlockBootstrap(s, lanes);
+        _blocks = new BlockBootstrap(lanes);
         _linkBacklog = Jagged(plan.LinkUp.Length, _ => lanes);
         _components = Jagged(plan.LinkUp.Length, _ => lanes);
         _tally = new StageTally[s][];
@@ -148,7 +148,7 @@ internal sealed class ReplicationBlock
             {
                 for (var lane = 0; lane < n; lane++)
                 {
-                    customer[lane] = Clamp(distribution.Quantile(_blocks.Next(j, lane, dependence, ref _rng[lane])));
+                    customer[lane] = Clamp(distribution.Quantile(_blocks.Next(t, lane, dependence, ref _rng[lane])));
                 }
             }
             else if (distribution is NormalDistribution normal)

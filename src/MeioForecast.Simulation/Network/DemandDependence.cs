@@ -7,7 +7,9 @@ namespace MeioForecast.Simulation.Network;
 /// block-resampling procedure for stationary data", in Exploring the Limits of Bootstrap, Wiley, 263-270; moving blocks
 /// of Kunsch 1989, Ann. Statist. 17(3):1217-1241): blocks of <see cref="BlockLength"/> consecutive ranks from a uniform
 /// start, u = (r + v)/W with v uniform in (0, 1). Every u is exactly uniform, so each period's demand keeps its forecast
-/// distribution; runs of high or low ranks (a level the forecast misses for weeks) are kept within a block.
+/// distribution; runs of high or low ranks (a level the forecast misses for weeks) are kept within a block. The block
+/// position is shared by all stages of a replication: give every node of a network paths over the same W periods
+/// (the same dates), so the nodes replay history together.
 /// </summary>
 public sealed record DemandDependence
 {
