@@ -14,8 +14,11 @@ namespace MeioForecast.Pipeline;
 /// stock; then, when a <see cref="ServiceCalibrator"/> is given, calibrate the targets by simulation and compare with
 /// single-echelon placement. Pure orchestration: reading inputs and writing outputs are the caller's (the storage adapters').
 /// </summary>
-public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null)
+public sealed partial class PlanningRun(
+    IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null, PlacementOptions? placementOptions = null)
 {
+    private readonly PlacementOptions _placement = Validated(placementOptions ?? new PlacementOptions());
+
     /// <summary>Runs the plan for <paramref name="input"/>; <paramref name="forecasterOverride"/> (e.g. a registered model) replaces the configured forecaster.</summary>
     public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken, IForecaster? forecasterOverride = null)
     {
@@ -32,25 +35,27 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(new RunProgress("placement", 0, input.SkuNodes.Count));
-        var networks = SkuNetwork.Build(input);
-        var demand = NodeDemand.Build(input, networks, forecasts);
-        var targets = placement.Place(input, demand, cancellationToken);
+        var plan = NetworkPlan.Build(input);
+        var demand = NodeDemand.Build(plan, forecasts, _placement.DemandBound);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var targets = placement.Place(plan, demand, cancellationToken);
         progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
-        var service = CheckService(input, demand, forecasts, progress, cancellationToken);
+        LogPlacementTime(logger, _placement.DemandBound.ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
+        var service = CheckService(input, plan, demand, forecasts, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;
-        var drivers = NodeDriversBuilder.Build(input, demand, final);
+        var drivers = NodeDriversBuilder.Build(plan, demand, final);
         cancellationToken.ThrowIfCancellationRequested();
         var shap = ForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
         return new PlanningResult(forecasts, final, placement.Name)
         {
             Service = service,
             Drivers = drivers,
-            ForecastContributions = ForecastContributionsBuilder.Build(input, forecasts, shap, drivers),
+            ForecastContributions = ForecastContributionsBuilder.Build(input, plan, forecasts, shap, drivers),
         };
     }
 
-    private ServiceReport? CheckService(PlanningInput input, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private ServiceReport? CheckService(PlanningInput input, NetworkPlan plan, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         if (serviceCheck is not { Options.Enabled: true })
         {
@@ -58,9 +63,11 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
         }
 
         progress?.Report(new RunProgress("service-check", 0, input.SkuNodes.Count));
-        var primary = serviceCheck.Calibrate(input, demand, forecasts, placement, cancellationToken);
-        var single = serviceCheck.Options.CompareSingleEchelon && placement is not SingleEchelonPlacement
-            ? serviceCheck.Calibrate(input, demand, forecasts, new SingleEchelonPlacement(), cancellationToken)
+        var options = serviceCheck.Options;
+        var dependence = options.Draws == DemandDraws.Bootstrap ? ErrorPaths.Build(input.Demand, forecasts, options.ErrorHistoryHorizons, options.BlockLength) : null;
+        var primary = serviceCheck.Calibrate(plan, demand, forecasts, placement, cancellationToken, dependence);
+        var single = options.CompareSingleEchelon && placement is not SingleEchelonPlacement
+            ? serviceCheck.Calibrate(plan, demand, forecasts, new SingleEchelonPlacement(), cancellationToken, dependence)
             : null;
         progress?.Report(new RunProgress("service-check", input.SkuNodes.Count, input.SkuNodes.Count));
         var report = ServiceReport.Create(serviceCheck.Options, primary, single, input);
@@ -71,6 +78,15 @@ public sealed partial class PlanningRun(IForecaster forecaster, IStockPlacement 
 
         return report;
     }
+
+    private static PlacementOptions Validated(PlacementOptions options)
+    {
+        options.Validate();
+        return options;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Placement with the {Bound} demand bound took {Seconds:F2} s")]
+    private static partial void LogPlacementTime(ILogger logger, string bound, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
     private static partial void LogService(ILogger logger, string line);

@@ -2,6 +2,7 @@ using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Trained;
+using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Models;
@@ -34,6 +35,7 @@ internal static class CliHost
         var services = BuildServices(s =>
         {
             s.AddSingleton(new ServiceCalibrator(serviceCheck));
+            s.AddSingleton(configuration.GetSection("Placement").Get<PlacementOptions>() ?? new PlacementOptions());
             if (forecaster is not null)
             {
                 s.AddSingleton(forecaster);

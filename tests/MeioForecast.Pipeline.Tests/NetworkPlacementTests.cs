@@ -43,7 +43,7 @@ public class NetworkPlacementTests
         }
 
         var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, 30, Levels, 1), locations, lanes, nodes, [], SignalTable.Empty);
-        return (input, NodeDemand.Build(input, SkuNetwork.Build(input), forecasts));
+        return (input, NodeDemand.Build(NetworkPlan.Build(input), forecasts));
     }
 
     [Theory]
@@ -54,8 +54,8 @@ public class NetworkPlacementTests
     public void Network_total_is_not_above_single_echelon_for_the_same_service_targets(int stores, double dcLead, double storeLead, double storeCost)
     {
         var (input, demand) = Network(stores, dcLead, storeLead, storeCost);
-        var single = new SingleEchelonPlacement().Place(input, demand, CancellationToken.None);
-        var network = new NetworkPlacement().Place(input, demand, CancellationToken.None);
+        var single = new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        var network = new NetworkPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
         Assert.Equal(single.Select(r => (r.Sku, r.Location)), network.Select(r => (r.Sku, r.Location)));
         Assert.Equal(single.Select(r => r.ServiceLevel), network.Select(r => r.ServiceLevel));
         Assert.True(network.Sum(r => r.HoldingCost) <= single.Sum(r => r.HoldingCost) + 1e-9, $"{network.Sum(r => r.HoldingCost)} > {single.Sum(r => r.HoldingCost)}");
@@ -78,8 +78,8 @@ public class NetworkPlacementTests
     {
         // S = SI = 0 means the node covers its own replenishment time, exactly the single-echelon assumption.
         var (input, demand) = Network(stores, dcLead, storeLead, storeCost);
-        var single = new SingleEchelonPlacement().Place(input, demand, CancellationToken.None);
-        var network = new NetworkPlacement().Place(input, demand, CancellationToken.None);
+        var single = new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        var network = new NetworkPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
         var compared = 0;
         for (var i = 0; i < single.Count; i++)
         {
@@ -100,8 +100,8 @@ public class NetworkPlacementTests
         // DC units cost 10 x 0.2 a year, store units 1 x 0.25: the DC quotes its full replenishment time (no stock
         // there) and stores cover it; single-echelon keeps stock at the DC as well, so the network total is lower.
         var (input, demand) = Network(2, 1.0, 9.0, 1.0);
-        var single = new SingleEchelonPlacement().Place(input, demand, CancellationToken.None);
-        var network = new NetworkPlacement().Place(input, demand, CancellationToken.None);
+        var single = new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        var network = new NetworkPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
         var dc = network.Single(r => r.Location == "DC");
         Assert.Equal(2, dc.OutboundServiceTime); // T_DC = processing 1 + lane 1
         Assert.Equal(0.0, dc.SafetyStock, 1e-12);

@@ -58,7 +58,7 @@ public class ServiceCalibratorTests
 
     private static CalibratedTargets Calibrate(PlanningInput input, SeriesForecast[] forecasts, ServiceCheckOptions? options = null) =>
         new ServiceCalibrator(options ?? Options).Calibrate(
-            input, NodeDemand.Build(input, SkuNetwork.Build(input), forecasts), forecasts, new SingleEchelonPlacement(), CancellationToken.None);
+            NetworkPlan.Build(input), NodeDemand.Build(NetworkPlan.Build(input), forecasts), forecasts, new SingleEchelonPlacement(), CancellationToken.None);
 
     [Fact]
     public void Normal_demand_meets_phi_z_without_calibration()

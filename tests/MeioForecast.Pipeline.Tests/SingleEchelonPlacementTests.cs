@@ -55,8 +55,8 @@ public class SingleEchelonPlacementTests
     private static IReadOnlyList<Pipeline.TargetRow> Place(PlanningInput input, double mu, double sigma)
     {
         var forecasts = new[] { NormalForecast(new SkuNode("A", "S1"), mu, sigma, 20), NormalForecast(new SkuNode("A", "S2"), mu, sigma, 20) };
-        var demand = NodeDemand.Build(input, SkuNetwork.Build(input), forecasts);
-        return new SingleEchelonPlacement().Place(input, demand, CancellationToken.None);
+        var demand = NodeDemand.Build(NetworkPlan.Build(input), forecasts);
+        return new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
     }
 
     [Theory]

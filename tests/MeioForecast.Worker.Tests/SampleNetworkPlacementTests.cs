@@ -15,10 +15,10 @@ public class SampleNetworkPlacementTests
         var settings = input.Settings;
         var model = new SeasonalEmpiricalForecaster().Fit(new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed));
         var forecasts = model.Predict(new ForecastRequest(settings.Horizon, settings.QuantileLevels, input.Signals));
-        var demand = NodeDemand.Build(input, SkuNetwork.Build(input), forecasts);
+        var demand = NodeDemand.Build(NetworkPlan.Build(input), forecasts);
 
-        var single = new SingleEchelonPlacement().Place(input, demand, CancellationToken.None);
-        var network = new NetworkPlacement().Place(input, demand, CancellationToken.None);
+        var single = new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        var network = new NetworkPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
 
         Assert.Equal(single.Select(r => (r.Sku, r.Location, r.ServiceLevel)), network.Select(r => (r.Sku, r.Location, r.ServiceLevel)));
         var singleTotal = single.Sum(r => r.HoldingCost);

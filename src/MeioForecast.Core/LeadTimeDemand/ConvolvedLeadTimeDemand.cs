@@ -107,10 +107,16 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         ? Cap
         : Cap + Mean(tau) - Mean(_longest) + 8.0 * (Math.Sqrt(IndependentVariance(tau)) - Math.Sqrt(IndependentVariance(_longest)));
 
-    private DiscreteDistribution Add(DiscreteDistribution sum, DiscreteDistribution period, double cap)
+    private DiscreteDistribution Add(DiscreteDistribution sum, DiscreteDistribution period, double cap) =>
+        AddPeriod(sum, period, cap, Step, Options.TrimMass, IsLattice, _scratch);
+
+    /// <summary>
+    /// sum * period on the common grid of step <paramref name="step"/>, trimmed of <paramref name="trim"/> per tail and
+    /// with the mass above <paramref name="cap"/> lumped at the cap's grid point.
+    /// </summary>
+    internal static DiscreteDistribution AddPeriod(DiscreteDistribution sum, DiscreteDistribution period, double cap, double step, double trim, bool lattice, ConvolutionScratch scratch)
     {
-        var pmf = GridConvolution.Convolve(sum.Probabilities, period.Probabilities, _scratch);
-        var trim = Options.TrimMass;
+        var pmf = GridConvolution.Convolve(sum.Probabilities, period.Probabilities, scratch);
         int start = 0, end = pmf.Length - 1;
         double low = 0.0, high = 0.0;
         while (start < end && low + pmf[start] <= trim)
@@ -125,7 +131,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
 
         // Mass above the cap is lumped at the grid point nearest the cap.
         var origin = sum.Origin + period.Origin;
-        var capIndex = (long)Math.Round((cap - origin) / Step);
+        var capIndex = cap < origin + (end * step) ? (long)Math.Round((cap - origin) / step) : long.MaxValue;
         if (capIndex >= start && capIndex < end)
         {
             for (var i = (int)capIndex + 1; i <= end; i++)
@@ -139,7 +145,7 @@ public sealed class ConvolvedLeadTimeDemand : LeadTimeDemandModel
         var kept = pmf[start..(end + 1)];
         kept[0] += low;
         kept[^1] += high;
-        return new DiscreteDistribution(origin + start * Step, Step, kept, IsLattice, normalise: true);
+        return new DiscreteDistribution(origin + start * step, step, kept, lattice, normalise: true);
     }
 
     /// <summary>The smallest of 1, 2, 2.5, 5 x 10^k at or above <paramref name="raw"/> (integers &gt;= 1 for count data).</summary>

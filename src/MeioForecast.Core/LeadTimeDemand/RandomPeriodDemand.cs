@@ -26,10 +26,20 @@ public static class RandomPeriodDemand
     }
 
     /// <summary>As <see cref="PeriodCounts(LeadTime, int)"/> from the lead time's outcomes (see <see cref="LeadTimeOutcomes"/>).</summary>
-    public static IReadOnlyList<LeadTimeOutcome> PeriodCounts(IReadOnlyList<LeadTimeOutcome> outcomes, int tau)
+    public static IReadOnlyList<LeadTimeOutcome> PeriodCounts(IReadOnlyList<LeadTimeOutcome> outcomes, int tau) => PeriodCounts(outcomes, (double)tau);
+
+    /// <summary>
+    /// As <see cref="PeriodCounts(IReadOnlyList{LeadTimeOutcome}, int)"/> for a real <paramref name="tau"/> (periods
+    /// covered by a stage whose time is not whole): N = max(0, tau + L - E[L]), split between whole periods keeping E[N].
+    /// </summary>
+    public static IReadOnlyList<LeadTimeOutcome> PeriodCounts(IReadOnlyList<LeadTimeOutcome> outcomes, double tau)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        ArgumentOutOfRangeException.ThrowIfNegative(tau);
+        if (!(tau >= 0.0) || !double.IsFinite(tau))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tau), tau, "The periods covered must be finite and non-negative.");
+        }
+
         var mean = outcomes.Sum(o => o.Periods * o.Probability);
         var weights = new SortedDictionary<int, double>();
         foreach (var o in outcomes)
@@ -73,22 +83,8 @@ public static class RandomPeriodDemand
         return new MixtureDistribution([.. counts.Select(c => model.Over((int)c.Periods))], [.. counts.Select(c => c.Probability)]);
     }
 
-    private static DiscreteDistribution OnGrid(ConvolvedLeadTimeDemand model, IReadOnlyList<LeadTimeOutcome> counts)
-    {
-        var grids = counts.Select(c => model.Grid((int)c.Periods)).ToArray();
-        var step = model.Step;
-        var first = grids.Min(g => (long)Math.Round(g.Origin / step));
-        var last = grids.Max(g => (long)Math.Round(g.Origin / step) + g.Count - 1);
-        var pmf = new double[last - first + 1];
-        for (var i = 0; i < grids.Length; i++)
-        {
-            var offset = (long)Math.Round(grids[i].Origin / step) - first;
-            var w = counts[i].Probability;
-            SpanMath.AddScaled(pmf.AsSpan((int)offset), grids[i].Probabilities, w);
-        }
-
-        return new DiscreteDistribution(first * step, step, pmf, model.IsLattice, normalise: true);
-    }
+    private static DiscreteDistribution OnGrid(ConvolvedLeadTimeDemand model, IReadOnlyList<LeadTimeOutcome> counts) =>
+        GridMixture.Mix([.. counts.Select(c => model.Grid((int)c.Periods))], [.. counts.Select(c => c.Probability)], model.IsLattice);
 
     /// <summary>
     /// L's outcomes: the given discrete distribution, or a gamma with L's mean and sd put on whole periods (cells

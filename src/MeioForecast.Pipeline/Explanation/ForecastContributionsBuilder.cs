@@ -33,9 +33,10 @@ public static class ForecastContributionsBuilder
 
     /// <summary>The contributions of every sku-node of <paramref name="drivers"/>.</summary>
     public static IReadOnlyDictionary<SkuNode, NodeForecastContributions> Build(
-        PlanningInput input, IReadOnlyList<SeriesForecast> forecasts, IReadOnlyList<SeriesContributions> contributions, IReadOnlyDictionary<SkuNode, NodeDrivers> drivers)
+        PlanningInput input, NetworkPlan plan, IReadOnlyList<SeriesForecast> forecasts, IReadOnlyList<SeriesContributions> contributions, IReadOnlyDictionary<SkuNode, NodeDrivers> drivers)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(forecasts);
         ArgumentNullException.ThrowIfNull(contributions);
         ArgumentNullException.ThrowIfNull(drivers);
@@ -47,7 +48,7 @@ public static class ForecastContributionsBuilder
         var shap = contributions.ToDictionary(c => c.Key);
         var own = forecasts.ToDictionary(f => f.Key);
         var result = new SortedDictionary<SkuNode, NodeForecastContributions>();
-        foreach (var network in SkuNetwork.Build(input))
+        foreach (var network in plan.Skus)
         {
             var perNode = new Dictionary<string, (double[][] Level, double[][] Spread, DateOnly First)>(StringComparer.Ordinal);
             foreach (var location in network.CustomersFirst())

@@ -22,7 +22,7 @@ public sealed class PlacementBufferModel : IBufferModel
     public BufferLevels Evaluate(NodeDrivers drivers)
     {
         ArgumentNullException.ThrowIfNull(drivers);
-        var whole = (int)Math.Ceiling(drivers.LeadTimeMean - 1e-9);
+        var whole = StagePlan.WholePeriods(drivers.LeadTimeMean);
         var periods = Math.Max(drivers.Mean.Count, drivers.Variance.Count);
         var bound = new LeadTimeDemandBound(
             Extend(drivers.Mean, periods),
@@ -42,7 +42,7 @@ public sealed class PlacementBufferModel : IBufferModel
     public static double CoveredPeriods(NodeDrivers drivers)
     {
         ArgumentNullException.ThrowIfNull(drivers);
-        var whole = (int)Math.Ceiling(drivers.LeadTimeMean - 1e-9);
+        var whole = StagePlan.WholePeriods(drivers.LeadTimeMean);
         var tau = (int)Math.Round(drivers.InboundServiceTime + Math.Max(0, whole) - drivers.OutboundServiceTime);
         return Math.Max(0.0, tau - (whole - drivers.LeadTimeMean));
     }

@@ -40,7 +40,7 @@ public static class HoldoutReplay
 
         var series = actual.Demand.ToDictionary(d => d.Key);
         var byKey = targets.ToDictionary(t => new SkuNode(t.Sku, t.Location));
-        var networks = SkuNetwork.Build(actual);
+        var networks = NetworkPlan.Build(actual).Skus;
         var outcomes = new List<HoldoutNode>[networks.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
@@ -62,9 +62,9 @@ public static class HoldoutReplay
                 return;
             }
 
-            var warmUp = NetworkSimulator.AutomaticWarmUp(SimulationNetworkBuilder.Build(actual, network, byKey, _ => null));
+            var warmUp = NetworkSimulator.AutomaticWarmUp(SimulationNetworkBuilder.Build(network, byKey, _ => null));
             var simulated = SimulationNetworkBuilder.Build(
-                actual, network, byKey, key => replayed.Contains(key) ? CustomerDemand.FromPath(Path(series[key], options.Origin, warmUp, n)) : null);
+                network, byKey, key => replayed.Contains(key) ? CustomerDemand.FromPath(Path(series[key], options.Origin, warmUp, n)) : null);
             var result = NetworkSimulator.Run(simulated, new SimulationOptions
             {
                 Replications = options.Replications,

@@ -22,6 +22,31 @@ public sealed class PolicyHoldout(PlanningRun run)
         return (plan, HoldoutReplay.Replay(input, plan.Targets, options, cancellationToken));
     }
 
+    /// <summary>
+    /// Runs the check at each of <paramref name="origins"/> (<see cref="HoldoutOptions.Origin"/> is replaced), replaying
+    /// the run's targets and, when the service check compared them, the single-echelon targets on the same demand.
+    /// </summary>
+    public HoldoutSummary RunOrigins(PlanningInput input, HoldoutOptions options, IReadOnlyList<DateOnly> origins, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(origins);
+        var results = new List<OriginHoldout>(origins.Count);
+        foreach (var origin in origins.Order())
+        {
+            var at = options with { Origin = origin };
+            var (plan, report) = Run(input, at, progress, cancellationToken);
+            var single = plan.Service?.SingleEchelon;
+            results.Add(new OriginHoldout(
+                report,
+                single is null ? null : HoldoutReplay.Replay(input, single.Targets, at, cancellationToken),
+                plan.Targets.Sum(t => t.SafetyStock),
+                single?.SafetyStock));
+        }
+
+        return new HoldoutSummary(results);
+    }
+
     /// <summary><paramref name="input"/> with every demand series cut after <paramref name="origin"/> (series starting later dropped).</summary>
     public static PlanningInput AtOrigin(PlanningInput input, DateOnly origin)
     {

@@ -1,4 +1,4 @@
-using MeioForecast.Core.Planning;
+using MeioForecast.Core.Keys;
 
 namespace MeioForecast.Pipeline.Placement;
 
@@ -8,6 +8,9 @@ public interface IStockPlacement
     /// <summary>Method name written with the run, e.g. <c>single-echelon</c>.</summary>
     string Name { get; }
 
-    /// <summary>Targets for every sku-node of <paramref name="input"/>, in sku-node order.</summary>
-    IReadOnlyList<TargetRow> Place(PlanningInput input, NodeDemand demand, CancellationToken cancellationToken);
+    /// <summary>
+    /// Targets for the nodes of one sku's <paramref name="network"/>, in node order, at the service levels of
+    /// <paramref name="serviceLevels"/> (the service calibration's; null or a missing node = the node's target).
+    /// </summary>
+    IReadOnlyList<TargetRow> PlaceSku(SkuNetwork network, NodeDemand demand, IReadOnlyDictionary<SkuNode, double>? serviceLevels = null);
 }

@@ -1,5 +1,3 @@
-using MeioForecast.Core.Distributions;
-
 namespace MeioForecast.Pipeline.Placement;
 
 /// <summary>
@@ -10,44 +8,40 @@ namespace MeioForecast.Pipeline.Placement;
 /// (<see cref="SingleEchelonPlacement.HorizonLeadTimeDemandMoments"/>). With S = SI = 0 it equals the single-echelon
 /// safety stock exactly, so the network optimum can never cost more than single-echelon placement.
 /// </summary>
-internal sealed class LeadTimeDemandBound : DemandBound
+public sealed class LeadTimeDemandBound : PlacementBound
 {
     private readonly IReadOnlyList<double> _mean;
     private readonly IReadOnlyList<double> _variance;
-    private readonly double _offset;
     private readonly double _leadTimeSd;
     private readonly double _z;
 
+    /// <summary>Creates the bound from per-period moments, the stage-time rounding, the lead-time sd and z = Phi^-1(p).</summary>
     public LeadTimeDemandBound(IReadOnlyList<double> mean, IReadOnlyList<double> variance, double offset, double leadTimeSd, double z)
+        : base(mean is { Count: > 0 } ? mean.Average() : 0.0, offset)
     {
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(variance);
         _mean = mean;
         _variance = variance;
-        _offset = offset;
         _leadTimeSd = leadTimeSd;
         _z = z;
-        MeanPerPeriod = mean.Count > 0 ? mean.Average() : 0.0;
     }
 
-    /// <inheritdoc />
-    public override double MeanPerPeriod { get; }
-
-    /// <summary>Real periods covered by a whole-period net replenishment time.</summary>
-    public double RealTime(int tau) => Math.Max(0.0, tau - _offset);
-
-    /// <summary>z * sd of demand over <see cref="RealTime"/>(tau) periods.</summary>
-    public double Safety(int tau)
+    /// <summary>z * sd of demand over <see cref="PlacementBound.RealTime"/>(tau) periods.</summary>
+    public override double Safety(int tau)
     {
         var (_, variance) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, RealTime(tau), _leadTimeSd);
         return _z * Math.Sqrt(variance);
     }
 
-    /// <summary>Expected demand over <see cref="RealTime"/>(tau) periods.</summary>
-    public double ExpectedDemand(int tau) => SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, RealTime(tau), 0.0).Mean;
-
     /// <inheritdoc />
-    public override double BaseStock(int tau)
+    public override double ExpectedDemand(int tau) => SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, RealTime(tau), 0.0).Mean;
+
+    /// <summary>The single-echelon buffer over the stage time itself (not its whole-period rounding less the offset).</summary>
+    public override (double Expected, double Safety) SingleEchelon(StagePlan stage)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(tau);
-        return (tau * MeanPerPeriod) + Safety(tau);
+        ArgumentNullException.ThrowIfNull(stage);
+        var (mean, variance) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, stage.StageTime, _leadTimeSd);
+        return (mean, _z * Math.Sqrt(variance));
     }
 }

@@ -1,6 +1,4 @@
-using MeioForecast.Core.Distributions;
-using MeioForecast.Core.Network;
-using MeioForecast.Core.Planning;
+using MeioForecast.Core.Keys;
 using MeioForecast.Optimization.Gsm;
 
 namespace MeioForecast.Pipeline.Placement;
@@ -22,65 +20,45 @@ public sealed class NetworkPlacement(GsmSolverOptions? options = null) : IStockP
     public string Name => "network-gsm";
 
     /// <inheritdoc />
-    public IReadOnlyList<TargetRow> Place(PlanningInput input, NodeDemand demand, CancellationToken cancellationToken)
+    public IReadOnlyList<TargetRow> PlaceSku(SkuNetwork network, NodeDemand demand, IReadOnlyDictionary<SkuNode, double>? serviceLevels = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(demand);
-        var rows = new List<TargetRow>(input.SkuNodes.Count);
-        foreach (var network in SkuNetwork.Build(input))
+        var stages = new List<GsmStage>(network.Nodes.Count);
+        var bounds = new List<PlacementBound>(network.Nodes.Count);
+        var arcs = new List<GsmArc>();
+        foreach (var stage in network.Stages)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var stages = new List<GsmStage>(network.Nodes.Count);
-            var bounds = new List<LeadTimeDemandBound>(network.Nodes.Count);
-            var arcs = new List<GsmArc>();
-            foreach (var node in network.Nodes)
-            {
-                var location = node.Key.Location;
-                var lane = network.Inbound(location).OrderByDescending(l => l.LeadTime.Mean).FirstOrDefault();
-                var stageTime = node.ProcessingTime + (lane?.LeadTime.Mean ?? 0.0);
-                var whole = (int)Math.Ceiling(stageTime - 1e-9);
-                var bound = new LeadTimeDemandBound(
-                    demand.Mean(node.Key),
-                    demand.Variance(node.Key),
-                    whole - stageTime,
-                    lane?.LeadTime.StandardDeviation ?? 0.0,
-                    StandardNormal.Quantile(node.ServiceLevel));
-                var customerFacing = network.Outbound(location).Count == 0;
-                var maxServiceTime = customerFacing ? node.MaxServiceTime ?? 0 : node.MaxServiceTime;
-                stages.Add(new GsmStage(location, Math.Max(0, whole), node.AnnualHoldingCostPerUnit, bound, maxServiceTime));
-                bounds.Add(bound);
-                foreach (var inbound in network.Inbound(location))
-                {
-                    if (input.Locations[inbound.From].Type != LocationType.Supplier)
-                    {
-                        arcs.Add(new GsmArc(inbound.From, location, inbound.QuantityPerUnit));
-                    }
-                }
-            }
-
-            var solution = _optimizer.Solve(new GsmNetwork(stages, arcs));
-            for (var j = 0; j < stages.Count; j++)
-            {
-                var node = network.Nodes[j];
-                var result = solution.Stages[j];
-                var bound = bounds[j];
-                var tau = result.NetReplenishmentTime;
-                var safety = bound.Safety(tau);
-                rows.Add(new TargetRow(
-                    node.Key.Sku,
-                    node.Key.Location,
-                    node.ServiceLevel,
-                    OutboundServiceTime: result.ServiceTime,
-                    InboundServiceTime: result.InboundServiceTime,
-                    NetReplenishmentTime: bound.RealTime(tau),
-                    MeanDemandPerPeriod: bound.MeanPerPeriod,
-                    SafetyStock: safety,
-                    BaseStock: bound.ExpectedDemand(tau) + safety,
-                    HoldingCost: safety * node.AnnualHoldingCostPerUnit));
-            }
+            var node = stage.Node;
+            var bound = demand.Bound(stage, serviceLevels?.GetValueOrDefault(node.Key, node.ServiceLevel) ?? node.ServiceLevel);
+            var maxServiceTime = stage.CustomerFacing ? node.MaxServiceTime ?? 0 : node.MaxServiceTime;
+            stages.Add(new GsmStage(node.Key.Location, Math.Max(0, stage.WholeStageTime), node.AnnualHoldingCostPerUnit, bound, maxServiceTime));
+            bounds.Add(bound);
+            arcs.AddRange(stage.InternalInbound.Select(inbound => new GsmArc(inbound.From, node.Key.Location, inbound.QuantityPerUnit)));
         }
 
-        rows.Sort((a, b) => new Core.Keys.SkuNode(a.Sku, a.Location).CompareTo(new Core.Keys.SkuNode(b.Sku, b.Location)));
+        var solution = _optimizer.Solve(new GsmNetwork(stages, arcs));
+        var rows = new List<TargetRow>(stages.Count);
+        for (var j = 0; j < stages.Count; j++)
+        {
+            var node = network.Nodes[j];
+            var result = solution.Stages[j];
+            var bound = bounds[j];
+            var tau = result.NetReplenishmentTime;
+            var safety = bound.Safety(tau);
+            rows.Add(new TargetRow(
+                node.Key.Sku,
+                node.Key.Location,
+                node.ServiceLevel,
+                OutboundServiceTime: result.ServiceTime,
+                InboundServiceTime: result.InboundServiceTime,
+                NetReplenishmentTime: bound.RealTime(tau),
+                MeanDemandPerPeriod: bound.MeanPerPeriod,
+                SafetyStock: safety,
+                BaseStock: bound.ExpectedDemand(tau) + safety,
+                HoldingCost: safety * node.AnnualHoldingCostPerUnit));
+        }
+
         return rows;
     }
 }

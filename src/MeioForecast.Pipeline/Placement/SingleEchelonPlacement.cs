@@ -1,6 +1,4 @@
-using MeioForecast.Core.Distributions;
-using MeioForecast.Core.Network;
-using MeioForecast.Core.Planning;
+using MeioForecast.Core.Keys;
 
 namespace MeioForecast.Pipeline.Placement;
 
@@ -19,38 +17,31 @@ public sealed class SingleEchelonPlacement : IStockPlacement
     public string Name => "single-echelon";
 
     /// <inheritdoc />
-    public IReadOnlyList<TargetRow> Place(PlanningInput input, NodeDemand demand, CancellationToken cancellationToken)
+    public IReadOnlyList<TargetRow> PlaceSku(SkuNetwork network, NodeDemand demand, IReadOnlyDictionary<SkuNode, double>? serviceLevels = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(demand);
-        var rows = new List<TargetRow>(input.SkuNodes.Count);
-        foreach (var network in SkuNetwork.Build(input))
+        var rows = new List<TargetRow>(network.Nodes.Count);
+        foreach (var stage in network.Stages)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in network.Nodes)
-            {
-                var lane = network.Inbound(node.Key.Location).OrderByDescending(l => l.LeadTime.Mean).FirstOrDefault();
-                var leadTime = node.ProcessingTime + (lane?.LeadTime.Mean ?? 0.0);
-                var leadTimeSd = lane?.LeadTime.StandardDeviation ?? 0.0;
-                var mean = demand.Mean(node.Key);
-                var variance = demand.Variance(node.Key);
-                var (ltdMean, ltdVariance) = HorizonLeadTimeDemandMoments(mean, variance, leadTime, leadTimeSd);
-                var safety = StandardNormal.Quantile(node.ServiceLevel) * Math.Sqrt(ltdVariance);
-                rows.Add(new TargetRow(
-                    node.Key.Sku,
-                    node.Key.Location,
-                    node.ServiceLevel,
-                    OutboundServiceTime: 0,
-                    InboundServiceTime: 0,
-                    NetReplenishmentTime: leadTime,
-                    MeanDemandPerPeriod: mean.Average(),
-                    SafetyStock: safety,
-                    BaseStock: ltdMean + safety,
-                    HoldingCost: safety * node.AnnualHoldingCostPerUnit));
-            }
+            var node = stage.Node;
+            var leadTime = stage.StageTime;
+            var mean = demand.Mean(node.Key);
+            var level = serviceLevels?.GetValueOrDefault(node.Key, node.ServiceLevel) ?? node.ServiceLevel;
+            var (ltdMean, safety) = demand.Bound(stage, level).SingleEchelon(stage);
+            rows.Add(new TargetRow(
+                node.Key.Sku,
+                node.Key.Location,
+                node.ServiceLevel,
+                OutboundServiceTime: 0,
+                InboundServiceTime: 0,
+                NetReplenishmentTime: leadTime,
+                MeanDemandPerPeriod: mean.Average(),
+                SafetyStock: safety,
+                BaseStock: ltdMean + safety,
+                HoldingCost: safety * node.AnnualHoldingCostPerUnit));
         }
 
-        rows.Sort((a, b) => new Core.Keys.SkuNode(a.Sku, a.Location).CompareTo(new Core.Keys.SkuNode(b.Sku, b.Location)));
         return rows;
     }
 

@@ -6,12 +6,15 @@ namespace MeioForecast.Pipeline.Placement;
 
 /// <summary>
 /// The network of one sku: its stocking locations and the lanes between them (a lane counts when it carries the sku
-/// and both ends stock it), plus its supply lanes from external suppliers.
+/// and both ends stock it), plus its supply lanes from external suppliers, and each node's <see cref="StagePlan"/>.
+/// Built once per run as part of the <see cref="NetworkPlan"/>.
 /// </summary>
 public sealed class SkuNetwork
 {
     private readonly Dictionary<string, List<Lane>> _inbound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Lane>> _outbound = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, StagePlan> _stages = new(StringComparer.Ordinal);
 
     private SkuNetwork(string sku, IReadOnlyList<SkuNodeParameters> nodes)
     {
@@ -25,8 +28,11 @@ public sealed class SkuNetwork
     /// <summary>Its planned nodes, in location order.</summary>
     public IReadOnlyList<SkuNodeParameters> Nodes { get; }
 
-    /// <summary>Builds the network of every sku of <paramref name="input"/>, in sku order.</summary>
-    public static IReadOnlyList<SkuNetwork> Build(PlanningInput input)
+    /// <summary>The stage of every node, in <see cref="Nodes"/> order.</summary>
+    public IReadOnlyList<StagePlan> Stages { get; private set; } = [];
+
+    /// <summary>Builds the network of every sku of <paramref name="input"/>, in sku order (use <see cref="NetworkPlan.Build"/>).</summary>
+    internal static IReadOnlyList<SkuNetwork> Build(PlanningInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var result = new List<SkuNetwork>();
@@ -49,6 +55,18 @@ public sealed class SkuNetwork
                 }
             }
 
+            network.Stages = [.. network.Nodes.Select(node =>
+            {
+                var location = node.Key.Location;
+                var inbound = network.Inbound(location);
+                var stage = new StagePlan(
+                    node,
+                    inbound,
+                    [.. inbound.Where(l => input.Locations[l.From].Type != LocationType.Supplier)],
+                    network.Outbound(location).Count == 0);
+                network._stages[location] = stage;
+                return stage;
+            })];
             result.Add(network);
         }
 
@@ -71,9 +89,8 @@ public sealed class SkuNetwork
     /// <summary>Lanes out of <paramref name="location"/> to nodes stocking the sku.</summary>
     public IReadOnlyList<Lane> Outbound(string location) => _outbound.GetValueOrDefault(location) ?? [];
 
-    /// <summary>True when <paramref name="location"/> has an inbound lane from a node of this network (not a supplier).</summary>
-    public bool HasInternalSupplier(string location, IReadOnlyDictionary<string, Location> locations) =>
-        Inbound(location).Any(l => locations[l.From].Type != LocationType.Supplier);
+    /// <summary>The stage at <paramref name="location"/>.</summary>
+    public StagePlan Stage(string location) => _stages[location];
 
     /// <summary>Node locations ordered so that every node comes after all nodes it supplies (customers first).</summary>
     public IReadOnlyList<string> CustomersFirst()

@@ -1,8 +1,8 @@
 using MeioForecast.Core.Keys;
-using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Simulation.Engine;
+using MeioForecast.Simulation.Network;
 using MeioForecast.Simulation.Options;
 using MeioForecast.Simulation.Results;
 
@@ -35,26 +35,27 @@ public sealed class ServiceCalibrator
     /// <summary>The options.</summary>
     public ServiceCheckOptions Options { get; }
 
-    /// <summary>Calibrates <paramref name="placement"/> on every sku of <paramref name="input"/>.</summary>
+    /// <summary>Calibrates <paramref name="placement"/> on every sku of <paramref name="plan"/>.</summary>
     public CalibratedTargets Calibrate(
-        PlanningInput input,
+        NetworkPlan plan,
         NodeDemand demand,
         IReadOnlyList<SeriesForecast> forecasts,
         IStockPlacement placement,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence = null)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(demand);
         ArgumentNullException.ThrowIfNull(forecasts);
         ArgumentNullException.ThrowIfNull(placement);
         var byKey = forecasts.ToDictionary(f => f.Key);
-        var networks = SkuNetwork.Build(input);
+        var networks = plan.Skus;
         var outcomes = new (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet)[networks.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
         {
-            var seed = unchecked(((ulong)(uint)input.Settings.Seed * 1_000_003UL) ^ Sharding.SkuShardHash.Fnv1a64(networks[s].Sku));
-            outcomes[s] = CalibrateSku(input, demand, byKey, placement, networks[s], seed, cancellationToken);
+            var seed = unchecked(((ulong)(uint)plan.Settings.Seed * 1_000_003UL) ^ Sharding.SkuShardHash.Fnv1a64(networks[s].Sku));
+            outcomes[s] = CalibrateSku(demand, byKey, dependence, placement, networks[s], seed);
         });
         var rows = outcomes.SelectMany(o => o.Rows).ToList();
         var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
@@ -64,18 +65,17 @@ public sealed class ServiceCalibrator
     }
 
     private (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet) CalibrateSku(
-        PlanningInput input,
         NodeDemand demand,
         IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
+        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence,
         IStockPlacement placement,
         SkuNetwork network,
-        ulong seed,
-        CancellationToken cancellationToken)
+        ulong seed)
     {
         var levels = network.Nodes.ToDictionary(n => n.Key, n => n.ServiceLevel);
-        var customerFacing = network.Nodes
-            .Where(n => network.Outbound(n.Key.Location).Count == 0 && forecasts.ContainsKey(n.Key))
-            .ToDictionary(n => n.Key, n => n.ServiceLevel);
+        var customerFacing = network.Stages
+            .Where(s => s.CustomerFacing && forecasts.ContainsKey(s.Key))
+            .ToDictionary(s => s.Key, s => s.Node.ServiceLevel);
         var brackets = customerFacing.ToDictionary(c => c.Key, c => new ServiceBracket(c.Value, Options));
         var simulation = new SimulationOptions
         {
@@ -89,9 +89,9 @@ public sealed class ServiceCalibrator
         while (true)
         {
             round++;
-            var skuInput = input with { SkuNodes = network.Nodes.Select(n => n with { ServiceLevel = levels[n.Key] }).ToArray() };
-            var placed = placement.Place(skuInput, demand, cancellationToken).ToDictionary(r => new SkuNode(r.Sku, r.Location));
-            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(input, network, placed, forecasts), simulation);
+            var simulated = new Dictionary<SkuNode, double>(levels);
+            var placed = placement.PlaceSku(network, demand, simulated).ToDictionary(r => new SkuNode(r.Sku, r.Location));
+            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(network, placed, forecasts, dependence), simulation);
             var changed = false;
             foreach (var (key, bracket) in brackets)
             {
@@ -103,7 +103,6 @@ public sealed class ServiceCalibrator
             if (!changed || round >= Options.MaxRounds)
             {
                 // The levels reported are the ones simulated in this round.
-                var simulated = skuInput.SkuNodes.ToDictionary(n => n.Key, n => n.ServiceLevel);
                 var unmet = customerFacing.Count(c => result[c.Key.Location].CycleServiceLevel < c.Value - Options.Tolerance);
                 return (Collect(network, placed, result, simulated, customerFacing), round, unmet);
             }

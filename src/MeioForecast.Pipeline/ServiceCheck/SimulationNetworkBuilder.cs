@@ -1,7 +1,6 @@
 using MeioForecast.Core.Distributions;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Network;
-using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Simulation.Network;
@@ -18,34 +17,31 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 internal static class SimulationNetworkBuilder
 {
     public static SimulationNetwork Build(
-        PlanningInput input,
         SkuNetwork network,
         IReadOnlyDictionary<SkuNode, TargetRow> targets,
-        IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts) =>
-        Build(input, network, targets, key => forecasts.TryGetValue(key, out var forecast) ? Demand(forecast) : null);
+        IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
+        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence = null) =>
+        Build(network, targets, key => forecasts.TryGetValue(key, out var forecast) ? Demand(forecast, dependence?.GetValueOrDefault(key)) : null);
 
     /// <summary>The same network with the customer demand of each node given by <paramref name="demand"/> (null = none).</summary>
     public static SimulationNetwork Build(
-        PlanningInput input,
         SkuNetwork network,
         IReadOnlyDictionary<SkuNode, TargetRow> targets,
         Func<SkuNode, CustomerDemand?> demand)
     {
         var stages = new List<SimulationStage>(network.Nodes.Count);
-        foreach (var node in network.Nodes)
+        foreach (var stage in network.Stages)
         {
+            var node = stage.Node;
             var location = node.Key.Location;
             var row = targets[node.Key];
-            var lane = network.Inbound(location).OrderByDescending(l => l.LeadTime.Mean).FirstOrDefault();
+            var lane = stage.Supply;
             var wholeProcessing = (int)Math.Floor(node.ProcessingTime);
             var fraction = node.ProcessingTime - wholeProcessing;
             stages.Add(new SimulationStage
             {
                 Id = location,
-                Upstream = network.Inbound(location)
-                    .Where(l => input.Locations[l.From].Type != LocationType.Supplier)
-                    .Select(l => new StageSupply(l.From, l.QuantityPerUnit))
-                    .ToArray(),
+                Upstream = [.. stage.InternalInbound.Select(l => new StageSupply(l.From, l.QuantityPerUnit))],
                 ProcessingTime = wholeProcessing,
                 InboundLeadTime = Shift(lane?.LeadTime, fraction),
                 BaseStock = Math.Max(0.0, row.BaseStock),
@@ -73,7 +69,7 @@ internal static class SimulationNetworkBuilder
                 leadTime.Distribution?.Select(o => new LeadTimeOutcome(o.Periods + fraction, o.Probability)).ToArray());
     }
 
-    private static CustomerDemand? Demand(SeriesForecast forecast)
+    private static CustomerDemand? Demand(SeriesForecast forecast, DemandDependence? dependence)
     {
         var periods = new DemandDistribution[forecast.Horizon];
         var any = false;
@@ -91,6 +87,6 @@ internal static class SimulationNetworkBuilder
             periods[t] = new QuantileDistribution(forecast.Levels, values);
         }
 
-        return any ? CustomerDemand.PerPeriod(periods) : null;
+        return any ? CustomerDemand.PerPeriod(periods, dependence) : null;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class ReplicationBlock
     private readonly double[] _release;
     private readonly double[][] _onHand, _customerBacklog, _allowed, _arrivals, _orders, _customer;
     private readonly double[][] _linkBacklog, _components;
+    private readonly BlockBootstrap _blocks;
     private readonly StageTally[][] _totals;
     private readonly StageTally[][] _tally;
     private readonly int _first;
@@ -50,6 +51,7 @@ internal sealed class ReplicationBlock
         _arrivals = Jagged(s, j => plan.ArrivalSlots[j] * lanes);
         _orders = Jagged(s, j => plan.OrderSlots[j] * lanes);
         _customer = Jagged(s, j => plan.CustomerSlots[j] * lanes);
+        _blocks = new BlockBootstrap(lanes);
         _linkBacklog = Jagged(plan.LinkUp.Length, _ => lanes);
         _components = Jagged(plan.LinkUp.Length, _ => lanes);
         _tally = new StageTally[s][];
@@ -142,7 +144,14 @@ internal sealed class ReplicationBlock
         else
         {
             var distribution = _plan.DistributionAt(j, t);
-            if (distribution is NormalDistribution normal)
+            if (demand.Dependence is { } dependence)
+            {
+                for (var lane = 0; lane < n; lane++)
+                {
+                    customer[lane] = Clamp(distribution.Quantile(_blocks.Next(t, lane, dependence, ref _rng[lane])));
+                }
+            }
+            else if (distribution is NormalDistribution normal)
             {
                 for (var lane = 0; lane < n; lane++)
                 {

@@ -9,11 +9,15 @@ namespace MeioForecast.Simulation.Network;
 /// </summary>
 public sealed class CustomerDemand
 {
-    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path)
+    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path, DemandDependence? dependence = null)
     {
         Distributions = distributions;
         Path = path;
+        Dependence = dependence;
     }
+
+    /// <summary>Serial dependence of sampled demand (null: periods drawn independently).</summary>
+    public DemandDependence? Dependence { get; }
 
     /// <summary>
     /// The per-period distributions (null for a path). Measured period p (0-based, after the warm-up) uses entry
@@ -35,7 +39,10 @@ public sealed class CustomerDemand
     }
 
     /// <summary>One distribution per period (e.g. a forecast's horizon), applied cyclically; see <see cref="Distributions"/>.</summary>
-    public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions)
+    public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions) => PerPeriod(distributions, null);
+
+    /// <summary>Per-period demand whose period uniforms follow <paramref name="dependence"/> (null: independent).</summary>
+    public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions, DemandDependence? dependence)
     {
         ArgumentNullException.ThrowIfNull(distributions);
         if (distributions.Count == 0 || distributions.Any(d => d is null))
@@ -43,7 +50,7 @@ public sealed class CustomerDemand
             throw new ArgumentException("Per-period demand needs at least one distribution and no null entry.", nameof(distributions));
         }
 
-        return new CustomerDemand(distributions.ToArray(), null);
+        return new CustomerDemand(distributions.ToArray(), null, dependence);
     }
 
     /// <summary>An explicit demand path (finite, non-negative values), replayed exactly; see <see cref="Path"/>.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline;
 using MeioForecast.Pipeline.Holdout;
 using MeioForecast.Pipeline.ServiceCheck;
@@ -12,10 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeioForecast.Worker.Commands;
 
 /// <summary>
-/// <c>meio holdout --input DIR --origin DATE [--periods N] [--out FILE] [--replications R]</c>: the held-out check of the
-/// whole policy (docs/holdout.md): plan with the history up to the origin as <c>meio run</c> would (same settings,
-/// forecaster, placement and service check), replay the actual demand of the N periods after it, print achieved vs
-/// target service per sku-node (the 20 furthest below target when there are more than 40) and on average, and write the CSV.
+/// <c>meio holdout --input DIR --origin DATE [--origins K --step S] [--periods N] [--out FILE] [--replications R]</c>: the
+/// held-out check of the whole policy (docs/holdout.md): plan with the history up to the origin as <c>meio run</c> would
+/// (same settings, forecaster, placement and service check), replay the actual demand of the N periods after it, print
+/// achieved vs target service per sku-node (the 20 furthest below target when there are more than 40) and on average,
+/// and write the CSV. With K &gt; 1 origins (DATE, DATE - S, ... periods), one line per origin and the means, MEIO beside
+/// single-echelon on the same actual demand, and one CSV per origin (FILE's name + <c>-yyyy-MM-dd</c>).
 /// </summary>
 internal static class HoldoutCommand
 {
@@ -27,10 +30,12 @@ internal static class HoldoutCommand
         var origin = new Option<string>("--origin") { Description = "Forecast origin yyyy-MM-dd: the last history date used for the targets.", Required = true };
         var periods = new Option<int?>("--periods") { Description = "Held-out periods N replayed after the origin (default: the settings' horizon)." };
         var replications = new Option<int>("--replications") { Description = "Replications of the replay (stochastic lead times).", DefaultValueFactory = _ => 32 };
+        var count = new Option<int>("--origins") { Description = "K, the number of origins: DATE and the K - 1 origins S periods apart before it.", DefaultValueFactory = _ => 1 };
+        var step = new Option<int?>("--step") { Description = "S, periods between origins (default: N, the held-out periods)." };
         var output = new Option<string>("--out") { Description = "CSV file to write (one row per replayed sku-node).", DefaultValueFactory = _ => "holdout.csv" };
         var command = new Command("holdout", "Held-out check of the whole policy: plan at a past origin, replay the actual demand that followed, report achieved vs target service.")
         {
-            input, origin, periods, replications, output,
+            input, origin, count, step, periods, replications, output,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -59,8 +64,33 @@ internal static class HoldoutCommand
                     return options;
                 });
                 var holdout = new PolicyHoldout(ConfigurationException.Guard(services.GetRequiredService<PlanningRun>));
-                var (_, report) = holdout.Run(planning, options, new TerminalProgress(Console.Error), cancellationToken);
                 var file = parse.GetValue(output)!;
+                if (parse.GetValue(count) is > 1 and var k)
+                {
+                    var s = parse.GetValue(step) ?? options.Periods ?? planning.Settings.Horizon;
+                    if (s < 1)
+                    {
+                        throw new ConfigurationException($"--step {s} must be at least 1 period.");
+                    }
+
+                    var origins = Enumerable.Range(0, k).Select(i => planning.Settings.Period.Add(originDate, -i * s)).ToArray();
+                    var summary = holdout.RunOrigins(planning, options, origins, new TerminalProgress(Console.Error), cancellationToken);
+                    foreach (var o in summary.Origins)
+                    {
+                        var perOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, $"{Path.GetFileNameWithoutExtension(file)}-{o.Policy.Origin:yyyy-MM-dd}{Path.GetExtension(file)}");
+                        Directory.CreateDirectory(Path.GetDirectoryName(perOrigin)!);
+                        await File.WriteAllBytesAsync(perOrigin, HoldoutCsv.Write(o.Policy), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    foreach (var line in summary.SummaryLines())
+                    {
+                        await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+                    }
+
+                    return ExitCodes.Ok;
+                }
+
+                var (_, report) = holdout.Run(planning, options, new TerminalProgress(Console.Error), cancellationToken);
                 var folder = Path.GetDirectoryName(Path.GetFullPath(file));
                 if (folder is not null)
                 {

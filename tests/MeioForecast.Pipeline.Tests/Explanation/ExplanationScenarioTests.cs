@@ -70,9 +70,9 @@ public class ExplanationScenarioTests
         }
 
         var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, Horizon, Levels, 1), locations, lanes, nodes, [], SignalTable.Empty);
-        var demand = NodeDemand.Build(input, SkuNetwork.Build(input), forecasts);
-        var targets = new NetworkPlacement().Place(input, demand, CancellationToken.None);
-        return (targets, NodeDriversBuilder.Build(input, demand, targets), new SingleEchelonPlacement().Place(input, demand, CancellationToken.None));
+        var demand = NodeDemand.Build(NetworkPlan.Build(input), forecasts);
+        var targets = new NetworkPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        return (targets, NodeDriversBuilder.Build(NetworkPlan.Build(input), demand, targets), new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None));
     }
 
     private static (IReadOnlyList<NodeExplanation> Explanations, IReadOnlyList<TargetRow> Before, IReadOnlyList<TargetRow> After) Explain(Scenario before, Scenario after)

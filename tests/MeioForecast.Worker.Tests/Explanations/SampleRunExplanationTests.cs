@@ -28,9 +28,9 @@ public sealed class SampleRunExplanationTests : IDisposable
 
     private static (IReadOnlyList<TargetRow> Targets, IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers) Plan(PlanningInput input, IReadOnlyList<SeriesForecast> forecasts)
     {
-        var demand = NodeDemand.Build(input, SkuNetwork.Build(input), forecasts);
-        var targets = new NetworkPlacement().Place(input, demand, CancellationToken.None);
-        return (targets, NodeDriversBuilder.Build(input, demand, targets));
+        var demand = NodeDemand.Build(NetworkPlan.Build(input), forecasts);
+        var targets = new NetworkPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        return (targets, NodeDriversBuilder.Build(NetworkPlan.Build(input), demand, targets));
     }
 
     [Fact]

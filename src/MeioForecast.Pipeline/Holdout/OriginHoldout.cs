@@ -1,0 +1,34 @@
+namespace MeioForecast.Pipeline.Holdout;
+
+/// <summary>The held-out check at one origin: the run's (MEIO) targets and, when compared, single-echelon targets calibrated the same way, both replayed on the same actual demand.</summary>
+/// <param name="Policy">The run's placement replayed.</param>
+/// <param name="SingleEchelon">Single-echelon targets replayed; null when the run did not compare.</param>
+/// <param name="SafetyStock">Total safety stock of the run's targets, units.</param>
+/// <param name="SingleEchelonSafetyStock">Total safety stock of the single-echelon targets; null when not compared.</param>
+public sealed record OriginHoldout(HoldoutReport Policy, HoldoutReport? SingleEchelon, double SafetyStock, double? SingleEchelonSafetyStock)
+{
+    /// <summary>Achieved minus target cycle service (averages over nodes), MEIO.</summary>
+    public double Gap => Policy.AverageAchieved - Policy.AverageTarget;
+
+    /// <summary>Planned over actual mean demand, minus 1 (summed over nodes).</summary>
+    public double MeanDemandBias
+    {
+        get
+        {
+            var actual = Policy.Nodes.Sum(n => n.ActualMeanDemand);
+            return actual > 0 ? (Policy.Nodes.Sum(n => n.PlannedMeanDemand) / actual) - 1.0 : 0.0;
+        }
+    }
+
+    /// <summary>The line printed for this origin.</summary>
+    public string Line()
+    {
+        var p = Policy;
+        var predicted = p.AverageSimulated is { } s ? FormattableString.Invariant($"{s:P2}") : "-";
+        var single = SingleEchelon is { } e
+            ? FormattableString.Invariant($"; SEIO achieved {e.AverageAchieved:P2}, fill {e.FillRate:P2}, safety stock {SafetyStock:F0} vs {SingleEchelonSafetyStock:F0} ({1 - (SafetyStock / SingleEchelonSafetyStock):P1} less)")
+            : FormattableString.Invariant($"; safety stock {SafetyStock:F0}");
+        return FormattableString.Invariant(
+            $"origin {p.Origin:yyyy-MM-dd}: achieved {p.AverageAchieved:P2} vs target {p.AverageTarget:P2} ({Gap * 100:+0.00;-0.00} pp), predicted {predicted}, fill {p.FillRate:P2}, planned/actual mean demand {MeanDemandBias:+0.0%;-0.0%}{single}");
+    }
+}
