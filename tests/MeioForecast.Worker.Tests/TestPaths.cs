@@ -21,6 +21,19 @@ internal static class TestPaths
 
     public static string DataSamples => Path.Combine(RepositoryRoot, "data-samples");
 
+    /// <summary>
+    /// A small input (`meio sample-data --seed 42 --skus 3 --stores 3`), written once per test process: for tests of the
+    /// host and the run lifecycle, where any complete run will do and the full sample run's minute would only slow them.
+    /// </summary>
+    public static string SmallInput => SmallInputFolder.Value;
+
+    private static readonly Lazy<string> SmallInputFolder = new(() =>
+    {
+        var folder = Path.Combine(NewTempFolder(), "input");
+        Datasets.SampleData.SampleDataGenerator.Write(folder, 42, 3, 3);
+        return folder;
+    });
+
     public static string NewTempFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "meio-e2e-" + Guid.NewGuid().ToString("N"));

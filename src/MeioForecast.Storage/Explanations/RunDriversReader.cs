@@ -1,3 +1,4 @@
+using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
 

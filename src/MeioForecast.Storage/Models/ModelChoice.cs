@@ -1,5 +1,6 @@
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Trained;
+using MeioForecast.Pipeline.Publishing;
 
 namespace MeioForecast.Storage.Models;
 
@@ -13,7 +14,7 @@ namespace MeioForecast.Storage.Models;
 /// <item>a model id: that model (approved or not); it must be complete and fit the input, else the run fails.</item>
 /// </list>
 /// </summary>
-public sealed class ModelChoice(ModelRegistry registry, string setting)
+public sealed class ModelChoice(ModelRegistry registry, string setting) : IForecastModelSource
 {
     /// <summary>The setting that trains in the run.</summary>
     public const string Train = "train";
@@ -23,6 +24,13 @@ public sealed class ModelChoice(ModelRegistry registry, string setting)
 
     /// <summary>The setting.</summary>
     public string Setting => setting;
+
+    /// <inheritdoc/>
+    async Task<ChosenModel> IForecastModelSource.ResolveAsync(PlanningInput input, CancellationToken cancellationToken)
+    {
+        var (id, stage, notes) = await ResolveAsync(input, cancellationToken).ConfigureAwait(false);
+        return new ChosenModel(id, stage?.CreateForecaster(), notes);
+    }
 
     /// <summary>Resolves the setting against <paramref name="input"/>: the model to use (null: train in the run) and notes on models skipped.</summary>
     public async Task<(string? ModelId, TrainedStage? Stage, IReadOnlyList<string> Notes)> ResolveAsync(PlanningInput input, CancellationToken cancellationToken)

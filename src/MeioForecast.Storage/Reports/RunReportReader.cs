@@ -3,6 +3,7 @@ using System.Text.Json;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
+using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Reporting.Model;
 using MeioForecast.Storage.Explanations;
 using MeioForecast.Storage.Output;

@@ -7,10 +7,10 @@ using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Ssa;
 using MeioForecast.Forecasting.Trained;
-using MeioForecast.Worker.Hosting;
-using Microsoft.Extensions.Configuration;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Output;
+using MeioForecast.Worker.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace MeioForecast.Worker.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MeioForecast.Storage.Import;
+using MeioForecast.Datasets.Import;
 
 namespace MeioForecast.Worker.Commands;
 

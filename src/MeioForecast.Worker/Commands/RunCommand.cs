@@ -2,8 +2,11 @@ using System.CommandLine;
 using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Selection;
+using MeioForecast.Pipeline;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Pipeline.Sharding;
+using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Sharding;
 using MeioForecast.Worker.Hosting;
 using MeioForecast.Worker.Output;
@@ -82,7 +85,7 @@ internal static class RunCommand
                 }
 
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
-                var request = new PlanningJobRequest(parse.GetValue(input)!, store)
+                var request = new PlanningJobRequest(new InputFolderSource(parse.GetValue(input)!), new StoreRunSink(store))
                 {
                     RunId = parse.GetValue(runId),
                     Progress = new TerminalProgress(Console.Error),

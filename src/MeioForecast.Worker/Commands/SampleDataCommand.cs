@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MeioForecast.Storage.SampleData;
+using MeioForecast.Datasets.SampleData;
 
 namespace MeioForecast.Worker.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Trained;
+using MeioForecast.Pipeline;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Models;
 using MeioForecast.Worker.Hosting;

@@ -1,3 +1,4 @@
+using MeioForecast.Pipeline;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Runs;
@@ -98,7 +99,7 @@ internal sealed partial class ScheduledPlanningService(
 
     private async Task RunSlotAsync(WorkerOptions options, IOutputStore store, DateTimeOffset slot, CancellationToken stoppingToken)
     {
-        var request = new PlanningJobRequest(options.Input, store) { ScheduledUtc = slot, LockWait = TimeSpan.FromSeconds(options.LockWaitSeconds), Models = _models };
+        var request = new PlanningJobRequest(new InputFolderSource(options.Input), new StoreRunSink(store)) { ScheduledUtc = slot, LockWait = TimeSpan.FromSeconds(options.LockWaitSeconds), Models = _models };
         try
         {
             var manifest = await job.ExecuteAsync(request, stoppingToken).ConfigureAwait(false);

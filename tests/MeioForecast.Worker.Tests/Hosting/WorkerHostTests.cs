@@ -22,7 +22,7 @@ public sealed class WorkerHostTests(AzuriteFixture azurite)
 
     private Dictionary<string, string?> Settings(string container, string cron) => new()
     {
-        ["Worker:Input"] = TestPaths.DataSamples,
+        ["Worker:Input"] = TestPaths.SmallInput,
         ["Worker:Output"] = $"blob://{container}/worker",
         ["Worker:Schedule"] = cron,
         ["Storage:ConnectionString"] = azurite.ConnectionString,

@@ -1,4 +1,4 @@
-using MeioForecast.Storage.SampleData;
+using MeioForecast.Datasets.SampleData;
 using MeioForecast.Worker.Tests.Sharding;
 
 namespace MeioForecast.Worker.Tests.Models;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using MeioForecast.Storage.Csv;
 
-namespace MeioForecast.Storage.Import;
+namespace MeioForecast.Datasets.Import;
 
 /// <summary>
 /// Reads the public retail data sets of the shared evaluation protocol into <see cref="ImportedInput"/>:

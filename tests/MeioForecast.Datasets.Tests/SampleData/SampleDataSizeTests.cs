@@ -1,8 +1,9 @@
 using MeioForecast.Core.Network;
+using MeioForecast.Datasets.SampleData;
 using MeioForecast.Storage.Input;
-using MeioForecast.Storage.SampleData;
+using MeioForecast.Storage.Tests;
 
-namespace MeioForecast.Storage.Tests.SampleData;
+namespace MeioForecast.Datasets.Tests.SampleData;
 
 /// <summary>`meio sample-data --skus M --stores N`: the scale benchmark's generator.</summary>
 public sealed class SampleDataSizeTests

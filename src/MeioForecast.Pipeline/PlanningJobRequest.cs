@@ -1,14 +1,12 @@
-using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Publishing;
 using MeioForecast.Pipeline.Sharding;
-using MeioForecast.Storage.Models;
-using MeioForecast.Storage.Stores;
 
-namespace MeioForecast.Worker;
+namespace MeioForecast.Pipeline;
 
-/// <summary>What one planning job does: which input, which output store, which run id, and how long to wait for the run lock.</summary>
-/// <param name="InputFolder">The input folder (docs/input-format.md).</param>
-/// <param name="Output">The output store.</param>
-public sealed record PlanningJobRequest(string InputFolder, IOutputStore Output)
+/// <summary>What one planning job does: which input, which output, which run id, and how long to wait for the run lock.</summary>
+/// <param name="Input">Where the input comes from (docs/input-format.md).</param>
+/// <param name="Output">Where the run is published.</param>
+public sealed record PlanningJobRequest(IPlanningInputSource Input, IRunSink Output)
 {
     /// <summary>The run id; default: <see cref="ScheduledUtc"/> (or the start time) as yyyyMMddTHHmmssZ plus the input fingerprint's first 8 hex digits.</summary>
     public string? RunId { get; init; }
@@ -29,8 +27,8 @@ public sealed record PlanningJobRequest(string InputFolder, IOutputStore Output)
     /// </summary>
     public ShardSpec? Shard { get; init; }
 
-    /// <summary>The registered model to forecast with (<c>Forecasting:Model</c>), or null: the run trains its forecaster (default).</summary>
-    public ModelChoice? Models { get; init; }
+    /// <summary>The model registry to forecast with (<c>Forecasting:Model</c>), or null: the run trains its forecaster (default).</summary>
+    public IForecastModelSource? Models { get; init; }
 
     /// <summary>How often to retry the lock while waiting. Default 1 s.</summary>
     public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,4 +1,4 @@
-namespace MeioForecast.Storage.Runs;
+namespace MeioForecast.Pipeline.Publishing;
 
 /// <summary>
 /// The run lock was lost while the run was in progress (its lease could not be renewed before it expired, e.g. storage

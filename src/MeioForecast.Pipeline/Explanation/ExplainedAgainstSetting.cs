@@ -1,4 +1,4 @@
-namespace MeioForecast.Storage.Explanations;
+namespace MeioForecast.Pipeline.Explanation;
 
 /// <summary>The manifest setting that names the run a run's explanations compared with.</summary>
 public static class ExplainedAgainstSetting

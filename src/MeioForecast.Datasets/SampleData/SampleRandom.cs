@@ -1,4 +1,4 @@
-namespace MeioForecast.Storage.SampleData;
+namespace MeioForecast.Datasets.SampleData;
 
 /// <summary>
 /// Seeded draws for the sample generator: uniform (System.Random with a seed is stable across .NET versions), normal

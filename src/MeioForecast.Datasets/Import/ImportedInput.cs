@@ -1,4 +1,4 @@
-namespace MeioForecast.Storage.Import;
+namespace MeioForecast.Datasets.Import;
 
 /// <summary>A public data set in memory, ready to be written as an input folder by <see cref="InputFolderWriter"/>.</summary>
 public sealed class ImportedInput

@@ -2,7 +2,7 @@ using System.Globalization;
 using MeioForecast.Storage.Csv;
 using MeioForecast.Storage.Input;
 
-namespace MeioForecast.Storage.SampleData;
+namespace MeioForecast.Datasets.SampleData;
 
 /// <summary>Writes the settings and network files of the sample (settings, locations, lanes, sku_nodes).</summary>
 internal static class SampleNetworkFiles

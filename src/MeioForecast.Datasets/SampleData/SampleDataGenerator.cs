@@ -1,7 +1,7 @@
 using MeioForecast.Storage.Csv;
 using MeioForecast.Storage.Input;
 
-namespace MeioForecast.Storage.SampleData;
+namespace MeioForecast.Datasets.SampleData;
 
 /// <summary>
 /// Writes a realistic, deterministic sample input folder: one supplier, 2 plants, 3 distribution centers, 12 stores;

@@ -1,8 +1,9 @@
 using MeioForecast.Core.Network;
+using MeioForecast.Datasets.SampleData;
 using MeioForecast.Storage.Input;
-using MeioForecast.Storage.SampleData;
+using MeioForecast.Storage.Tests;
 
-namespace MeioForecast.Storage.Tests.SampleData;
+namespace MeioForecast.Datasets.Tests.SampleData;
 
 public class SampleDataGeneratorTests
 {

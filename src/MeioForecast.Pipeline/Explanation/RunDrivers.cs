@@ -2,7 +2,7 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 
-namespace MeioForecast.Storage.Explanations;
+namespace MeioForecast.Pipeline.Explanation;
 
 /// <summary>The driver values a complete run recorded (its node_drivers.csv).</summary>
 /// <param name="RunId">The run.</param>

@@ -2,10 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
-using MeioForecast.Storage.Import;
+using MeioForecast.Datasets.Import;
 using MeioForecast.Storage.Input;
+using MeioForecast.Storage.Tests;
 
-namespace MeioForecast.Storage.Tests.Import;
+namespace MeioForecast.Datasets.Tests.Import;
 
 public class PublicDataImporterTests
 {

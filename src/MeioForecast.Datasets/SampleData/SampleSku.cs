@@ -1,4 +1,4 @@
-namespace MeioForecast.Storage.SampleData;
+namespace MeioForecast.Datasets.SampleData;
 
 /// <summary>The hidden demand parameters of one generated sku.</summary>
 internal sealed record SampleSku(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MeioForecast.Storage.Csv;
 
-namespace MeioForecast.Storage.Import;
+namespace MeioForecast.Datasets.Import;
 
 /// <summary>
 /// Writes an <see cref="ImportedInput"/> as an input folder (docs/input-format.md): settings, a network, one sku-node per
