@@ -21,21 +21,22 @@ public static class NodeMechanism
             var moves = new List<string>();
             if (current.OutboundServiceTime != previous.OutboundServiceTime)
             {
-                moves.Add(current.OutboundServiceTime > previous.OutboundServiceTime ? "moved stock downstream" : "moved stock here from downstream");
+                var verb = current.OutboundServiceTime > previous.OutboundServiceTime ? "moved stock downstream" : "moved stock here from downstream";
+                moves.Add(FormattableString.Invariant($"{verb} (S {previous.OutboundServiceTime:0.##} -> {current.OutboundServiceTime:0.##})"));
             }
 
             if (current.InboundServiceTime != previous.InboundServiceTime)
             {
-                moves.Add(current.InboundServiceTime > previous.InboundServiceTime ? "moved stock here from upstream" : "moved stock upstream");
+                var verb = current.InboundServiceTime > previous.InboundServiceTime ? "moved stock here from upstream" : "moved stock upstream";
+                moves.Add(FormattableString.Invariant($"{verb} (SI {previous.InboundServiceTime:0.##} -> {current.InboundServiceTime:0.##})"));
             }
 
-            parts.Add(FormattableString.Invariant(
-                $"the optimizer {string.Join(" and ", moves)} (S {previous.OutboundServiceTime:0.##} -> {current.OutboundServiceTime:0.##}, SI {previous.InboundServiceTime:0.##} -> {current.InboundServiceTime:0.##})"));
+            parts.Add("the optimizer " + string.Join(" and ", moves));
         }
 
         if (previous.ServiceLevel != current.ServiceLevel)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"the service level it is placed at moved {100 * previous.ServiceLevel:0.##}% -> {100 * current.ServiceLevel:0.##}%"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"the service check's calibrated level moved {100 * previous.ServiceLevel:0.##}% -> {100 * current.ServiceLevel:0.##}%"));
         }
 
         return parts.Count == 0 ? null : string.Join(" and ", parts);
