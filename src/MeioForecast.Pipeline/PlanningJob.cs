@@ -78,8 +78,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         var result = run.Execute(input, request.Progress, cancellationToken, chosen?.Forecaster);
         var previous = await ReadPreviousDriversAsync(request.Output, cancellationToken).ConfigureAwait(false);
         var against = previous?.AsPrevious();
-        var current = new ExplainedRun(result.Inputs ?? throw new InvalidOperationException("The planning run recorded no inputs."), result.Targets, result.Drivers, result.SingleEchelon);
-        var attribution = ExplanationStage.Explain(current, against, run.Replanner, cancellationToken);
+        var attribution = ExplanationStage.Explain(ExplainedRun.Of(result), against, run.Replanner, cancellationToken);
         var explanations = attribution.Explanations;
         var details = ExplanationStage.Details(explanations, result.ForecastContributions, against is null ? null : previous?.ForecastContributions);
         LogExplained(logger, explanations.Count, against is null ? "single-echelon placement" : previous!.RunId, attribution.Placements, attribution.Elapsed.TotalSeconds);

@@ -29,6 +29,9 @@ public static class BufferComposition
             });
         }
 
+        // Without uncertainty the safety stock is 0 by definition; the bound's between-window variance term
+        // (mean of squares minus square of the mean) leaves a cancellation residue of about 1e-12 under the root.
+        levels[0] = new BufferLevels(0, levels[0].BaseStock - levels[0].SafetyStock, 0);
         return BufferAttribution.Explain(key, ExplanationBaseline.ZeroUncertainty, mask =>
             levels[((mask >> (int)BufferDriver.DemandUncertainty) & 1) | (((mask >> (int)BufferDriver.LeadTimeVariability) & 1) << 1)]);
     }

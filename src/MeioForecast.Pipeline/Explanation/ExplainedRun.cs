@@ -13,4 +13,12 @@ public sealed record ExplainedRun(
     RunInputs Inputs,
     IReadOnlyList<TargetRow> Targets,
     IReadOnlyDictionary<SkuNode, NodeDrivers> Drivers,
-    IReadOnlyDictionary<SkuNode, TargetRow> SingleEchelon);
+    IReadOnlyDictionary<SkuNode, TargetRow> SingleEchelon)
+{
+    /// <summary>The run of <paramref name="result"/>.</summary>
+    public static ExplainedRun Of(PlanningResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new ExplainedRun(result.Inputs ?? throw new InvalidOperationException("The planning run recorded no inputs."), result.Targets, result.Drivers, result.SingleEchelon);
+    }
+}
