@@ -54,7 +54,15 @@ public static class ExplanationSentence
             .ToList();
         var list = string.Join(", ", drivers);
         var mechanism = drivers.Count > 0 && explanation.Mechanism is { } m ? ", so " + m : string.Empty;
-        return list.Length == 0 ? head + verb : head + verb + ": " + list + mechanism;
+        var sentence = list.Length == 0 ? head + verb : head + verb + ": " + list + mechanism;
+        if (explanation.MadeOf is { } madeOf)
+        {
+            var parts = BufferDriverNames.All.Where(d => Round(madeOf.Values[(int)d]) != 0).OrderByDescending(d => Math.Abs(madeOf.Values[(int)d])).ThenBy(d => d)
+                .Select(d => $"{BufferDriverNames.Words(d)} {Unsigned(madeOf.Values[(int)d])}").ToList();
+            sentence += parts.Count > 0 ? "; made of " + string.Join(", ", parts) : string.Empty;
+        }
+
+        return sentence;
     }
 
     /// <summary>

@@ -41,6 +41,12 @@ public sealed record NodeExplanation(
     /// </summary>
     public string? Mechanism { get; init; }
 
+    /// <summary>
+    /// What the safety stock is made of against a zero-uncertainty baseline (<see cref="BufferComposition"/>), for nodes
+    /// explained against single-echelon placement; null otherwise.
+    /// </summary>
+    public Shapley.ShapleyResult? MadeOf { get; init; }
+
     /// <summary>The contribution of <paramref name="driver"/> to the change of <paramref name="measure"/>.</summary>
     public double Contribution(BufferMeasure measure, BufferDriver driver) => Of(measure).Values[(int)driver];
 }

@@ -92,11 +92,15 @@ public static class InputAttribution
             else
             {
                 var single = current.SingleEchelon.TryGetValue(key, out var s) ? Levels(s) : now;
-                explanations.Add(BufferAttribution.Explain(key, ExplanationBaseline.SingleEchelon, mask => (mask & (1 << (int)BufferDriver.Network)) != 0 ? now : single));
+                var explanation = BufferAttribution.Explain(key, ExplanationBaseline.SingleEchelon, mask => (mask & (1 << (int)BufferDriver.Network)) != 0 ? now : single);
                 if (current.Drivers.TryGetValue(key, out var drivers))
                 {
-                    composition.Add(BufferComposition.Explain(key, drivers, PlacementBufferModel.Instance));
+                    var madeOf = BufferComposition.Explain(key, drivers, PlacementBufferModel.Instance);
+                    composition.Add(madeOf);
+                    explanation = explanation with { MadeOf = madeOf.SafetyStock };
                 }
+
+                explanations.Add(explanation);
             }
         }
 
