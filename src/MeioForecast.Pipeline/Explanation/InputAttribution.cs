@@ -63,6 +63,14 @@ public static class InputAttribution
         }
 
         var changedBySku = games.ToDictionary(g => g.Current.Sku, g => g, StringComparer.Ordinal);
+        var inputChanges = games.ToDictionary(
+            g => g.Current.Sku,
+            g => (IReadOnlyDictionary<BufferDriver, string>)BufferDriverNames.All
+                .Where(driver => (g.Changed & (1 << (int)driver)) != 0)
+                .Select(driver => (driver, Text: InputChange.Describe(driver, g.Previous, g.Current)))
+                .Where(x => x.Text is not null)
+                .ToDictionary(x => x.driver, x => x.Text!),
+            StringComparer.Ordinal);
         var explanations = new List<NodeExplanation>();
         var composition = new List<NodeExplanation>();
         foreach (var target in current.Targets)
@@ -82,10 +90,7 @@ public static class InputAttribution
                 });
                 explanations.Add(explanation with
                 {
-                    InputChanges = BufferDriverNames.All
-                        .Select(driver => (driver, Text: InputChange.Describe(driver, game.Previous, game.Current)))
-                        .Where(x => x.Text is not null)
-                        .ToDictionary(x => x.driver, x => x.Text!),
+                    InputChanges = inputChanges[key.Sku],
                     Mechanism = d is not null && current.Drivers.TryGetValue(key, out var c) ? NodeMechanism.Describe(d, c) : null,
                 });
             }
