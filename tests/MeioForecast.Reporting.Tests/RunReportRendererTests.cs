@@ -92,16 +92,16 @@ public partial class RunReportRendererTests
         // node's TreeSHAP groups; a node with drill-down rows keeps them.
         var composition = new FeatureContribution[]
         {
-            new("A", "S1", "lead-time demand level", "seasonality", 40, "units"),
-            new("A", "S1", "lead-time demand spread", "promotion week 2026-W46", -55, "units"),
-            new("A", "S2", "lead-time demand level", "price", 3, "units"),
+            new("A", "S1", "forecast level", "seasonality", 40, "units"),
+            new("A", "S1", "forecast spread", "promotion week 2026-W46", -55, "units"),
+            new("A", "S2", "forecast level", "price", 3, "units"),
         };
         var payload = Payload(RunReportRenderer.Render(ReportSamples.Run([new("A", "S2", "demand_level", "trend/lags", 7, "units")], composition)));
         Assert.True(payload.GetProperty("shap").GetBoolean());
         var detail = payload.GetProperty("detail");
         var s1 = detail.GetProperty("0").GetProperty("x"); // A@S1 ranks first
         Assert.Equal(["promotion week 2026-W46", "seasonality"], s1.EnumerateArray().Select(r => r[1].GetString()));
-        Assert.Equal("lead-time demand spread", s1[0][0].GetString());
+        Assert.Equal("forecast spread", s1[0][0].GetString());
         var s2 = detail.GetProperty("2").GetProperty("x"); // A@S2 ranks third and has a drill-down row
         Assert.Equal(["trend/lags"], s2.EnumerateArray().Select(r => r[1].GetString()));
     }

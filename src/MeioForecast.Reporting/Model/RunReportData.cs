@@ -40,8 +40,8 @@ public sealed record RunReportData
     public IReadOnlyList<FeatureContribution>? FeatureContributions { get; init; }
 
     /// <summary>
-    /// forecast_contributions.csv's feature groups (driver <c>lead-time demand level</c> or <c>lead-time demand spread</c>):
-    /// what each node's lead-time demand forecast is made of, TreeSHAP of the GBDT and SSA's signal terms; shown for a
+    /// forecast_contributions.csv's feature groups (driver <c>forecast level</c> or <c>forecast spread</c>): what each
+    /// node's lead-time demand forecast is made of, TreeSHAP of the GBDT and SSA's signal terms; shown for a
     /// node without explanation_details.csv rows (its demand drivers did not move, or a first run). Null without the file.
     /// </summary>
     public IReadOnlyList<FeatureContribution>? ForecastComposition { get; init; }

@@ -125,7 +125,7 @@ public static class RunReportReader
         var result = new List<FeatureContribution>();
         foreach (var (key, c) in rows)
         {
-            foreach (var (driver, groups) in new[] { ("lead-time demand level", c.Level), ("lead-time demand spread", c.Spread) })
+            foreach (var (driver, groups) in new[] { ("forecast level", c.Level), ("forecast spread", c.Spread) })
             {
                 result.AddRange(groups
                     .Where(g => g.Contribution != 0 && g.Group is not (ForecastFeatureGroups.ModelBase or ForecastFeatureGroups.OtherModels))
