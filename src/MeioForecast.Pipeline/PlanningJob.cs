@@ -77,9 +77,11 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
         var chosen = await ChooseModelAsync(request.Models, input, cancellationToken).ConfigureAwait(false);
         var result = run.Execute(input, request.Progress, cancellationToken, chosen?.Forecaster);
         var previous = await ReadPreviousDriversAsync(request.Output, cancellationToken).ConfigureAwait(false);
-        var explanations = ExplanationStage.Explain(result.Drivers, previous?.Drivers, result.Targets);
-        var details = ExplanationStage.Details(explanations, result.ForecastContributions, previous?.ForecastContributions);
-        LogExplained(logger, explanations.Count, previous?.RunId ?? "single-echelon placement");
+        var against = previous?.AsPrevious();
+        var attribution = ExplanationStage.Explain(ExplainedRun.Of(result), against, run.Replanner, cancellationToken);
+        var explanations = attribution.Explanations;
+        var details = ExplanationStage.Details(explanations, result.ForecastContributions, against is null ? null : previous?.ForecastContributions);
+        LogExplained(logger, explanations.Count, against is null ? "single-echelon placement" : previous!.RunId, attribution.Placements, attribution.Elapsed.TotalSeconds);
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["period"] = input.Settings.Period == PeriodKind.Day ? "day" : "week",
@@ -89,10 +91,10 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             ["forecast_origin"] = input.HistoryEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["forecaster"] = result.Forecasts.Select(f => f.Method).Distinct().Order(StringComparer.Ordinal).DefaultIfEmpty("none").Aggregate((a, b) => a + ";" + b),
             ["placement"] = result.PlacementMethod,
-            [ExplainedAgainstSetting.Key] = previous?.RunId ?? ExplainedAgainstSetting.None,
+            [ExplainedAgainstSetting.Key] = against is null ? ExplainedAgainstSetting.None : previous!.RunId,
             [ForecastModelSetting] = chosen?.ModelId ?? InRunModel,
         };
-        return new PlannedRun(scope, started, fingerprint, SoftwareVersion, settings, input, result) { Explanations = explanations, Details = details };
+        return new PlannedRun(scope, started, fingerprint, SoftwareVersion, settings, input, result) { Explanations = explanations, Details = details, Composition = attribution.Composition };
     }
 
     /// <summary>The registered model the run forecasts with, or null (train in the run).</summary>
@@ -133,8 +135,8 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Note}")]
     private static partial void LogModelNote(ILogger logger, string note);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Explained {Nodes} sku-nodes against {Baseline}")]
-    private static partial void LogExplained(ILogger logger, int nodes, string baseline);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Explained {Nodes} sku-nodes against {Baseline} ({Placements} coalition placements, {Seconds:F2} s)")]
+    private static partial void LogExplained(ILogger logger, int nodes, string baseline, int placements, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The previous run is not readable ({Reason}): explaining against single-echelon placement")]
     private static partial void LogPreviousUnreadable(ILogger logger, string reason);

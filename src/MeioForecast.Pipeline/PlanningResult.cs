@@ -2,6 +2,7 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
 using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Explanation.Inputs;
 using MeioForecast.Pipeline.ServiceCheck;
 
 namespace MeioForecast.Pipeline;
@@ -17,6 +18,15 @@ public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IRe
 
     /// <summary>Each sku-node's lead-time demand split by forecast feature group (forecast_contributions.csv), the basis of the drill-down.</summary>
     public IReadOnlyDictionary<SkuNode, NodeForecastContributions> ForecastContributions { get; init; } = new Dictionary<SkuNode, NodeForecastContributions>();
+
+    /// <summary>The inputs of every sku's placement (explanation_inputs.json), what the next run mixes with its own.</summary>
+    public RunInputs? Inputs { get; init; }
+
+    /// <summary>
+    /// Single-echelon targets by sku-node: the service check's calibrated ones when it compared (metrics.json's
+    /// single-echelon total), else placed at the service targets. The baseline of a first run's explanations.
+    /// </summary>
+    public IReadOnlyDictionary<SkuNode, TargetRow> SingleEchelon { get; init; } = new Dictionary<SkuNode, TargetRow>();
 
     /// <summary>The service check (simulated service, calibration, MEIO vs SEIO); null when it did not run.</summary>
     public ServiceReport? Service { get; init; }

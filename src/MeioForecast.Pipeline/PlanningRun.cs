@@ -2,7 +2,9 @@ using MeioForecast.Core.Planning;
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Global;
+using MeioForecast.Core.Keys;
 using MeioForecast.Pipeline.Explanation;
+using MeioForecast.Pipeline.Explanation.Inputs;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,12 @@ public sealed partial class PlanningRun(
     IForecaster forecaster, IStockPlacement placement, ILogger<PlanningRun> logger, ServiceCalibrator? serviceCheck = null, PlacementOptions? placementOptions = null)
 {
     private readonly PlacementOptions _placement = Validated(placementOptions ?? new PlacementOptions());
+
+    /// <summary>
+    /// The value function of the explanations: places (and, when this run calibrates, calibrates) one sku from given
+    /// inputs exactly as <see cref="Execute"/> does.
+    /// </summary>
+    public SkuReplanner Replanner => new(placement, serviceCheck is { Options.Enabled: true } ? serviceCheck : null, _placement.DemandBound);
 
     /// <summary>Runs the plan for <paramref name="input"/>; <paramref name="forecasterOverride"/> (e.g. a registered model) replaces the configured forecaster.</summary>
     public PlanningResult Execute(PlanningInput input, IProgress<RunProgress>? progress, CancellationToken cancellationToken, IForecaster? forecasterOverride = null)
@@ -47,10 +55,13 @@ public sealed partial class PlanningRun(
         var drivers = NodeDriversBuilder.Build(plan, demand, final);
         cancellationToken.ThrowIfCancellationRequested();
         var shap = ForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
+        var single = service?.SingleEchelon?.Targets ?? new SingleEchelonPlacement().Place(plan, demand, cancellationToken);
         return new PlanningResult(forecasts, final, placement.Name)
         {
             Service = service,
             Drivers = drivers,
+            Inputs = RunInputs.From(plan, forecasts),
+            SingleEchelon = single.ToDictionary(t => new SkuNode(t.Sku, t.Location)),
             ForecastContributions = ForecastContributionsBuilder.Build(input, plan, forecasts, shap, drivers),
         };
     }

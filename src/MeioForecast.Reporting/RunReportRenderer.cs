@@ -35,7 +35,7 @@ public static class RunReportRenderer
         html.Append("<nav aria-label=\"Sections\"><a href=\"#summary\">Summary</a> <a href=\"#network\">Network</a> <a href=\"#changes\">Changes</a> <a href=\"#detail\">Selected sku-node</a></nav></header><main>");
         SummaryHtml.Write(html, data, summary);
         NetworkSvg.Write(html, data, changes, options);
-        ChangesTableHtml.Write(html, changes, options.TopChanges, Math.Min(options.MaxSearchable, changes.Nodes.Count), data.FeatureContributions is not null);
+        ChangesTableHtml.Write(html, changes, options.TopChanges, Math.Min(options.MaxSearchable, changes.Nodes.Count), data.FeatureContributions is not null || data.ForecastComposition is not null);
         html.Append("</main><footer><p>MeioForecast ").Append(Fmt.H(data.SoftwareVersion))
             .Append(". Units: safety and base stock in units, holding cost in currency per year, service as the fraction of periods without stockout. Colours: Okabe\u2013Ito palette.</p></footer>");
         html.Append("<script type=\"application/json\" id=\"report-data\">").Append(ReportPayload.Build(data, changes, options)).Append("</script>");

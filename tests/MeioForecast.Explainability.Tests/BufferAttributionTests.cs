@@ -10,17 +10,23 @@ public class BufferAttributionTests
     private static readonly SkuNode Key = new("A", "DC");
 
     /// <summary>A closed-form toy buffer: safety = service level x lead-time mean, cost = safety x unit holding cost.</summary>
-    private sealed class ProductModel : IBufferModel
+    private static BufferLevels Product(NodeDrivers d)
     {
-        public BufferLevels Evaluate(NodeDrivers d)
-        {
-            var safety = d.ServiceLevel * d.LeadTimeMean;
-            return new BufferLevels(safety, safety + d.Mean[0], safety * d.UnitHoldingCost);
-        }
+        var safety = d.ServiceLevel * d.LeadTimeMean;
+        return new BufferLevels(safety, safety + d.Mean[0], safety * d.UnitHoldingCost);
     }
 
     private static NodeDrivers Drivers(double mean, double sl, double lt, double h, double s = 0, double si = 0) =>
         new([mean], [4.0], lt, 0.5, sl, h, s, si);
+
+    /// <summary>The coalition's drivers: those whose bit is set from <paramref name="after"/>.</summary>
+    private static NodeDrivers Mix(NodeDrivers before, NodeDrivers after, int mask)
+    {
+        NodeDrivers Pick(BufferDriver d) => (mask & (1 << (int)d)) != 0 ? after : before;
+        return new NodeDrivers(
+            Pick(BufferDriver.DemandLevel).Mean, Pick(BufferDriver.DemandUncertainty).Variance, Pick(BufferDriver.LeadTimeMean).LeadTimeMean,
+            Pick(BufferDriver.LeadTimeVariability).LeadTimeSd, Pick(BufferDriver.ServiceLevel).ServiceLevel, Pick(BufferDriver.HoldingCost).UnitHoldingCost, 0, 0);
+    }
 
     [Fact]
     public void Two_and_three_factor_products_get_their_closed_form_shares()
@@ -29,7 +35,7 @@ public class BufferAttributionTests
         // phi_x = dx (y0 + y1) / 2; for v = x y z (6 orders), phi_x = dx [(y0 z0 + y1 z1) / 3 + (y0 z1 + y1 z0) / 6].
         var before = Drivers(10, 0.9, 4, 2);
         var after = Drivers(13, 0.95, 6, 2.5);
-        var e = BufferAttribution.Explain(Key, ExplanationBaseline.PreviousRun, before, after, new ProductModel());
+        var e = BufferAttribution.Explain(Key, ExplanationBaseline.PreviousRun, mask => Product(Mix(before, after, mask)));
         Assert.Equal(0.05 * (4 + 6) / 2, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.ServiceLevel), 1e-12);
         Assert.Equal(2 * (0.9 + 0.95) / 2, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.LeadTimeMean), 1e-12);
         Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, BufferDriver.HoldingCost));
@@ -47,14 +53,19 @@ public class BufferAttributionTests
     }
 
     [Fact]
-    public void Mix_takes_each_driver_from_the_side_its_bit_selects()
+    public void The_largest_driver_names_its_input_change_and_the_placement_response_follows()
     {
-        var before = new NodeDrivers([1.0], [2.0], 3, 4, 0.9, 6, 7, 8);
-        var after = new NodeDrivers([10.0], [20.0], 30, 40, 0.99, 60, 70, 80);
-        Assert.Equal(before, NodeDrivers.Mix(before, after, 0));
-        Assert.Equal(after, NodeDrivers.Mix(before, after, (1 << BufferDriverNames.All.Count) - 1));
-        var mixed = NodeDrivers.Mix(before, after, (1 << (int)BufferDriver.DemandUncertainty) | (1 << (int)BufferDriver.Repositioning));
-        Assert.Equal(new NodeDrivers(before.Mean, after.Variance, 3, 4, 0.9, 6, 70, 80), mixed);
+        var values = new double[7];
+        values[(int)BufferDriver.HoldingCost] = -882;
+        var zero = new ShapleyResult(new double[7], 0, 0);
+        var e = new NodeExplanation(new SkuNode("SKU-006", "DC-EAST"), ExplanationBaseline.PreviousRun, new ShapleyResult(values, 882, 0), zero, zero)
+        {
+            InputChanges = new Dictionary<BufferDriver, string> { [BufferDriver.HoldingCost] = "holding cost +60% at DC-EAST" },
+            Mechanism = "the optimizer moved stock downstream (S 0 -> 3)",
+        };
+        Assert.Equal(
+            "Safety stock at DC-EAST for SKU SKU-006 fell 882 units (-100%): holding cost -882 (holding cost +60% at DC-EAST), so the optimizer moved stock downstream (S 0 -> 3)",
+            ExplanationSentence.Format(e));
     }
 
     [Fact]
@@ -71,18 +82,18 @@ public class BufferAttributionTests
         var values = new double[7];
         values[(int)BufferDriver.DemandUncertainty] = 28.2;
         values[(int)BufferDriver.LeadTimeVariability] = 15.4;
-        values[(int)BufferDriver.Repositioning] = -3.1;
+        values[(int)BufferDriver.Network] = -3.1;
         values[(int)BufferDriver.ServiceLevel] = -0.5;
         values[(int)BufferDriver.HoldingCost] = 0.01;
         var change = values.Sum();
         var zero = new ShapleyResult(new double[7], 0, 0);
         var e = new NodeExplanation(new SkuNode("123", "DC-East"), ExplanationBaseline.PreviousRun, new ShapleyResult(values, 200, 200 + change), zero, zero);
         Assert.Equal(
-            "Safety stock at DC-East for SKU 123 rose 40 units (+20%): demand uncertainty +28, lead-time variability +15, repositioning -3.1",
+            "Safety stock at DC-East for SKU 123 rose 40 units (+20%): demand uncertainty +28, lead-time variability +15, network -3.1",
             ExplanationSentence.Format(e));
         var first = e with { Baseline = ExplanationBaseline.SingleEchelon, SafetyStock = new ShapleyResult(values, 100, 100 + change) };
         Assert.Equal(
-            "Safety stock at DC-East for SKU 123 is 140 units, 40 above single-echelon placement (+40%): demand uncertainty +28, lead-time variability +15, repositioning -3.1",
+            "Safety stock at DC-East for SKU 123 is 140 units, 40 above single-echelon placement (+40%): demand uncertainty +28, lead-time variability +15, network -3.1",
             ExplanationSentence.Format(first));
     }
 

@@ -5,9 +5,9 @@ namespace MeioForecast.Reporting.Tests;
 /// <summary>A small hand-made run: two skus, a DC and two stores, with numbers chosen so totals are easy to check by hand.</summary>
 internal static class ReportSamples
 {
-    public static readonly string[] Drivers = ["demand_level", "demand_uncertainty", "lead_time_mean", "lead_time_variability", "service_level", "holding_cost", "repositioning"];
+    public static readonly string[] Drivers = ["demand_level", "demand_uncertainty", "lead_time_mean", "lead_time_variability", "service_target", "holding_cost", "network"];
 
-    public static RunReportData Run(IReadOnlyList<FeatureContribution>? details = null) => new()
+    public static RunReportData Run(IReadOnlyList<FeatureContribution>? details = null, IReadOnlyList<FeatureContribution>? composition = null) => new()
     {
         RunId = "r2",
         CreatedUtc = new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero),
@@ -23,12 +23,12 @@ internal static class ReportSamples
         ],
         Explanations =
         [
-            .. Node("A", "DC", "previous_run", 100, 0, new() { ["repositioning"] = -100 }),
-            .. Node("A", "S1", "previous_run", 1000, 1200.5, new() { ["demand_level"] = 150, ["service_level"] = 60.5, ["repositioning"] = -10 }),
+            .. Node("A", "DC", "previous_run", 100, 0, new() { ["holding_cost"] = -100 }),
+            .. Node("A", "S1", "previous_run", 1000, 1200.5, new() { ["demand_level"] = 150, ["service_target"] = 60.5, ["holding_cost"] = -10 }),
             .. Node("A", "S2", "previous_run", 850, 800, new() { ["lead_time_variability"] = -50 }),
             .. Node("B", "S1", "single_echelon", 0, 40, new() { ["demand_level"] = 40 }),
         ],
-        Sentences = [new("A", "S1", "Safety stock at S1 for SKU A rose 201 units (+20%): demand level +150, service level +61, repositioning -10")],
+        Sentences = [new("A", "S1", "Safety stock at S1 for SKU A rose 201 units (+20%): demand level +150, service target +61, holding cost -10")],
         QuantileLevels = [0.1, 0.5, 0.9],
         Forecasts =
         [
@@ -41,6 +41,7 @@ internal static class ReportSamples
         Nodes = [new("DC", "distribution center", 1), new("S1", "store", 0), new("S2", "store", 0)],
         Edges = [new("DC", "S1"), new("DC", "S2")],
         FeatureContributions = details,
+        ForecastComposition = composition,
     };
 
     private static IEnumerable<DriverContribution> Node(string sku, string location, string baseline, double previous, double current, Dictionary<string, double> contributions)

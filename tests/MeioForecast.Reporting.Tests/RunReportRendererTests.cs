@@ -81,8 +81,29 @@ public partial class RunReportRendererTests
         var html = RunReportRenderer.Render(ReportSamples.Run([new("A", "S1", "demand_level", "price", 12, "units"), new("A", "S1", "demand_level", "promotion", 31, "units")]));
         var x = Payload(html).GetProperty("detail").GetProperty("0").GetProperty("x");
         Assert.Equal(["promotion", "price"], x.EnumerateArray().Select(r => r[1].GetString()));
-        Assert.DoesNotContain("has no explanation_details.csv", html, StringComparison.Ordinal);
-        Assert.Contains("has no explanation_details.csv", RunReportRenderer.Render(ReportSamples.Run()), StringComparison.Ordinal);
+        Assert.DoesNotContain("has neither explanation_details.csv", html, StringComparison.Ordinal);
+        Assert.Contains("has neither explanation_details.csv nor forecast_contributions.csv", RunReportRenderer.Render(ReportSamples.Run()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_node_without_a_drill_down_shows_what_its_forecast_is_made_of()
+    {
+        // A first run (or unchanged forecasts): no explanation_details.csv rows, but forecast_contributions.csv has the
+        // node's TreeSHAP groups; a node with drill-down rows keeps them.
+        var composition = new FeatureContribution[]
+        {
+            new("A", "S1", "forecast level", "seasonality", 40, "units"),
+            new("A", "S1", "forecast spread", "promotion week 2026-W46", -55, "units"),
+            new("A", "S2", "forecast level", "price", 3, "units"),
+        };
+        var payload = Payload(RunReportRenderer.Render(ReportSamples.Run([new("A", "S2", "demand_level", "trend/lags", 7, "units")], composition)));
+        Assert.True(payload.GetProperty("shap").GetBoolean());
+        var detail = payload.GetProperty("detail");
+        var s1 = detail.GetProperty("0").GetProperty("x"); // A@S1 ranks first
+        Assert.Equal(["promotion week 2026-W46", "seasonality"], s1.EnumerateArray().Select(r => r[1].GetString()));
+        Assert.Equal("forecast spread", s1[0][0].GetString());
+        var s2 = detail.GetProperty("2").GetProperty("x"); // A@S2 ranks third and has a drill-down row
+        Assert.Equal(["trend/lags"], s2.EnumerateArray().Select(r => r[1].GetString()));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
         Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(
-            ["explanation_details.csv", "explanation_summary.csv", "explanations.csv", "forecast_contributions.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "report.html", "targets.csv"],
+            ["buffer_composition.csv", "explanation_details.csv", "explanation_inputs.csv", "explanation_summary.csv", "explanations.csv", "forecast_contributions.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "report.html", "targets.csv"],
             files.Select(f => f.GetProperty("path").GetString()));
         foreach (var file in files)
         {
@@ -89,12 +89,26 @@ public sealed class SampleRunEndToEndTests : IDisposable
         {
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
             Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
-            foreach (var name in new[] { "targets.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "explanations.csv", "explanation_summary.csv", "explanation_details.csv", "forecast_contributions.csv" })
+            var names = new[] { "targets.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "explanations.csv", "explanation_summary.csv", "explanation_details.csv", "forecast_contributions.csv", "explanation_inputs.csv", "buffer_composition.csv" };
+            foreach (var name in names)
             {
                 Assert.Equal(
                     await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)),
                     await File.ReadAllBytesAsync(Path.Combine(second, "runs", "same", name)));
             }
+
+            // Rerunning the same input against the first run changes nothing: the same targets (calibrated levels
+            // included) and metrics to the byte, and every contribution exactly 0 (the previous run is the baseline).
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "again", .. SmallServiceCheck]).InvokeAsync());
+            foreach (var name in names.Take(4).Append("explanation_inputs.csv"))
+            {
+                Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)), await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "again", name)));
+            }
+
+            var rows = ReadCsv(Path.Combine(_output, "runs", "again", "explanations.csv")).Skip(1).ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal(("previous_run", "0"), (r[6], r[3])));
+            Assert.Single(ReadCsv(Path.Combine(_output, "runs", "again", "explanation_details.csv"))); // nothing moved: header only
         }
         finally
         {

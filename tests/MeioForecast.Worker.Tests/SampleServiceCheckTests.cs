@@ -71,5 +71,16 @@ public sealed class SampleServiceCheckTests : IDisposable
         // The stored totals are the sums of the targets' safety stock column.
         var safety = header.IndexOf("safety_stock");
         Assert.Equal(targets.Skip(1).Sum(r => double.Parse(r[safety], CultureInfo.InvariantCulture)), meio.GetProperty("safety_stock").GetDouble(), 0.1);
+
+        // The README's sample-run figures are this run's metrics.json (the run is deterministic), not figures that drift.
+        var readme = string.Join(' ', (await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "README.md"))).Split(new[] { ' ', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries));
+        string P(double v, string f) => (v * 100).ToString(f, CultureInfo.InvariantCulture);
+        var figures = FormattableString.Invariant(
+            $"On data-samples: all {customer.Count} customer-facing nodes within {P(meio.GetProperty("min_service_gap").GetDouble(), "+0.00;-0.00")}..{P(meio.GetProperty("max_service_gap").GetDouble(), "+0.00;-0.00")} pp of target; ") +
+            FormattableString.Invariant(
+            $"MEIO holds {P(check.GetProperty("safety_stock_saving").GetDouble(), "F1")}% less safety stock than SEIO ({meio.GetProperty("safety_stock").GetDouble():N0} vs {seio.GetProperty("safety_stock").GetDouble():N0} units; holding cost -{P(check.GetProperty("holding_cost_saving").GetDouble(), "F1")}%) ") +
+            FormattableString.Invariant(
+            $"at equal simulated customer service ({P(meio.GetProperty("customer_service").GetDouble(), "F2")}% vs {P(seio.GetProperty("customer_service").GetDouble(), "F2")}%, target {P(meio.GetProperty("customer_target").GetDouble(), "F2")}%)");
+        Assert.Contains(figures, readme, StringComparison.Ordinal);
     }
 }

@@ -65,6 +65,8 @@ function expected(runDir) {
     customerNodes: served.length,
     seioSaving: metrics.safety_stock_saving,
     seio: metrics.single_echelon.safety_stock,
+    belowTarget: metrics.placement.nodes_below_target,
+    tolerance: metrics.simulation.tolerance,
     meio: metrics.placement.safety_stock,
     vsPrevious: prevRun.length ? sum(prevRun, n => n.current - n.previous) : null,
     nodes,
@@ -126,7 +128,7 @@ async function checkWaterfall(page, node) {
   // ... and equal the run's explanations.csv.
   close(w.bars[0].to, node.previous, 1e-9, 'previous bar = explanations.csv previous');
   close(w.bars[w.bars.length - 1].to, node.current, 1e-9, 'new bar = explanations.csv current');
-  const codes = ['demand_level', 'demand_uncertainty', 'lead_time_mean', 'lead_time_variability', 'service_level', 'holding_cost', 'repositioning'];
+  const codes = ['demand_level', 'demand_uncertainty', 'lead_time_mean', 'lead_time_variability', 'service_target', 'holding_cost', 'network'];
   codes.forEach((c, i) => close(drivers[i].value, node.drivers[c], 1e-6, 'driver ' + c));
   assert(w.text.startsWith('Change: ' + signed(node.current - node.previous) + ' units'), 'change text ' + w.text);
   // Geometry: bar heights are proportional to the values (same pixels per unit for every bar).
@@ -158,7 +160,7 @@ async function checkWaterfall(page, node) {
   fs.rmSync(path.join(work, 'drill'), { recursive: true, force: true });
   fs.cpSync(sampleDir, drill, { recursive: true });
   const drillRows = [];
-  readCsv(drill, 'explanations.csv').filter(r => r.measure === 'safety_stock' && r.driver === 'repositioning').forEach((r, i) => {
+  readCsv(drill, 'explanations.csv').filter(r => r.measure === 'safety_stock' && r.driver === 'network').forEach((r, i) => {
     ['promotion', 'price', 'holiday', 'seasonality', 'lags'].forEach((d, k) => drillRows.push([r.sku, r.location, k < 3 ? 'demand_level' : 'demand_uncertainty', d, ((i % 7) - 3 + k * 1.25).toFixed(4), 'units']));
   });
   const drillCsv = 'sku,location,driver,detail,contribution,unit\n' + drillRows.map(r => r.join(',')).join('\n') + '\n';
@@ -184,12 +186,12 @@ async function checkWaterfall(page, node) {
     await check('meio report --previous recomputes the explanations: against the run it was explained against, the same report', async () => {
       // Peer: the planning run's own explanations (against the latest run, "sample"). A run with a TreeSHAP drill-down
       // differs in that section only: --previous leaves the drill-down out.
+      // The explanations (driver bars, sentences) are recomputed by re-placing and re-calibrating the coalitions.
       const own = fs.readFileSync(path.join(changedDir, 'report.html'), 'utf8'), recomputed = fs.readFileSync(againstSample, 'utf8');
-      if (fs.existsSync(path.join(changedDir, 'explanation_details.csv'))) {
-        assert(recomputed.includes('has no explanation_details.csv'), 'drill-down left out');
-      } else {
-        assert(own === recomputed, 'reports differ');
-      }
+      const payload = html => JSON.parse(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)[1]);
+      const [a, b] = [payload(own), payload(recomputed)];
+      assert(JSON.stringify(a.nodes) === JSON.stringify(b.nodes), 'changes table rows differ');
+      if (readCsv(changedDir, 'explanation_details.csv').length === 0) { assert(own === recomputed, 'reports differ'); }
     });
 
     const { context, page, requests, errors } = await openReport(browser, path.join(sampleDir, 'report.html'));
@@ -219,6 +221,10 @@ async function checkWaterfall(page, node) {
       assert(svc.note.includes(`over ${exp.customerNodes} customer-facing sku-nodes`), 'customer nodes ' + svc.note);
       const prev = await kpi(page, 'vs-previous');
       assert(prev.figure === 'first run', 'the sample run is a first run: ' + prev.figure);
+      // One definition of below target (the service check's, metrics.json) and one single-echelon total on the page.
+      assert(svc.note.includes(`${exp.belowTarget} below target by more than the service check's tolerance (${(exp.tolerance * 100).toFixed(2)} pp)`), 'below target ' + svc.note);
+      const se = await kpi(page, 'vs-single-echelon');
+      assert(se.note.startsWith(`${n0(exp.seio)} single-echelon \u2192 ${n0(exp.meio)} placed`), 'single-echelon total ' + se.note);
     });
     await check('the network graph shows every location with its summed safety stock', async () => {
       const locs = await page.$$eval('svg.network g.loc', gs => gs.map(g => [g.getAttribute('data-location'), +g.getAttribute('data-safety-stock')]));
@@ -274,10 +280,21 @@ async function checkWaterfall(page, node) {
       assert(fan.bands === 3 && fan.median === rows.length && fan.hist === 84, JSON.stringify(fan));
       assert(fan.events > 0, 'promotions or holidays marked');
     });
-    await check('without explanation_details.csv the TreeSHAP section says so', async () => {
-      const has = fs.existsSync(path.join(sampleDir, 'explanation_details.csv'));
-      const text = await page.textContent('#detail-shap');
-      assert(has ? /TreeSHAP|No TreeSHAP/.test(text) || (await page.$('#detail-shap svg')) !== null : text.includes('no explanation_details.csv'), text);
+    // A gbdt-served node among the top rows (the ones with embedded details): its TreeSHAP bars are its feature groups
+    // in forecast_contributions.csv (a first run has no drill-down of a change), largest first.
+    const ranked = [...exp.nodes.values()].sort((a, b) => Math.abs(b.current - b.previous) - Math.abs(a.current - a.previous) || a.sku.localeCompare(b.sku) || a.location.localeCompare(b.location)).slice(0, 100);
+    const gbdtServed = new Set(readCsv(sampleDir, 'forecasts.csv').filter(f => f.method.includes('gbdt')).map(f => f.sku + '|' + f.location));
+    const shapNode = ranked.find(n => gbdtServed.has(n.sku + '|' + n.location));
+    await check(`TreeSHAP bars of a gbdt-served node (${shapNode && shapNode.sku} at ${shapNode && shapNode.location}) equal forecast_contributions.csv`, async () => {
+      assert(shapNode, 'a gbdt-served node among the top rows');
+      await openNode(page, shapNode);
+      const bars = await page.$$eval('#detail-shap svg rect.bar', rs => rs.map(r => r.querySelector('title').textContent));
+      const groups = readCsv(sampleDir, 'forecast_contributions.csv')
+        .filter(r => r.sku === shapNode.sku && r.location === shapNode.location && r.group !== 'model base' && r.group !== 'other models' && +r.value !== 0);
+      assert(groups.length > 0, 'forecast_contributions.csv has TreeSHAP groups for the node');
+      const want = groups.map(r => [r.group, Math.round(+r.value * 1e4) / 1e4]).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 16);
+      assert(bars.length === want.length, `bars ${bars.length} vs ${want.length}`);
+      want.forEach((w, i) => assert(bars[i].startsWith(w[0]) && bars[i].endsWith(`: ${w[1]} units`), `bar ${i}: ${bars[i]} vs ${w[0]}: ${w[1]}`));
     });
     await page.screenshot({ path: path.join(shots, 'report-screenshot.png'), fullPage: true });
     await check('print layout: the detail starts on its own page and the toolbar is hidden', async () => {
@@ -315,7 +332,7 @@ async function checkWaterfall(page, node) {
       const want = drillRows.filter(r => r[0] === node.sku && r[1] === node.location).sort((a, b) => Math.abs(+b[4]) - Math.abs(+a[4]) || a[3].localeCompare(b[3]));
       assert(bars.length === want.length, `bars ${bars.length} vs ${want.length}`);
       want.forEach((r, i) => assert(bars[i] === `${r[3]}: ${+r[4]} units`, `bar ${i}: ${bars[i]} vs ${r[3]}: ${+r[4]}`));
-      assert(texts.includes((r => (r[2] === 'demand_level' ? 'Demand level' : 'Demand uncertainty') + ' \u00b7 ' + r[3])(want[0])), 'label of the largest: ' + texts.slice(0, 3).join(' | '));
+      assert(texts.includes((r => (r[2] === 'demand_level' ? 'Forecast level' : 'Forecast uncertainty') + ' \u00b7 ' + r[3])(want[0])), 'label of the largest: ' + texts.slice(0, 3).join(' | '));
       assert(third.errors.length === 0, 'errors: ' + third.errors.join('; '));
     });
     await third.context.close();

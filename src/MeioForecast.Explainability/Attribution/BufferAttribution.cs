@@ -5,34 +5,31 @@ using MeioForecast.Explainability.Shapley;
 namespace MeioForecast.Explainability.Attribution;
 
 /// <summary>
-/// Attributes the change of a node's buffer between two driver sets over the seven <see cref="BufferDriver"/>s with exact
-/// Shapley values (Shapley 1953, see <see cref="ExactShapley"/>). The game: v(C) = the buffer valued by the run's own
-/// <see cref="IBufferModel"/> with the drivers in coalition C at their new values and the others at their previous
-/// values; v(empty) is the previous buffer, v(all) the new one. Cost: 2^7 = 128 evaluations of the model per node plus
-/// O(n 2^n) = 896 terms per measure. Efficiency is checked: the values must add up to the change to 1e-9 relative.
-/// <para>
-/// Holding cost and safety stock: the demand bound does not depend on the unit holding cost, so in the safety-stock and
-/// base-stock games the holding-cost driver is a null player (exactly zero); a cost change moves units only through the
-/// optimizer's choice of service times, which is the repositioning driver. In the holding-cost game
-/// (v = safety stock x unit holding cost, currency per year) the holding-cost driver is a real player.
-/// </para>
+/// Attributes the change of a node's buffer between two sets of inputs over the seven <see cref="BufferDriver"/>s with
+/// exact Shapley values (Shapley 1953, see <see cref="ExactShapley"/>). The game: v(C) = the node's buffer when the
+/// inputs in coalition C are at their new values and the others at their baseline values, as the caller's value
+/// function places it (in the run: the sku's network re-placed and re-calibrated, so the optimizer's response and the
+/// calibration are inside v, not players). v(empty) is the baseline buffer, v(all) the new one. Cost: 2^7 = 128 values
+/// per node (the caller caches them per sku) plus O(n 2^n) = 896 terms per measure. Efficiency is checked: the values
+/// must add up to the change to 1e-9 relative.
 /// </summary>
 public static class BufferAttribution
 {
     /// <summary>Relative tolerance of the efficiency (additivity) check.</summary>
     public const double RelativeTolerance = 1e-9;
 
-    /// <summary>Explains <paramref name="current"/> against <paramref name="previous"/> for <paramref name="key"/>.</summary>
-    public static NodeExplanation Explain(SkuNode key, ExplanationBaseline baseline, NodeDrivers previous, NodeDrivers current, IBufferModel model)
+    /// <summary>
+    /// Explains the buffer of <paramref name="key"/> from <paramref name="worth"/>, the buffer of every coalition bit mask
+    /// (bit <c>(int)driver</c> set = that driver's input at its new value).
+    /// </summary>
+    public static NodeExplanation Explain(SkuNode key, ExplanationBaseline baseline, Func<int, BufferLevels> worth)
     {
-        ArgumentNullException.ThrowIfNull(previous);
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(worth);
         var players = BufferDriverNames.All.Count;
         var levels = new BufferLevels[1 << players];
         for (var mask = 0; mask < levels.Length; mask++)
         {
-            levels[mask] = model.Evaluate(NodeDrivers.Mix(previous, current, mask));
+            levels[mask] = worth(mask);
         }
 
         var safety = Checked(key, BufferMeasure.SafetyStock, ExactShapley.Compute(players, mask => levels[mask].SafetyStock));

@@ -5,9 +5,10 @@ using MeioForecast.Explainability.Drivers;
 namespace MeioForecast.Explainability.Attribution;
 
 /// <summary>
-/// The planner sentence of a node's safety-stock explanation, e.g. "Safety stock at DC-East for SKU 123 rose 40 units
-/// (+18%): demand uncertainty +28, lead-time variability +15, repositioning -3" (the largest contributions first, at most
-/// <see cref="MaxDrivers"/>, drivers that round to zero left out), and the ranking of nodes by the size of the move.
+/// The planner sentence of a node's safety-stock explanation, e.g. "Safety stock at DC-EAST for SKU SKU-006 fell 882
+/// units (-40%): holding cost -882 (holding cost +60% at DC-EAST), so the optimizer moved the buffer downstream: S 0 -> 3"
+/// (the largest contributions first, at most <see cref="MaxDrivers"/>, drivers that round to zero left out; the largest
+/// names what changed in its input, and the placement's response follows), and the ranking of nodes by the size of the move.
 /// </summary>
 public static class ExplanationSentence
 {
@@ -32,6 +33,10 @@ public static class ExplanationSentence
                 ? $" is unchanged at {Unsigned(result.Total)} units"
                 : $" {(change > 0 ? "rose" : "fell")} {Unsigned(Math.Abs(change))} units{percent}";
         }
+        else if (explanation.Baseline == ExplanationBaseline.ZeroUncertainty)
+        {
+            verb = $" is {Unsigned(result.Total)} units, made of";
+        }
         else
         {
             verb = Round(change) == 0
@@ -45,9 +50,19 @@ public static class ExplanationSentence
             .OrderByDescending(x => Math.Abs(x.Value))
             .ThenBy(x => x.Driver)
             .Take(MaxDrivers)
-            .Select(x => $"{BufferDriverNames.Words(x.Driver)} {Signed(x.Value)}{TopDetail(details, x.Driver)}");
+            .Select((x, i) => $"{BufferDriverNames.Words(x.Driver)} {Signed(x.Value)}{Cause(explanation, details, x.Driver, i == 0)}")
+            .ToList();
         var list = string.Join(", ", drivers);
-        return list.Length == 0 ? head + verb : head + verb + ": " + list;
+        var mechanism = drivers.Count > 0 && explanation.Mechanism is { } m ? ", so " + m : string.Empty;
+        var sentence = list.Length == 0 ? head + verb : head + verb + ": " + list + mechanism;
+        if (explanation.MadeOf is { } madeOf)
+        {
+            var parts = BufferDriverNames.All.Where(d => Round(madeOf.Values[(int)d]) != 0).OrderByDescending(d => Math.Abs(madeOf.Values[(int)d])).ThenBy(d => d)
+                .Select(d => $"{BufferDriverNames.Words(d)} {Unsigned(madeOf.Values[(int)d])}").ToList();
+            sentence += parts.Count > 0 ? "; made of " + string.Join(", ", parts) : string.Empty;
+        }
+
+        return sentence;
     }
 
     /// <summary>
@@ -64,6 +79,18 @@ public static class ExplanationSentence
             .ToList();
     }
 
+    /// <summary>The largest driver names its input change (and, for demand drivers, its largest detail); others their detail only.</summary>
+    private static string Cause(NodeExplanation explanation, IReadOnlyList<ExplanationDetail>? details, BufferDriver driver, bool largest)
+    {
+        var detail = TopDetail(details, driver);
+        if (!largest || !explanation.InputChanges.TryGetValue(driver, out var change))
+        {
+            return detail.Length == 0 ? string.Empty : $" ({detail})";
+        }
+
+        return detail.Length == 0 ? $" ({change})" : $" ({change}; {detail})";
+    }
+
     private static string TopDetail(IReadOnlyList<ExplanationDetail>? details, BufferDriver driver)
     {
         var top = details?
@@ -71,7 +98,7 @@ public static class ExplanationSentence
             .OrderByDescending(d => Math.Abs(d.Contribution))
             .ThenBy(d => d.Detail, StringComparer.Ordinal)
             .FirstOrDefault();
-        return top is null || Round(top.Contribution) == 0 ? string.Empty : $" ({top.Detail})";
+        return top is null || Round(top.Contribution) == 0 ? string.Empty : top.Detail;
     }
 
     /// <summary>Rounds for display: whole units from 10 up, one decimal below.</summary>

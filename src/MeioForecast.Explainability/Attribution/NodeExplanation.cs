@@ -29,6 +29,24 @@ public sealed record NodeExplanation(
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "Unknown measure."),
     };
 
+    /// <summary>
+    /// What changed in each driver's inputs for the node's sku, in words (e.g. <c>holding cost +60% at DC-EAST</c>); only
+    /// drivers whose inputs changed have an entry.
+    /// </summary>
+    public IReadOnlyDictionary<BufferDriver, string> InputChanges { get; init; } = new Dictionary<BufferDriver, string>();
+
+    /// <summary>
+    /// How the placement responded at this node, in words (e.g. <c>the optimizer moved the buffer downstream: S 0 -> 3</c>);
+    /// null when its service times and calibrated level did not move.
+    /// </summary>
+    public string? Mechanism { get; init; }
+
+    /// <summary>
+    /// What the safety stock is made of against a zero-uncertainty baseline (<see cref="BufferComposition"/>), for nodes
+    /// explained against single-echelon placement; null otherwise.
+    /// </summary>
+    public Shapley.ShapleyResult? MadeOf { get; init; }
+
     /// <summary>The contribution of <paramref name="driver"/> to the change of <paramref name="measure"/>.</summary>
     public double Contribution(BufferMeasure measure, BufferDriver driver) => Of(measure).Values[(int)driver];
 }

@@ -13,9 +13,9 @@ public static class BufferDriverNames
         BufferDriver.DemandUncertainty => "demand_uncertainty",
         BufferDriver.LeadTimeMean => "lead_time_mean",
         BufferDriver.LeadTimeVariability => "lead_time_variability",
-        BufferDriver.ServiceLevel => "service_level",
+        BufferDriver.ServiceLevel => "service_target",
         BufferDriver.HoldingCost => "holding_cost",
-        BufferDriver.Repositioning => "repositioning",
+        BufferDriver.Network => "network",
         _ => throw new ArgumentOutOfRangeException(nameof(driver), driver, "Unknown driver."),
     };
 

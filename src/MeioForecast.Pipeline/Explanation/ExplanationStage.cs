@@ -2,52 +2,38 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Attribution;
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
+using MeioForecast.Pipeline.Explanation.Inputs;
 
 namespace MeioForecast.Pipeline.Explanation;
 
 /// <summary>
 /// The explanation stage, after placement: every sku-node's buffer is explained against the previous complete run's
-/// (when that run has the node) or else against single-echelon placement of the node, with exact Shapley values over the
-/// drivers (<see cref="BufferAttribution"/>) valued by <see cref="PlacementBufferModel"/>. Checks at run time that the
-/// value function reproduces the run's targets and that every decomposition adds up (1e-9 relative).
+/// (when that run has the sku's inputs) or else against single-echelon placement, with exact Shapley values over the
+/// input drivers (<see cref="InputAttribution"/>). Checks at run time that the buffer states reproduce the run's targets
+/// and that every decomposition adds up (1e-9 relative).
 /// </summary>
 public static class ExplanationStage
 {
     /// <summary>
-    /// Explains <paramref name="current"/> against <paramref name="previous"/> (null for a first run); when
-    /// <paramref name="targets"/> is given, checks that the value function reproduces them. Returns the explanations ranked
-    /// by the size of the safety-stock move (<see cref="ExplanationSentence.Rank"/>).
+    /// Explains <paramref name="current"/> against <paramref name="previous"/> (null for a first run) with
+    /// <see cref="InputAttribution"/>; first checks that the buffer states reproduce the targets.
     /// </summary>
-    public static IReadOnlyList<NodeExplanation> Explain(
-        IReadOnlyDictionary<SkuNode, NodeDrivers> current,
-        IReadOnlyDictionary<SkuNode, NodeDrivers>? previous,
-        IReadOnlyList<TargetRow>? targets = null)
+    public static InputAttributionResult Explain(ExplainedRun current, ExplainedRun? previous, SkuReplanner replanner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var model = PlacementBufferModel.Instance;
-        if (targets is not null)
+        foreach (var target in current.Targets)
         {
-            foreach (var target in targets)
+            var key = new SkuNode(target.Sku, target.Location);
+            if (current.Drivers.TryGetValue(key, out var drivers))
             {
-                var key = new SkuNode(target.Sku, target.Location);
-                if (current.TryGetValue(key, out var drivers))
-                {
-                    var levels = model.Evaluate(drivers);
-                    Reproduces(key, "safety stock", levels.SafetyStock, target.SafetyStock);
-                    Reproduces(key, "base stock", levels.BaseStock, target.BaseStock);
-                }
+                var levels = model.Evaluate(drivers);
+                Reproduces(key, "safety stock", levels.SafetyStock, target.SafetyStock);
+                Reproduces(key, "base stock", levels.BaseStock, target.BaseStock);
             }
         }
 
-        var explanations = new List<NodeExplanation>(current.Count);
-        foreach (var (key, drivers) in current)
-        {
-            explanations.Add(previous is not null && previous.TryGetValue(key, out var before)
-                ? BufferAttribution.Explain(key, ExplanationBaseline.PreviousRun, before, drivers, model)
-                : BufferAttribution.Explain(key, ExplanationBaseline.SingleEchelon, drivers.SingleEchelon(), drivers, model));
-        }
-
-        return ExplanationSentence.Rank(explanations);
+        return InputAttribution.Explain(current, previous, replanner, cancellationToken);
     }
 
     /// <summary>

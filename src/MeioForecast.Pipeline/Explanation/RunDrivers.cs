@@ -1,6 +1,7 @@
 using MeioForecast.Core.Keys;
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Explainability.Drivers;
+using MeioForecast.Pipeline.Explanation.Inputs;
 
 namespace MeioForecast.Pipeline.Explanation;
 
@@ -12,4 +13,10 @@ public sealed record RunDrivers(string RunId, IReadOnlyDictionary<SkuNode, NodeD
 {
     /// <summary>Its forecast_contributions.csv (the basis of the next run's drill-down); null for a run written before it existed.</summary>
     public IReadOnlyDictionary<SkuNode, NodeForecastContributions>? ForecastContributions { get; init; }
+
+    /// <summary>Its explanation_inputs.json (the inputs the next run mixes with its own); null for a run written before it existed.</summary>
+    public RunInputs? Inputs { get; init; }
+
+    /// <summary>The run as the previous side of an explanation; null without its inputs.</summary>
+    public ExplainedRun? AsPrevious() => Inputs is null ? null : new ExplainedRun(Inputs, [], Drivers, new Dictionary<SkuNode, TargetRow>());
 }

@@ -27,4 +27,7 @@ public sealed record PlannedRun(
 
     /// <summary>The drill-down of the demand drivers into forecast features.</summary>
     public required IReadOnlyDictionary<SkuNode, IReadOnlyList<ExplanationDetail>> Details { get; init; }
+
+    /// <summary>What the buffers explained against single-echelon placement are made of (buffer_composition.csv).</summary>
+    public IReadOnlyList<NodeExplanation> Composition { get; init; } = [];
 }

@@ -215,7 +215,7 @@
     if (!data.shap) { return; }
     box.textContent = '';
     var rows = d && d.x;
-    if (!rows || !rows.length) { box.appendChild(html('p', { 'class': 'note' }, d ? 'No TreeSHAP rows for this sku-node (only sku-nodes forecast by the GBDT models have them).' : 'Feature contributions are embedded for the top ' + data.top + ' rows only.')); return; }
+    if (!rows || !rows.length) { box.appendChild(html('p', { 'class': 'note' }, d ? 'No feature contributions for this sku-node: its forecast has no GBDT or signal terms (baseline, SSA without signals or fallback series; forecast_contributions.csv).' : 'Feature contributions are embedded for the top ' + data.top + ' rows only.')); return; }
     rows = rows.slice(0, 16);
     var m = 0; rows.forEach(function (r) { m = Math.max(m, Math.abs(r[2])); });
     var W = 760, rowH = 20, left = 300, mid = left + (W - left - 80) / 2, half = (W - left - 80) / 2, H = rows.length * rowH + 10;
@@ -229,6 +229,6 @@
     });
     svg.appendChild(el('line', { x1: mid, x2: mid, y1: 0, y2: H, stroke: '#333' }));
     var wrap = html('div', { 'class': 'scroll' }); wrap.appendChild(svg); box.appendChild(wrap);
-    box.appendChild(html('p', { 'class': 'legend' }, 'TreeSHAP contributions of the forecast features to the demand drivers (explanation_details.csv), largest first.'));
+    box.appendChild(html('p', { 'class': 'legend' }, 'Forecast features, largest first: their share of a demand driver\u2019s change (explanation_details.csv) or, when the node\u2019s demand drivers did not move, what its lead-time demand forecast is made of (TreeSHAP of the GBDT and SSA signal terms, forecast_contributions.csv).'));
   }
 }());

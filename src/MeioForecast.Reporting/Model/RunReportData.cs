@@ -39,6 +39,13 @@ public sealed record RunReportData
     /// <summary>explanation_details.csv rows; null when the run has no such file.</summary>
     public IReadOnlyList<FeatureContribution>? FeatureContributions { get; init; }
 
+    /// <summary>
+    /// forecast_contributions.csv's feature groups (driver <c>forecast level</c> or <c>forecast spread</c>): what each
+    /// node's lead-time demand forecast is made of, TreeSHAP of the GBDT and SSA's signal terms; shown for a
+    /// node without explanation_details.csv rows (its demand drivers did not move, or a first run). Null without the file.
+    /// </summary>
+    public IReadOnlyList<FeatureContribution>? ForecastComposition { get; init; }
+
     /// <summary>Locations of the network graph; empty when the input is not available.</summary>
     public IReadOnlyList<NetworkNode> Nodes { get; init; } = [];
 

@@ -8,13 +8,13 @@ internal sealed class ChangeSet
     /// <summary>Driver codes in explanations.csv order, with their display labels.</summary>
     public static readonly (string Code, string Label)[] KnownDrivers =
     [
-        ("demand_level", "Demand level"),
-        ("demand_uncertainty", "Demand uncertainty"),
+        ("demand_level", "Forecast level"),
+        ("demand_uncertainty", "Forecast uncertainty"),
         ("lead_time_mean", "Lead-time mean"),
         ("lead_time_variability", "Lead-time variability"),
-        ("service_level", "Service level"),
+        ("service_target", "Service target"),
         ("holding_cost", "Holding cost"),
-        ("repositioning", "Repositioning"),
+        ("network", "Network"),
     ];
 
     public ChangeSet(RunReportData data)

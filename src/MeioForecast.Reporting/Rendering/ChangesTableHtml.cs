@@ -42,7 +42,7 @@ internal static class ChangesTableHtml
         html.Append("<h3>TreeSHAP feature contributions</h3><div id=\"detail-shap\">");
         if (!hasFeatureContributions)
         {
-            html.Append("<p class=\"note\">This run has no explanation_details.csv: the TreeSHAP drill-down of the demand drivers is not available for it.</p>");
+            html.Append("<p class=\"note\">This run has neither explanation_details.csv nor forecast_contributions.csv: feature contributions are not available for it.</p>");
         }
 
         html.Append("</div></section>");

@@ -43,7 +43,7 @@ internal static class ReportPayload
             w.WriteEndArray();
             w.WriteNumber("total", changes.Nodes.Count);
             w.WriteNumber("top", Math.Min(options.TopChanges, changes.Nodes.Count));
-            w.WriteBoolean("shap", data.FeatureContributions is not null);
+            w.WriteBoolean("shap", data.FeatureContributions is not null || data.ForecastComposition is not null);
             w.WriteStartArray("nodes");
             foreach (var n in changes.Nodes.Take(options.MaxSearchable))
             {
@@ -81,6 +81,12 @@ internal static class ReportPayload
         var forecasts = data.Forecasts.Where(f => wanted.Contains((f.Sku, f.Location))).GroupBy(f => (f.Sku, f.Location)).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Date).ToList());
         var history = data.History.Where(h => wanted.Contains((h.Sku, h.Location))).ToDictionary(h => (h.Sku, h.Location));
         var details = (data.FeatureContributions ?? []).Where(d => wanted.Contains((d.Sku, d.Location))).GroupBy(d => (d.Sku, d.Location)).ToDictionary(g => g.Key, g => g.ToList());
+
+        // A node whose demand drivers did not move has no drill-down of a change: show what its forecast is made of.
+        foreach (var g in (data.ForecastComposition ?? []).Where(d => wanted.Contains((d.Sku, d.Location)) && !details.ContainsKey((d.Sku, d.Location))).GroupBy(d => (d.Sku, d.Location)).ToList())
+        {
+            details[g.Key] = g.ToList();
+        }
         foreach (var (n, i) in top)
         {
             var key = (n.Sku, n.Location);

@@ -51,7 +51,10 @@ internal sealed record ReportSummary(
             : new BaselineTotals(nodes.Count, nodes.Values.Sum(v => v.Ss0), nodes.Values.Sum(v => v.Ss1), nodes.Values.Sum(v => v.Hc0), nodes.Values.Sum(v => v.Hc1));
     }
 
-    /// <summary>Achieved vs target service over the customer-facing sku-nodes (those with a forecast) of targets.csv.</summary>
+    /// <summary>
+    /// Achieved vs target service over the customer-facing sku-nodes (those with a forecast) of targets.csv; below target
+    /// means what the service check (log and metrics.json) means: simulated service below target minus its tolerance.
+    /// </summary>
     private static ServiceTotals? ServiceOf(RunReportData data)
     {
         var customer = data.Forecasts.Select(f => (f.Sku, f.Location)).ToHashSet();
@@ -61,11 +64,13 @@ internal sealed record ReportSummary(
             return null;
         }
 
+        var tolerance = data.Service?.Tolerance ?? 0;
         return new ServiceTotals(
             rows.Count,
             rows.Average(t => t.AchievedService!.Value),
             rows.Average(t => t.ServiceLevel),
-            rows.Count(t => t.AchievedService!.Value < t.ServiceLevel),
-            rows.Min(t => t.AchievedService!.Value - t.ServiceLevel));
+            data.Service?.Placement.NodesBelowTarget ?? rows.Count(t => t.AchievedService!.Value < t.ServiceLevel - tolerance),
+            rows.Min(t => t.AchievedService!.Value - t.ServiceLevel),
+            tolerance);
     }
 }

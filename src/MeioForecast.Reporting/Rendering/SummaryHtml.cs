@@ -41,7 +41,7 @@ internal static class SummaryHtml
         if (summary.Service is { } s)
         {
             Card(html, "achieved-service", s.MeanAchieved, "Achieved vs target service", Fmt.Percent(s.MeanAchieved, 2) + " vs " + Fmt.Percent(s.MeanTarget, 2),
-                $"mean simulated cycle service over {Fmt.N0(s.SkuNodes)} customer-facing sku-nodes; {Fmt.N0(s.BelowTarget)} below target, worst node {Fmt.Points(s.WorstGap)} against its target");
+                $"mean simulated cycle service over {Fmt.N0(s.SkuNodes)} customer-facing sku-nodes; {Fmt.N0(s.BelowTarget)} below target by more than the service check's tolerance ({Fmt.Points(s.Tolerance).TrimStart('+')}), worst node {Fmt.Points(s.WorstGap)} against its target");
         }
         else
         {

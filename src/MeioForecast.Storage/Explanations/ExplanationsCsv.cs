@@ -14,12 +14,18 @@ public static class ExplanationsCsv
     /// <summary>The file name.</summary>
     public const string FileName = "explanations.csv";
 
+    /// <summary>
+    /// The file of what the buffers explained against single-echelon placement are made of (same columns, baseline
+    /// <c>zero_uncertainty</c>): buffer_composition.csv.
+    /// </summary>
+    public const string CompositionFileName = "buffer_composition.csv";
+
     /// <summary>The columns, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["sku", "location", "driver", "contribution", "unit", "measure", "baseline", "previous", "current"];
 
-    /// <summary>Formats <paramref name="explanations"/> in sku-node order, measures and drivers in enum order.</summary>
-    public static RunFile Write(IReadOnlyList<NodeExplanation> explanations)
+    /// <summary>Formats <paramref name="explanations"/> in sku-node order, measures and drivers in enum order, as <paramref name="fileName"/>.</summary>
+    public static RunFile Write(IReadOnlyList<NodeExplanation> explanations, string fileName = FileName)
     {
         ArgumentNullException.ThrowIfNull(explanations);
         var table = new CsvTableWriter(Columns);
@@ -44,7 +50,7 @@ public static class ExplanationsCsv
             }
         }
 
-        return new RunFile(FileName, table.ToBytes(), table.Rows);
+        return new RunFile(fileName, table.ToBytes(), table.Rows);
     }
 
     /// <summary>The file name of <paramref name="measure"/>.</summary>
@@ -59,5 +65,10 @@ public static class ExplanationsCsv
     public static string Unit(BufferMeasure measure) => measure == BufferMeasure.HoldingCost ? "currency/year" : "units";
 
     /// <summary>The file name of <paramref name="baseline"/>.</summary>
-    public static string BaselineCode(ExplanationBaseline baseline) => baseline == ExplanationBaseline.PreviousRun ? "previous_run" : "single_echelon";
+    public static string BaselineCode(ExplanationBaseline baseline) => baseline switch
+    {
+        ExplanationBaseline.PreviousRun => "previous_run",
+        ExplanationBaseline.SingleEchelon => "single_echelon",
+        _ => "zero_uncertainty",
+    };
 }

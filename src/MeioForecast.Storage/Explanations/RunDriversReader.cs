@@ -1,3 +1,6 @@
+using System.Globalization;
+using MeioForecast.Core.Keys;
+using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Storage.Runs;
 using MeioForecast.Storage.Stores;
@@ -25,6 +28,18 @@ public static class RunDriversReader
         return From(run);
     }
 
+    /// <summary>The settings the run's manifest records (period, horizon, quantile levels, seed).</summary>
+    private static PlanningSettings Settings(VerifiedRun run)
+    {
+        var s = run.Manifest.Settings;
+        string Get(string key) => s.TryGetValue(key, out var v) ? v : throw new InvalidDataException($"Run {run.Manifest.RunId}: the manifest has no setting '{key}'.");
+        return new PlanningSettings(
+            Get("period") == "week" ? PeriodKind.Week : PeriodKind.Day,
+            int.Parse(Get("horizon"), CultureInfo.InvariantCulture),
+            Get("quantile_levels").Split(';').Select(QuantileLevel.Parse).ToArray(),
+            int.Parse(Get("seed"), CultureInfo.InvariantCulture));
+    }
+
     private static RunDrivers? From(VerifiedRun run) =>
         run.Files.TryGetValue(NodeDriversCsv.FileName, out var content)
             ? new RunDrivers(
@@ -33,6 +48,7 @@ public static class RunDriversReader
                 run.Manifest.Settings.TryGetValue(ExplainedAgainstSetting.Key, out var against) && against != ExplainedAgainstSetting.None ? against : null)
             {
                 ForecastContributions = run.Files.TryGetValue(ForecastContributionsCsv.FileName, out var contributions) ? ForecastContributionsCsv.Read(contributions) : null,
+                Inputs = run.Files.TryGetValue(ExplanationInputsCsv.FileName, out var inputs) ? ExplanationInputsCsv.Read(inputs, Settings(run)) : null,
             }
             : null;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
+using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Reporting.Model;
 using MeioForecast.Storage.Explanations;
@@ -60,6 +61,7 @@ public static class RunReportReader
             Forecasts = forecasts,
             Service = files.TryGetValue(ServiceMetricsJson.FileName, out var metrics) ? ReadService(metrics) : null,
             FeatureContributions = files.TryGetValue(DetailsFileName, out var details) ? ReadDetails(details) : null,
+            ForecastComposition = files.TryGetValue(ForecastContributionsCsv.FileName, out var composition) ? ReadComposition(composition) : null,
         };
         return input is null ? data : WithInput(data, input, historyPeriods);
     }
@@ -116,6 +118,24 @@ public static class RunReportReader
             unit < 0 ? "units" : t.Text(r, unit))).ToList();
     }
 
+    /// <summary>forecast_contributions.csv's feature groups (not the model base nor the other models' remainder).</summary>
+    private static List<FeatureContribution> ReadComposition(ReadOnlyMemory<byte> content)
+    {
+        var rows = ForecastContributionsCsv.Read(content);
+        var result = new List<FeatureContribution>();
+        foreach (var (key, c) in rows)
+        {
+            foreach (var (driver, groups) in new[] { ("forecast level", c.Level), ("forecast spread", c.Spread) })
+            {
+                result.AddRange(groups
+                    .Where(g => g.Contribution != 0 && g.Group is not (ForecastFeatureGroups.ModelBase or ForecastFeatureGroups.OtherModels))
+                    .Select(g => new FeatureContribution(key.Sku, key.Location, driver, DemandDetails.Label(g.Group, g.PeakDate), g.Contribution, "units")));
+            }
+        }
+
+        return result;
+    }
+
     private static ServiceComparison? ReadService(ReadOnlyMemory<byte> content)
     {
         try
@@ -130,7 +150,10 @@ public static class RunReportReader
                 Figures(check.GetProperty("placement")),
                 check.TryGetProperty("single_echelon", out var se) && se.ValueKind == JsonValueKind.Object ? Figures(se) : null,
                 OptionalNumber(check, "safety_stock_saving"),
-                OptionalNumber(check, "holding_cost_saving"));
+                OptionalNumber(check, "holding_cost_saving"))
+            {
+                Tolerance = check.TryGetProperty("simulation", out var simulation) ? OptionalNumber(simulation, "tolerance") ?? 0 : 0,
+            };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -91,10 +91,15 @@ public sealed class StoreRunSink(IOutputStore store) : IRunSink
             ForecastsCsv.Write(result.Forecasts, run.Input.Settings.Period),
             NodeDriversCsv.Write(result.Drivers),
             ExplanationsCsv.Write(run.Explanations),
+            ExplanationsCsv.Write(run.Composition, ExplanationsCsv.CompositionFileName),
             ExplanationDetailsCsv.Write(run.Details),
             ForecastContributionsCsv.Write(result.ForecastContributions),
             ExplanationSummaryCsv.Write(run.Explanations, run.Details),
         };
+        if (result.Inputs is { } inputs)
+        {
+            files.Add(ExplanationInputsCsv.Write(inputs));
+        }
         if (result.Service is { } service)
         {
             files.Add(ServiceMetricsJson.Write(service));

@@ -16,8 +16,9 @@ namespace MeioForecast.Worker.Commands;
 /// <c>meio explain --run RUN [--output ROOT] [--previous RUN] [--sku X --location Y] [--top N]</c>: prints the explanation
 /// of one sku-node (sentence, every driver's contribution to safety stock, base stock and holding cost, and the
 /// drill-down of the demand drivers to forecast features) or the top changes of a run. The explanation is recomputed
-/// from the runs' node_drivers.csv and forecast_contributions.csv (verified against their manifests): against
-/// <c>--previous</c> when given, else against the run the planning run compared with.
+/// from the runs' node_drivers.csv, explanation_inputs.csv and forecast_contributions.csv (verified against their
+/// manifests; <see cref="ExplanationReplay"/>): against <c>--previous</c> when given, else against the run the planning
+/// run compared with. Pass the run's <c>--ServiceCheck:*</c> and <c>--Placement:*</c> settings, if it had any.
 /// </summary>
 internal static class ExplainCommand
 {
@@ -37,7 +38,8 @@ internal static class ExplainCommand
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
-                var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
+                var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
+                var storage = StorageOptions.FromConfiguration(configuration);
                 var store = await OutputStoreFactory.CreateAsync(parse.GetValue(output)!, storage, cancellationToken).ConfigureAwait(false);
                 var (skuValue, locationValue) = (parse.GetValue(sku), parse.GetValue(location));
                 if ((skuValue is null) != (locationValue is null))
@@ -51,7 +53,7 @@ internal static class ExplainCommand
                 string against;
                 try
                 {
-                    (explanations, details, against) = await ExplainAsync(store, parse.GetValue(run)!, parse.GetValue(previous), cancellationToken).ConfigureAwait(false);
+                    (explanations, details, against) = await ExplainAsync(store, parse.GetValue(run)!, parse.GetValue(previous), configuration, cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException ex)
                 {
@@ -87,7 +89,7 @@ internal static class ExplainCommand
     }
 
     private static async Task<(IReadOnlyList<NodeExplanation> Explanations, IReadOnlyDictionary<SkuNode, IReadOnlyList<ExplanationDetail>> Details, string Against)> ExplainAsync(
-        IOutputStore store, string runId, string? previousId, CancellationToken cancellationToken)
+        IOutputStore store, string runId, string? previousId, Microsoft.Extensions.Configuration.IConfiguration configuration, CancellationToken cancellationToken)
     {
         var current = await RunDriversReader.TryReadAsync(store, runId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"Run '{runId}' has no node_drivers.csv: it was written before explanations existed.");
@@ -95,19 +97,19 @@ internal static class ExplainCommand
         previousId ??= current.ExplainedAgainst;
         if (previousId is null)
         {
-            var first = ExplanationStage.Explain(current.Drivers, null);
+            var first = ExplanationReplay.Explain(current, null, configuration, cancellationToken).Explanations;
             return (first, ExplanationStage.Details(first, contributions, null), "single-echelon placement");
         }
 
         var previous = await RunDriversReader.TryReadAsync(store, previousId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"Run '{previousId}' has no node_drivers.csv: it was written before explanations existed.");
-        var explanations = ExplanationStage.Explain(current.Drivers, previous.Drivers);
+        var explanations = ExplanationReplay.Explain(current, previous, configuration, cancellationToken).Explanations;
         return (explanations, ExplanationStage.Details(explanations, contributions, previous.ForecastContributions), "run " + previousId);
     }
 
     private static void WriteNode(NodeExplanation node, IReadOnlyList<ExplanationDetail> details, string against)
     {
-        Console.Out.WriteLine(ExplanationSentence.Format(node));
+        Console.Out.WriteLine(ExplanationSentence.Format(node, details));
         var measures = Enum.GetValues<BufferMeasure>();
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"against " + (node.Baseline == ExplanationBaseline.PreviousRun ? against : "single-echelon placement"),-28}{"safety stock",14}{"base stock",14}{"holding cost",14}"));
         Console.Out.WriteLine(Line("previous", measures.Select(m => node.Of(m).Baseline)));

@@ -10,6 +10,8 @@ using MeioForecast.Storage.Stores;
 using MeioForecast.Worker.Hosting;
 using MeioForecast.Worker.Output;
 
+using Microsoft.Extensions.Configuration;
+
 namespace MeioForecast.Worker.Commands;
 
 /// <summary>
@@ -37,7 +39,8 @@ internal static class ReportCommand
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
             async () =>
             {
-                var storage = StorageOptions.FromConfiguration(MeioConfiguration.Build(parse.UnmatchedTokens));
+                var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
+                var storage = StorageOptions.FromConfiguration(configuration);
                 var options = new ReportOptions { TopChanges = parse.GetValue(top) };
                 try
                 {
@@ -52,7 +55,7 @@ internal static class ReportCommand
                 string html;
                 try
                 {
-                    html = await RenderAsync(parse.GetValue(output)!, parse.GetValue(run)!, parse.GetValue(previous), parse.GetValue(input), storage, options, cancellationToken).ConfigureAwait(false);
+                    html = await RenderAsync(parse.GetValue(output)!, parse.GetValue(run)!, parse.GetValue(previous), parse.GetValue(input), (storage, configuration), options, cancellationToken).ConfigureAwait(false);
                 }
                 catch (InvalidDataException ex)
                 {
@@ -71,8 +74,10 @@ internal static class ReportCommand
         return command;
     }
 
-    private static async Task<string> RenderAsync(string outputRoot, string runArgument, string? previousArgument, string? inputFolder, StorageOptions storage, ReportOptions options, CancellationToken cancellationToken)
+    private static async Task<string> RenderAsync(
+        string outputRoot, string runArgument, string? previousArgument, string? inputFolder, (StorageOptions Storage, IConfiguration Configuration) settings, ReportOptions options, CancellationToken cancellationToken)
     {
+        var storage = settings.Storage;
         var (store, runId) = await LocateAsync(outputRoot, runArgument, storage, cancellationToken).ConfigureAwait(false);
         var reader = new RunReader(store);
         var run = runId == "latest"
@@ -80,7 +85,7 @@ internal static class ReportCommand
             : await reader.ReadAsync(runId, cancellationToken).ConfigureAwait(false);
         if (previousArgument is not null)
         {
-            run = await ExplainAgainstAsync(run, previousArgument, outputRoot, store, storage, cancellationToken).ConfigureAwait(false);
+            run = await ExplainAgainstAsync(run, previousArgument, outputRoot, store, settings, cancellationToken).ConfigureAwait(false);
         }
 
         var input = inputFolder is null ? null : PlanningInputLoader.Load(inputFolder);
@@ -93,8 +98,10 @@ internal static class ReportCommand
     }
 
     /// <summary>Replaces the run's explanations by ones recomputed against <paramref name="previousArgument"/>.</summary>
-    private static async Task<VerifiedRun> ExplainAgainstAsync(VerifiedRun run, string previousArgument, string outputRoot, IOutputStore runStore, StorageOptions storage, CancellationToken cancellationToken)
+    private static async Task<VerifiedRun> ExplainAgainstAsync(
+        VerifiedRun run, string previousArgument, string outputRoot, IOutputStore runStore, (StorageOptions Storage, IConfiguration Configuration) options, CancellationToken cancellationToken)
     {
+        var (storage, configuration) = options;
         var (previousStore, previousId) = previousArgument.Contains('/', StringComparison.Ordinal) || Directory.Exists(previousArgument)
             ? await LocateAsync(outputRoot, previousArgument, storage, cancellationToken).ConfigureAwait(false)
             : (runStore, previousArgument);
@@ -102,7 +109,7 @@ internal static class ReportCommand
             ?? throw new InvalidDataException($"Run '{run.Manifest.RunId}' has no node_drivers.csv: it was written before explanations existed.");
         var previous = await RunDriversReader.TryReadAsync(previousStore, previousId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"Run '{previousId}' has no node_drivers.csv: it was written before explanations existed.");
-        var explanations = ExplanationStage.Explain(current.Drivers, previous.Drivers);
+        var explanations = ExplanationReplay.Explain(current, previous, configuration, cancellationToken).Explanations;
         var files = new Dictionary<string, ReadOnlyMemory<byte>>(run.Files, StringComparer.Ordinal)
         {
             [ExplanationsCsv.FileName] = ExplanationsCsv.Write(explanations).Content,

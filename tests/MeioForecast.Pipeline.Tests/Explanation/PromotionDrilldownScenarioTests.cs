@@ -68,15 +68,15 @@ public class PromotionDrilldownScenarioTests
     /// <summary>Both runs, planned once for the class.</summary>
     private static readonly Lazy<(PlanningResult Before, PlanningResult After)> Runs = new(() => (Run(promote: false), Run(promote: true)));
 
-    private static PlanningResult Run(bool promote) =>
-        new PlanningRun(SelectingForecaster.CreateDefault(), new NetworkPlacement(), NullLogger<PlanningRun>.Instance)
-            .Execute(Input(promote), null, CancellationToken.None);
+    private static readonly PlanningRun Planner = new(SelectingForecaster.CreateDefault(), new NetworkPlacement(), NullLogger<PlanningRun>.Instance);
+
+    private static PlanningResult Run(bool promote) => Planner.Execute(Input(promote), null, CancellationToken.None);
 
     [Fact]
     public void A_future_promotion_is_explained_by_the_demand_drivers_and_drilled_down_to_the_promotion_week()
     {
         var (before, after) = Runs.Value;
-        var explanations = ExplanationStage.Explain(after.Drivers, before.Drivers, after.Targets);
+        var explanations = ExplanationStage.Explain(ExplainedRun.Of(after), ExplainedRun.Of(before), Planner.Replanner, CancellationToken.None).Explanations;
         var details = ExplanationStage.Details(explanations, after.ForecastContributions, before.ForecastContributions);
         var s1 = explanations.Single(e => e.Key == new SkuNode("A", "S1"));
         Assert.True(after.Forecasts.Single(f => f.Key == s1.Key).Method.Contains("gbdt", StringComparison.Ordinal), "the GBDT serves S1");

@@ -41,7 +41,8 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
         }
 
         Assert.Equal(
-            ["latest.json", "runs/e2e-blob/explanation_details.csv", "runs/e2e-blob/explanation_summary.csv", "runs/e2e-blob/explanations.csv",
+            ["latest.json", "runs/e2e-blob/buffer_composition.csv", "runs/e2e-blob/explanation_details.csv", "runs/e2e-blob/explanation_inputs.csv",
+             "runs/e2e-blob/explanation_summary.csv", "runs/e2e-blob/explanations.csv",
              "runs/e2e-blob/forecast_contributions.csv", "runs/e2e-blob/forecasts.csv", "runs/e2e-blob/manifest.json", "runs/e2e-blob/node_drivers.csv",
              "runs/e2e-blob/report.html", "runs/e2e-blob/targets.csv"],
             listed);
