@@ -1,4 +1,3 @@
-using MeioForecast.Core.Keys;
 using MeioForecast.Core.Network;
 using MeioForecast.Explainability.Drivers;
 using MeioForecast.Forecasting;
@@ -181,7 +180,4 @@ public static class InputMix
 
         return new SeriesForecast(level.Key, level.FirstDate, level.Levels, q, level.Method);
     }
-
-    /// <summary>The key of a node, for callers comparing node sets.</summary>
-    internal static IEnumerable<SkuNode> Keys(SkuInputs inputs) => inputs.Nodes.Select(n => n.Key);
 }
