@@ -175,9 +175,11 @@ public class ExplanationScenarioTests
     [Fact]
     public void A_demand_change_of_one_series_lands_on_the_forecast_level()
     {
-        var (before, after) = (Plan(new Scenario()), Plan(new Scenario(S1Level: 1.5)));
+        // With lead-time variability on the store lanes, the safety stock depends on the level (mu^2 sigma_L^2).
+        var (before, after) = (Plan(new Scenario(StoreLeadTimeSd: 1)), Plan(new Scenario(StoreLeadTimeSd: 1, S1Level: 1.5)));
         var explanations = Explain(before, after);
         AssertCommon(explanations, before, after, BufferDriver.DemandLevel);
+        AssertCarries(explanations, BufferDriver.DemandLevel);
         var s1 = explanations.Single(e => e.Key == new SkuNode("A", "S1"));
         Assert.True(s1.Contribution(BufferMeasure.BaseStock, BufferDriver.DemandLevel) > 0);
     }
