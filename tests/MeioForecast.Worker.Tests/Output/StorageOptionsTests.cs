@@ -50,7 +50,7 @@ public sealed class StorageOptionsTests
     {
         // Microsoft's "Configure Azure Storage connection strings": an account needs a key or a SAS, keys are base64,
         // endpoints are http(s) and every part is Name=Value.
-        var error = Assert.Throws<ArgumentException>(() => new StorageOptions { ConnectionString = text }.Validate());
+        var error = Assert.Throws<ConfigurationException>(() => new StorageOptions { ConnectionString = text }.Validate());
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not*base64", error.Message, StringComparison.Ordinal);
