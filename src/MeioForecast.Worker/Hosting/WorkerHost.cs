@@ -2,6 +2,8 @@ using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Global;
 using MeioForecast.Forecasting.Selection;
 using MeioForecast.Forecasting.Trained;
+using MeioForecast.Pipeline;
+using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Worker.Output;
@@ -47,6 +49,9 @@ public static class WorkerHost
         // meio run and meio train read, validated when RunAsync resolves it (a bad value exits with code 6).
         var configuration = builder.Configuration;
         builder.Services.AddSingleton<IForecaster>(sp => ForecasterChoice.FromConfiguration(configuration) ?? Stage(CliHost.StageSettings(configuration), sp));
+
+        // The Placement section as meio run binds it (CliHost.BuildPlanningServices), resolved with the planning run below.
+        builder.Services.AddSingleton(_ => configuration.GetSection("Placement").Get<PlacementOptions>() ?? new PlacementOptions());
         builder.Services.AddMeioForecast();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
@@ -75,6 +80,7 @@ public static class WorkerHost
             _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
             _ = host.Services.GetRequiredService<IForecaster>();
+            _ = host.Services.GetRequiredService<PlanningRun>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)

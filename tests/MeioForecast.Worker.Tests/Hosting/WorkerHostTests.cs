@@ -105,6 +105,16 @@ public sealed class WorkerHostTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_worker_reads_the_placement_settings_that_meio_run_reads()
+    {
+        // Before, the worker never bound the Placement section: Placement:DemandBound went unread (and a typo unnoticed).
+        var settings = Settings(azurite.NewContainerName("placement"), "0 2 * * *");
+        settings["Placement:DemandBound"] = "gaussian";
+        using var host = WorkerHost.Build([], settings);
+        Assert.Equal(ExitCodes.BadConfiguration, await WorkerHost.RunAsync(host, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task The_worker_reads_the_forecasting_stage_settings_that_meio_run_reads()
     {
         // Before, the worker built the default stage whatever Forecasting:Stage said: Origins = 0 (range 1..12) went unnoticed.
