@@ -3,5 +3,4 @@ namespace MeioForecast.Pipeline.Publishing;
 /// <summary>A run (or shard) that is complete in its output.</summary>
 /// <param name="RunId">The run id.</param>
 /// <param name="Files">How many files its manifest lists.</param>
-/// <param name="AlreadyComplete">True when the run was complete before this job (verified and pointed to, nothing re-planned).</param>
-public sealed record PublishedRun(string RunId, int Files, bool AlreadyComplete);
+public sealed record PublishedRun(string RunId, int Files);

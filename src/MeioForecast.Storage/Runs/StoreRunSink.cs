@@ -52,7 +52,7 @@ public sealed class StoreRunSink(IOutputStore store) : IRunSink
             manifest = await new RunPublisher(store).TryCompleteExistingAsync(scope.RunId, inputFingerprint, cancellationToken).ConfigureAwait(false);
         }
 
-        return manifest is null ? null : new PublishedRun(manifest.RunId, manifest.Files.Count, AlreadyComplete: true);
+        return manifest is null ? null : new PublishedRun(manifest.RunId, manifest.Files.Count);
     }
 
     /// <inheritdoc/>
@@ -78,7 +78,7 @@ public sealed class StoreRunSink(IOutputStore store) : IRunSink
             manifest = await new RunPublisher(store).PublishAsync(run.Scope.RunId, run.Started, run.Fingerprint, run.Settings, run.SoftwareVersion, files, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PublishedRun(manifest.RunId, manifest.Files.Count, AlreadyComplete: false);
+        return new PublishedRun(manifest.RunId, manifest.Files.Count);
     }
 
     /// <summary>The run's files (docs/output-format.md), in the order the report reads them.</summary>
