@@ -54,6 +54,7 @@ public sealed class SampleScenarioExplanationTests(ITestOutputHelper output)
         foreach (var e in explanations)
         {
             var change = rowsB[e.Key].SafetyStock - rowsA[e.Key].SafetyStock;
+            Assert.All(BufferDriverNames.All.Except(drivers), d => Assert.Equal(0.0, e.Contribution(BufferMeasure.SafetyStock, d))); // null players
             Assert.Equal(change, e.SafetyStock.Values.Sum(), 1e-9 * Math.Max(1, Math.Abs(rowsB[e.Key].SafetyStock)));
             if (!changedSkus.Contains(e.Key.Sku))
             {
@@ -79,66 +80,56 @@ public sealed class SampleScenarioExplanationTests(ITestOutputHelper output)
         return input with { Lanes = input.Lanes.Select(l => l.From == from && l.To == to ? l with { LeadTime = change(l.LeadTime) } : l).ToList() };
     }
 
-    private static string[] SkusOnLane(PlanningInput input, string to) => input.SkuNodes.Where(n => n.Key.Location == to).Select(n => n.Key.Sku).Distinct().ToArray();
+    /// <summary>The five scenarios: the changed input, and the drivers that must carry the change.</summary>
+    public static TheoryData<string> Scenarios => new() { "service target", "lead-time mean", "lead-time spread", "holding cost", "recent demand" };
 
-    [Fact]
-    public void A_service_target_change_lands_on_the_service_target()
+    private static (PlanningInput After, BufferDriver[] Drivers, string[] ChangedSkus) Change(PlanningInput input, string scenario)
     {
-        var key = new SkuNode("SKU-006", "STORE-08");
-        var after = WithNode(Sample.Value, key, n => n with { ServiceLevel = 0.99 });
-        Assert.True(Carried(Sample.Value, after, ["SKU-006"], [BufferDriver.ServiceLevel]) >= 0.9);
-    }
-
-    [Fact]
-    public void A_lanes_mean_lead_time_lands_on_the_lead_time_mean()
-    {
-        var after = WithLane(Sample.Value, "DC-EAST", "STORE-08", t => new LeadTime(t.Mean + 2, t.StandardDeviation));
-        Assert.True(Carried(Sample.Value, after, SkusOnLane(Sample.Value, "STORE-08"), [BufferDriver.LeadTimeMean]) >= 0.9);
-    }
-
-    [Fact]
-    public void A_lanes_lead_time_spread_lands_on_the_lead_time_variability()
-    {
-        var after = WithLane(Sample.Value, "PLANT-NORTH", "DC-EAST", t => new LeadTime(t.Mean, 2 * t.StandardDeviation));
-        Assert.True(Carried(Sample.Value, after, SkusOnLane(Sample.Value, "DC-EAST"), [BufferDriver.LeadTimeVariability]) >= 0.9);
-    }
-
-    [Fact]
-    public void A_holding_cost_rate_lands_on_the_holding_cost()
-    {
-        var after = WithNode(Sample.Value, new SkuNode("SKU-006", "DC-EAST"), n => n with { HoldingCostRate = 0.40 });
-        Assert.True(Carried(Sample.Value, after, ["SKU-006"], [BufferDriver.HoldingCost]) >= 0.9);
-    }
-
-    [Fact]
-    public void One_series_recent_demand_lands_on_the_forecast_of_its_sku()
-    {
-        // The last 28 days of one store's demand x 1.5: the input is the demand history, which the forecaster turns into
-        // both forecast drivers (its level and its spread); together they must carry the change, nothing else may move.
-        var key = new SkuNode("SKU-006", "STORE-08");
-        var input = Sample.Value;
-        var after = input with
+        var store8 = new SkuNode("SKU-006", "STORE-08");
+        return scenario switch
         {
-            Demand = input.Demand.Select(s => s.Key != key ? s : new DemandSeries(s.Key, s.Period, s.Start, s.Quantities.Select((q, i) => i >= s.Length - 28 ? Math.Round(q * 1.5) : q).ToList())).ToList(),
+            "service target" => (WithNode(input, store8, n => n with { ServiceLevel = 0.99 }), [BufferDriver.ServiceLevel], ["SKU-006"]),
+            "lead-time mean" => (WithLane(input, "DC-EAST", "STORE-08", t => new LeadTime(t.Mean + 2, t.StandardDeviation)), [BufferDriver.LeadTimeMean], SkusAt(input, "STORE-08")),
+            "lead-time spread" => (WithLane(input, "PLANT-NORTH", "DC-EAST", t => new LeadTime(t.Mean, 2 * t.StandardDeviation)), [BufferDriver.LeadTimeVariability], SkusAt(input, "DC-EAST")),
+            "holding cost" => (WithNode(input, new SkuNode("SKU-006", "DC-EAST"), n => n with { HoldingCostRate = 0.40 }), [BufferDriver.HoldingCost], ["SKU-006"]),
+            // The last 28 days of one store's demand x 1.5. The input is the demand history; the forecaster turns it into
+            // both forecast drivers, the level (median) and the spread around it, so the two carry the change together.
+            // Measured: the level alone carries 16.6 of 10.9 units uncalibrated (the spread offsets -5.7) and 23.8 of 31.9
+            // calibrated (the spread +8.1: a higher forecast is also wider in units).
+            "recent demand" => (input with
+            {
+                Demand = input.Demand.Select(d => d.Key != store8 ? d : new DemandSeries(d.Key, d.Period, d.Start, d.Quantities.Select((q, i) => i >= d.Length - 28 ? Math.Round(q * 1.5) : q).ToList())).ToList(),
+            }, [BufferDriver.DemandLevel, BufferDriver.DemandUncertainty], ["SKU-006"]),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
         };
-        Assert.True(Carried(input, after, ["SKU-006"], [BufferDriver.DemandLevel, BufferDriver.DemandUncertainty]) >= 0.9);
-        Assert.True(Carried(input, after, ["SKU-006"], [BufferDriver.DemandLevel]) >= 0.9);
     }
 
-    [Fact]
-    public void With_the_service_check_a_service_target_change_lands_on_the_service_target()
+    private static string[] SkusAt(PlanningInput input, string location) => input.SkuNodes.Where(n => n.Key.Location == location).Select(n => n.Key.Sku).Distinct().ToArray();
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void The_changed_input_carries_the_change_on_the_whole_sample(string scenario)
+    {
+        var (after, drivers, skus) = Change(Sample.Value, scenario);
+        Assert.True(Carried(Sample.Value, after, skus, drivers) >= 0.9);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void With_the_service_check_the_changed_input_still_carries_the_change(string scenario)
     {
         // Calibrated plans (the run's default): the calibrated level is evaluated inside each coalition, so it must not
-        // appear as a driver of its own. Two skus of data-samples keep the test short: the changed one and an untouched one.
+        // appear as a driver of its own. Two skus of data-samples keep the test short (SKU-007 is untouched by the
+        // node-level scenarios).
         var input = Sample.Value;
-        string[] skus = ["SKU-006", "SKU-007"];
-        var subset = input with
+        string[] subset = ["SKU-006", "SKU-007"];
+        input = input with
         {
-            SkuNodes = input.SkuNodes.Where(n => skus.Contains(n.Key.Sku)).ToList(),
-            Demand = input.Demand.Where(s => skus.Contains(s.Key.Sku)).ToList(),
+            SkuNodes = input.SkuNodes.Where(n => subset.Contains(n.Key.Sku)).ToList(),
+            Demand = input.Demand.Where(s => subset.Contains(s.Key.Sku)).ToList(),
         };
         var calibrator = new ServiceCalibrator(new ServiceCheckOptions { Replications = 4, Periods = 200, MaxRounds = 4, CompareSingleEchelon = false });
-        var after = WithNode(subset, new SkuNode("SKU-006", "STORE-08"), n => n with { ServiceLevel = 0.99 });
-        Assert.True(Carried(subset, after, ["SKU-006"], [BufferDriver.ServiceLevel], calibrator) >= 0.9);
+        var (after, drivers, skus) = Change(input, scenario);
+        Assert.True(Carried(input, after, skus, drivers, calibrator) >= 0.9);
     }
 }
