@@ -21,6 +21,7 @@ internal static class NumericTableReaders
         ("Sylvan.Data.Csv 1.4.4 + double.TryParse", Sylvan),
         ("CsvHelper 34.0.0 (UTF-8) + double.TryParse", CsvHelper),
         ("CsvHelper 34.0.0 (UTF-8) + its FastFloat", CsvHelperFastFloat),
+        ("src: NumericCsvTable.Read (CsvHelper 34)", path => Checksum([.. NumericCsvTable.Read(path).Values])),
     ];
 
     /// <summary>Our RFC 4180 parser (block reading, strings per field) and double.TryParse: the reader `meio gbdt` had before Sep.</summary>
