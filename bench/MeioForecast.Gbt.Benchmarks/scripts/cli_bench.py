@@ -13,7 +13,7 @@ Each time is wall and CPU (user + sys): on a machine shared with other jobs, CPU
 Pinball is the mean holdout loss at alpha, computed here from each side's predictions file.
 
 Usage (from the repository root, after `dotnet build -c Release src/MeioForecast.Worker`):
-  CORE=1 /usr/bin/python3 bench/MeioForecast.Gbt.Benchmarks/scripts/cli_bench.py [OUT_DIR] [REPEATS]
+  CORE=0 /usr/bin/python3 bench/MeioForecast.Gbt.Benchmarks/scripts/cli_bench.py [OUT_DIR] [REPEATS]
 Needs: apt-get install -y python3-sklearn python3-pandas.
 """
 import json, os, resource, subprocess, sys, time
@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 OUT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/meio-gbdt-cli"
 REPEATS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-CORE = os.environ.get("CORE", "1")
+CORE = os.environ.get("CORE", "0")
 MEIO = ["dotnet", os.path.join(ROOT, "src", "MeioForecast.Worker", "bin", "Release", "net10.0", "meio.dll")]
 ALPHA = 0.9
 PIN = ["taskset", "-c", CORE]

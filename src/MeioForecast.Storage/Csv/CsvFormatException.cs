@@ -4,7 +4,7 @@ namespace MeioForecast.Storage.Csv;
 /// The text is not well-formed CSV, or exceeds a bound of <see cref="CsvParser"/> (field length, fields per record), or is
 /// not valid UTF-8: <see cref="Line"/> names where (1-based), so input validation reports it as file:line.
 /// </summary>
-public sealed class CsvFormatException : FormatException
+public class CsvFormatException : FormatException
 {
     /// <summary>Creates the error at <paramref name="line"/>.</summary>
     public CsvFormatException(int line, string message)

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using MeioForecast.Storage.Csv;
 
 namespace MeioForecast.Storage.Input;
@@ -9,7 +8,7 @@ namespace MeioForecast.Storage.Input;
 /// One input CSV file read against its expected columns; typed field access records errors instead of throwing.
 /// The header is read at once; the data rows are streamed from the file by <see cref="Records"/> (enumerate once), so a
 /// demand file of tens of millions of rows is never held in memory as records. The text must be UTF-8 (strict: an
-/// invalid byte is an error naming its line); a file the parser cannot read to its end (<see cref="CsvFormatException"/>)
+/// invalid byte is an error naming its line and byte offset; a UTF-8 BOM is skipped); a file the parser cannot read to its end (<see cref="CsvFormatException"/>)
 /// is reported once at its line and marked <see cref="Complete"/> = false, so checks that reference it stay quiet.
 /// </summary>
 internal sealed class InputTable
@@ -47,8 +46,7 @@ internal sealed class InputTable
     {
         get
         {
-            using var reader = Open(_path);
-            using var records = CsvParser.Parse(reader).GetEnumerator();
+            using var records = CsvParser.ParseFile(_path).GetEnumerator();
             var header = true;
             RowCount = 0;
             while (Next(records, out var record))
@@ -94,8 +92,7 @@ internal sealed class InputTable
 
         var probe = new InputTable(fileName, path, [], 0, required, errors);
         CsvRecord? header;
-        using (var reader = Open(path))
-        using (var records = CsvParser.Parse(reader).GetEnumerator())
+        using (var records = CsvParser.ParseFile(path).GetEnumerator())
         {
             header = probe.Next(records, out var first) ? first : null;
         }
@@ -133,10 +130,6 @@ internal sealed class InputTable
         return missing.Count > 0 || duplicated ? null : new InputTable(fileName, path, columns, header.Fields.Length, required, errors);
     }
 
-    /// <summary>Strict UTF-8 (an invalid byte throws); a UTF-8 BOM is skipped.</summary>
-    private static StreamReader Open(string path) =>
-        new(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, new FileStreamOptions { BufferSize = 1 << 16 });
-
     /// <summary>The next record; a parse or encoding error is reported at its line and ends the file (<see cref="Complete"/> = false).</summary>
     private bool Next(IEnumerator<CsvRecord> records, out CsvRecord record)
     {
@@ -154,22 +147,16 @@ internal sealed class InputTable
             }
 
             record = records.Current;
-            if (record.Line == 1 && record.Fields.Length > 0 && record.Fields[0].StartsWith('\uFEFF'))
-            {
-                record = record with { Fields = [record.Fields[0][1..], .. record.Fields[1..]] };
-            }
-
             return true;
+        }
+        catch (CsvEncodingException ex)
+        {
+            Errors.Add(FileName, ex.Line, "", InputRule.InvalidEncoding,
+                $"invalid UTF-8 at byte {ex.ByteOffset} (save the file as UTF-8; Latin-1 and Windows-1252 are not accepted); the rest of the file is not read");
         }
         catch (CsvFormatException ex)
         {
             Errors.Add(FileName, ex.Line, "", InputRule.MalformedCsv, ex.Message + "; the rest of the file is not read");
-        }
-        catch (DecoderFallbackException)
-        {
-            var (line, offset) = Utf8Scan.FirstInvalid(_path);
-            Errors.Add(FileName, line, "", InputRule.InvalidEncoding,
-                $"invalid UTF-8 at byte {offset} (save the file as UTF-8; Latin-1 and Windows-1252 are not accepted); the rest of the file is not read");
         }
 
         Complete = false;
