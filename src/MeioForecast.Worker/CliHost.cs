@@ -38,12 +38,8 @@ internal static class CliHost
         configure?.Invoke(services);
         return services
             .AddLogging(logging => logging
-                .AddSimpleConsole(o =>
-                {
-                    o.SingleLine = true;
-                    o.TimestampFormat = "HH:mm:ss ";
-                    o.UseUtcTimestamp = true;
-                })
+                .AddConsole(o => o.FormatterName = TerminalLogFormatter.FormatterName)
+                .AddConsoleFormatter<TerminalLogFormatter, ConsoleFormatterOptions>()
                 .SetMinimumLevel(LogLevel.Information))
             .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddMeioForecast()
