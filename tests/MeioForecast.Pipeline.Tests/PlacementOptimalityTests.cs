@@ -6,27 +6,14 @@ using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Optimization.Gsm;
 using MeioForecast.Pipeline.Placement;
+using MeioForecast.Pipeline.Tests.Builders;
 
 namespace MeioForecast.Pipeline.Tests;
 
 /// <summary>The GSM certificate carried out of the placement: per sku network on every row, and summed over the run.</summary>
 public class PlacementOptimalityTests
 {
-    private static readonly QuantileLevel[] Levels = Enumerable.Range(1, 99).Select(i => new QuantileLevel(i / 100.0)).ToArray();
-
-    private static SeriesForecast NormalForecast(SkuNode node, double mu, double sigma)
-    {
-        var q = new double[20, Levels.Length];
-        for (var t = 0; t < 20; t++)
-        {
-            for (var j = 0; j < Levels.Length; j++)
-            {
-                q[t, j] = mu + (sigma * StandardNormal.Quantile(Levels[j].Value));
-            }
-        }
-
-        return new SeriesForecast(node, new DateOnly(2026, 1, 1), Levels, q, "test");
-    }
+    private static readonly QuantileLevel[] Levels = Forecasts.Grid(100);
 
     /// <summary>
     /// A plant feeding two DCs that both serve three stores: an undirected cycle (plant-DC1-store-DC2-plant), so not a
@@ -56,7 +43,7 @@ public class PlacementOptimalityTests
             lanes.Add(new Lane(null, "DC1", id, new LeadTime(1 + s, 0)));
             lanes.Add(new Lane(null, "DC2", id, new LeadTime(4 - s, 0)));
             nodes.Add(new SkuNodeParameters(new SkuNode("A", id), 10 + s, 0.25, 0.9 + (0.02 * s), null, 0));
-            forecasts.Add(NormalForecast(new SkuNode("A", id), 20 + (5 * s), 4 + (3 * s)));
+            forecasts.Add(Forecasts.Normal(new SkuNode("A", id), Levels, 20, 20 + (5 * s), 4 + (3 * s)));
         }
 
         var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, 20, Levels, 1), locations, lanes, nodes, [], SignalTable.Empty);
