@@ -5,8 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# npm ci into DIR unless DIR/node_modules already holds exactly its package-lock.json (a copy is kept beside the
+# packages after a successful install): a developer running the tests before every commit does not reinstall each time.
+npm_ci() {
+  if cmp -s "$1/package-lock.json" "$1/node_modules/.meio-package-lock.json"; then return 0; fi
+  npm ci --prefix "$1" --no-audit --no-fund --loglevel=error
+  cp "$1/package-lock.json" "$1/node_modules/.meio-package-lock.json"
+}
+
 # Azurite, the real blob server of the storage tests (pinned in tests/azurite/package-lock.json).
-npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error
+npm_ci tests/azurite
 
 # The report's browser test: Debian's chromium driven headless by playwright-core (pinned in tests/browser/package-lock.json).
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
@@ -15,7 +23,7 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium
 fi
-npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+npm_ci tests/browser
 
 dotnet restore MeioForecast.sln --nologo -v q
 dotnet build MeioForecast.sln -c Release --no-restore --nologo -v q

@@ -62,7 +62,7 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             LogPublishing(logger, scope.ToString(), output.Description);
             var published = await output.PublishAsync(planned, underLock.Token).ConfigureAwait(false);
             LogPublished(logger, scope.ToString(), published.Files);
-            return published;
+            return published with { Figures = RunFigures.Of(planned.Result) };
         }
         catch (OperationCanceledException) when (runLock.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -52,6 +52,8 @@ public sealed partial class PlanningRun(
         LogPlacementTime(logger, _placement.DemandBound.ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
         var service = CheckService(input, plan, demand, forecasts, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;
+        var optimality = PlacementOptimality.Of(final);
+        LogOptimality(logger, placement.Name, optimality.SkuNetworks, optimality.SkuNetworks - optimality.Unproven, optimality.WorstGap);
         var drivers = NodeDriversBuilder.Build(plan, demand, final);
         cancellationToken.ThrowIfCancellationRequested();
         var shap = ForecastContributions.Compute(model, request, ForecastFeatureGroups.Of);
@@ -98,6 +100,9 @@ public sealed partial class PlanningRun(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Placement with the {Bound} demand bound took {Seconds:F2} s")]
     private static partial void LogPlacementTime(ILogger logger, string bound, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Optimality ({Method}): {Proven} of {SkuNetworks} sku networks proven optimal, worst relative gap {Gap:G3}")]
+    private static partial void LogOptimality(ILogger logger, string method, int skuNetworks, int proven, double gap);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
     private static partial void LogService(ILogger logger, string line);

@@ -31,4 +31,13 @@ public sealed record TargetRow(
 
     /// <summary>The service level used in the demand bound after calibration (above ServiceLevel = raised, below = lowered); null when not calibrated.</summary>
     public double? CalibratedServiceLevel { get; init; }
+
+    /// <summary>
+    /// The relative gap (cost - proven lower bound) / cost of the GSM solution of this row's sku network (the same on
+    /// every row of a sku); 0 for a placement that is exact by construction (single-echelon, spanning trees).
+    /// </summary>
+    public double SkuNetworkGap { get; init; }
+
+    /// <summary>True when the sku network's solution is proven optimal (its gap within the solver's tolerance).</summary>
+    public bool SkuNetworkProven { get; init; } = true;
 }

@@ -1,9 +1,4 @@
 using MeioForecast.Forecasting;
-using MeioForecast.Forecasting.Global;
-using MeioForecast.Forecasting.Selection;
-using MeioForecast.Forecasting.Trained;
-using MeioForecast.Pipeline.Placement;
-using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Input;
 using MeioForecast.Storage.Models;
 using MeioForecast.Storage.Runs;
@@ -19,47 +14,23 @@ namespace MeioForecast.Worker;
 internal static class CliHost
 {
     /// <summary>
-    /// The services of a planning verb (<c>meio run</c>, <c>meio holdout</c>): the service check from the
-    /// <c>ServiceCheck</c> section, and the forecaster from <c>Forecasting:Method</c> (returned, null = the stage
-    /// forecaster with the <c>Forecasting:Stage</c> options that <c>meio train</c> reads too, which reports its training
-    /// progress on the terminal and in the log).
+    /// The services of a planning verb (<c>meio run</c>, <c>meio holdout</c>) with the options bound by
+    /// <see cref="PlanningServices"/>, and the forecaster named by <c>Forecasting:Method</c> (null = the stage forecaster,
+    /// which reports its training progress on the terminal and in the log).
     /// </summary>
     public static (ServiceProvider Services, IForecaster? Method) BuildPlanningServices(IConfiguration configuration) =>
-        ConfigurationException.Guard(() => BuildPlanningServicesUnguarded(configuration));
+        (BuildServices(s => s.AddPlanningOptions(configuration, Console.Error)), PlanningServices.Method(configuration));
 
-    private static (ServiceProvider Services, IForecaster? Method) BuildPlanningServicesUnguarded(IConfiguration configuration)
+    /// <summary>
+    /// The <see cref="LightGbm.LightGbmUnavailableException"/> in <paramref name="ex"/> (itself or inside the aggregate of
+    /// parallel fits), else null: a machine without lib_lightgbm or libgomp is a setup to fix (exit code 6), not a bug.
+    /// </summary>
+    public static LightGbm.LightGbmUnavailableException? MissingLightGbm(Exception ex) => ex switch
     {
-        var serviceCheck = configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
-        var forecaster = ForecasterChoice.FromConfiguration(configuration);
-        var stage = StageSettings(configuration);
-        var services = BuildServices(s =>
-        {
-            s.AddSingleton(new ServiceCalibrator(serviceCheck));
-            s.AddSingleton(configuration.GetSection("Placement").Get<PlacementOptions>() ?? new PlacementOptions());
-            if (forecaster is not null)
-            {
-                s.AddSingleton(forecaster);
-            }
-            else
-            {
-                s.AddSingleton<IForecaster>(sp => SelectingForecaster.CreateDefault(
-                    stage.Selection,
-                    new GlobalGbdtForecaster(stage.Gbdt, new TrainingProgress(Console.Error, sp.GetRequiredService<ILogger<TrainingProgress>>()))));
-            }
-        });
-        return (services, forecaster);
-    }
-
-    /// <summary>The <c>Forecasting:Stage</c> options (defaults where unset), validated.</summary>
-    public static StageOptions StageSettings(IConfiguration configuration)
-    {
-        return ConfigurationException.Guard(() =>
-        {
-            var options = configuration.GetSection("Forecasting:Stage").Get<StageOptions>() ?? new StageOptions();
-            options.Validate();
-            return options;
-        });
-    }
+        LightGbm.LightGbmUnavailableException missing => missing,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.OfType<LightGbm.LightGbmUnavailableException>().FirstOrDefault(),
+        _ => null,
+    };
 
     public static ServiceProvider BuildServices(Action<IServiceCollection>? configure = null)
     {
@@ -67,12 +38,8 @@ internal static class CliHost
         configure?.Invoke(services);
         return services
             .AddLogging(logging => logging
-                .AddSimpleConsole(o =>
-                {
-                    o.SingleLine = true;
-                    o.TimestampFormat = "HH:mm:ss ";
-                    o.UseUtcTimestamp = true;
-                })
+                .AddConsole(o => o.FormatterName = TerminalLogFormatter.FormatterName)
+                .AddConsoleFormatter<TerminalLogFormatter, ConsoleFormatterOptions>()
                 .SetMinimumLevel(LogLevel.Information))
             .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
             .AddMeioForecast()
@@ -101,12 +68,7 @@ internal static class CliHost
             await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ExitCodes.RunLocked;
         }
-        catch (LightGbm.LightGbmUnavailableException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ExitCodes.BadConfiguration;
-        }
-        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<LightGbm.LightGbmUnavailableException>().FirstOrDefault() is { } missing)
+        catch (Exception ex) when (MissingLightGbm(ex) is { } missing)
         {
             await Console.Error.WriteLineAsync(missing.Message).ConfigureAwait(false);
             return ExitCodes.BadConfiguration;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using MeioForecast.Worker.Commands;
 using MeioForecast.Worker.Hosting;
 
@@ -7,8 +8,19 @@ namespace MeioForecast.Worker;
 /// <summary>The <c>meio</c> command line: one verb per job.</summary>
 public static class MeioCli
 {
-    /// <summary>Builds the root command with every verb.</summary>
-    public static RootCommand Create() => new("MeioForecast: probabilistic demand forecasting and multi-echelon safety stock placement.")
+    /// <summary>Builds the root command with every verb; <c>--help</c> as <see cref="HelpLayout"/> edits it.</summary>
+    public static RootCommand Create()
+    {
+        var root = Verbs();
+        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: HelpAction framework } help)
+        {
+            help.Action = new HelpLayout(framework);
+        }
+
+        return root;
+    }
+
+    private static RootCommand Verbs() => new("MeioForecast: probabilistic demand forecasting and multi-echelon safety stock placement.")
     {
         RunCommand.Create(),
         FinalizeCommand.Create(),

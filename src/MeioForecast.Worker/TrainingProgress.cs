@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace MeioForecast.Worker;
 
 /// <summary>
-/// Shows GBDT training progress on the terminal (standard error) and in the log: one line per quantile model every
-/// <c>every</c> trees and when the model is done (with the trees kept after early stopping). Thread-safe: the quantile
-/// models train concurrently.
+/// Shows GBDT training progress on the terminal (standard error) when there is one, else in the log (the worker): one
+/// line per quantile model every <c>every</c> trees and when the model is done (with the trees kept after early
+/// stopping); never both, as the CLI's log goes to the same terminal. Thread-safe: the quantile models train concurrently.
 /// </summary>
 internal sealed partial class TrainingProgress(TextWriter? terminal, ILogger logger, int every = 25) : IProgress<GbdtProgress>
 {
@@ -33,20 +33,29 @@ internal sealed partial class TrainingProgress(TextWriter? terminal, ILogger log
             var pass = value.Refit ? " refit on all rows" : string.Empty;
             if (value.Done && value.Refit)
             {
-                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}{pass}: done, {value.Trees} trees");
-                LogRefitDone(logger, level, value.Trees);
+                Show($"gbdt q{level}{pass}: done, {value.Trees} trees", () => LogRefitDone(logger, level, value.Trees));
             }
             else if (value.Done)
             {
                 _models++;
-                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}: done, {value.Trees} trees kept (model {_models})");
-                LogDone(logger, level, value.Trees, value.MaxTrees);
+                Show($"gbdt q{level}: done, {value.Trees} trees kept (model {_models})", () => LogDone(logger, level, value.Trees, value.MaxTrees));
             }
             else
             {
-                terminal?.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] gbdt q{level}{pass}: {value.Trees}/{value.MaxTrees} trees");
-                LogTrees(logger, level, value.Trees, value.MaxTrees);
+                Show($"gbdt q{level}{pass}: {value.Trees}/{value.MaxTrees} trees", () => LogTrees(logger, level, value.Trees, value.MaxTrees));
             }
+        }
+    }
+
+    private void Show(string line, Action log)
+    {
+        if (terminal is null)
+        {
+            log();
+        }
+        else
+        {
+            terminal.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:F1}s] {line}");
         }
     }
 

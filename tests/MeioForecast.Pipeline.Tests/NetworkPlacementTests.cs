@@ -5,26 +5,13 @@ using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Placement;
+using MeioForecast.Pipeline.Tests.Builders;
 
 namespace MeioForecast.Pipeline.Tests;
 
 public class NetworkPlacementTests
 {
-    private static readonly QuantileLevel[] Levels = Enumerable.Range(1, 99).Select(i => new QuantileLevel(i / 100.0)).ToArray();
-
-    private static SeriesForecast NormalForecast(SkuNode node, double mu, double sigma, int horizon)
-    {
-        var q = new double[horizon, Levels.Length];
-        for (var t = 0; t < horizon; t++)
-        {
-            for (var j = 0; j < Levels.Length; j++)
-            {
-                q[t, j] = mu + (sigma * StandardNormal.Quantile(Levels[j].Value));
-            }
-        }
-
-        return new SeriesForecast(node, new DateOnly(2026, 1, 1), Levels, q, "test");
-    }
+    private static readonly QuantileLevel[] Levels = Forecasts.Grid(100);
 
     /// <summary>Supplier -> DC -> stores S1..Sn: a distribution network with fractional lead times.</summary>
     private static (PlanningInput Input, NodeDemand Demand) Network(int stores, double dcLeadTime, double storeLeadTime, double storeUnitCost)
@@ -39,7 +26,7 @@ public class NetworkPlacementTests
             locations[id] = new Location(id, LocationType.Store, 0);
             lanes.Add(new Lane(null, "DC", id, new LeadTime(storeLeadTime, 0)));
             nodes.Add(new SkuNodeParameters(new SkuNode("A", id), storeUnitCost, 0.25, 0.95, null, 0));
-            forecasts.Add(NormalForecast(new SkuNode("A", id), 20 + s, 5 + s, 30));
+            forecasts.Add(Forecasts.Normal(new SkuNode("A", id), Levels, 30, 20 + s, 5 + s));
         }
 
         var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, 30, Levels, 1), locations, lanes, nodes, [], SignalTable.Empty);

@@ -5,27 +5,13 @@ using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Placement;
+using MeioForecast.Pipeline.Tests.Builders;
 
 namespace MeioForecast.Pipeline.Tests;
 
 public class SingleEchelonPlacementTests
 {
-    private static readonly QuantileLevel[] Levels = Enumerable.Range(1, 999).Select(i => new QuantileLevel(i / 1000.0)).ToArray();
-
-    /// <summary>A forecast whose quantiles are those of N(mu, sigma^2) on a fine grid of levels.</summary>
-    private static SeriesForecast NormalForecast(SkuNode node, double mu, double sigma, int horizon)
-    {
-        var q = new double[horizon, Levels.Length];
-        for (var t = 0; t < horizon; t++)
-        {
-            for (var j = 0; j < Levels.Length; j++)
-            {
-                q[t, j] = mu + sigma * StandardNormal.Quantile(Levels[j].Value);
-            }
-        }
-
-        return new SeriesForecast(node, new DateOnly(2026, 1, 1), Levels, q, "test");
-    }
+    private static readonly QuantileLevel[] Levels = Forecasts.Grid(1000); // fine, so interpolation is exact enough for the closed forms
 
     private static PlanningInput Input(double storeLeadTime, double storeLeadTimeSd, double serviceLevel)
     {
@@ -54,7 +40,7 @@ public class SingleEchelonPlacementTests
 
     private static IReadOnlyList<Pipeline.TargetRow> Place(PlanningInput input, double mu, double sigma)
     {
-        var forecasts = new[] { NormalForecast(new SkuNode("A", "S1"), mu, sigma, 20), NormalForecast(new SkuNode("A", "S2"), mu, sigma, 20) };
+        var forecasts = new[] { Forecasts.Normal(new SkuNode("A", "S1"), Levels, 20, mu, sigma), Forecasts.Normal(new SkuNode("A", "S2"), Levels, 20, mu, sigma) };
         var demand = NodeDemand.Build(NetworkPlan.Build(input), forecasts);
         return new SingleEchelonPlacement().Place(NetworkPlan.Build(input), demand, CancellationToken.None);
     }

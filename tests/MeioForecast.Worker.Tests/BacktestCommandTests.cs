@@ -34,7 +34,7 @@ public sealed class BacktestCommandTests : IDisposable
     public async Task Each_model_is_reported_under_the_name_asked_for()
     {
         // gbdt-stage is a SelectingForecaster (own name "combine"): its rows must say gbdt-stage.
-        var exit = await MeioCli.Create().Parse(["backtest", "--input", TestPaths.DataSamples, "--model", "gbdt-stage", "--origins", "1", "--horizon", "7", "--out", _output]).InvokeAsync();
+        var exit = await MeioCli.Create().Parse(["backtest", "--input", TestPaths.MediumInput, "--model", "gbdt-stage", "--origins", "1", "--horizon", "7", "--out", _output]).InvokeAsync();
         Assert.Equal(ExitCodes.Ok, exit);
         var summary = ReadCsv(Path.Combine(_output, "backtest_summary.csv"));
         Assert.Equal(["gbdt-stage"], summary.Skip(1).Select(r => r[0]));

@@ -4,8 +4,12 @@ using MeioForecast.Storage.Csv;
 
 namespace MeioForecast.Worker.Tests;
 
-/// <summary>`meio run` on data-samples, checked against the output contract (docs/output-format.md).</summary>
-public sealed class SampleRunEndToEndTests : IDisposable
+/// <summary>
+/// `meio run` on data-samples (the shared sample run), checked against the output contract (docs/output-format.md);
+/// determinism on a smaller generated input of the same generator.
+/// </summary>
+[Collection(SampleRunCollection.Name)]
+public sealed class SampleRunEndToEndTests(SampleRunFixture sample) : IDisposable
 {
     private readonly string _output = TestPaths.NewTempFolder();
 
@@ -23,10 +27,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
     [Fact]
     public async Task Sample_run_writes_the_output_contract()
     {
-        var exit = await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "e2e-sample", .. SmallServiceCheck]).InvokeAsync();
-        Assert.Equal(ExitCodes.Ok, exit);
-
-        var runFolder = Path.Combine(_output, "runs", "e2e-sample");
+        var runFolder = sample.RunFolder;
         var targets = ReadCsv(Path.Combine(runFolder, "targets.csv"));
         Assert.Equal(
             ["sku", "location", "service_level", "outbound_service_time", "inbound_service_time", "net_replenishment_time",
@@ -48,7 +49,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
 
         // The manifest lists every file with its size and SHA-256, and latest.json points to the run.
         using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(runFolder, "manifest.json")));
-        Assert.Equal("e2e-sample", manifest.RootElement.GetProperty("run_id").GetString());
+        Assert.Equal(SampleRunFixture.RunId, manifest.RootElement.GetProperty("run_id").GetString());
         var files = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
         Assert.Equal(
             ["buffer_composition.csv", "explanation_details.csv", "explanation_inputs.csv", "explanation_summary.csv", "explanations.csv", "forecast_contributions.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "report.html", "targets.csv"],
@@ -63,9 +64,9 @@ public sealed class SampleRunEndToEndTests : IDisposable
         Assert.Equal(targets.Count - 1, files.Single(f => f.GetProperty("path").GetString() == "targets.csv").GetProperty("rows").GetInt64());
         Assert.False(string.IsNullOrEmpty(manifest.RootElement.GetProperty("input_fingerprint").GetString()));
         Assert.False(string.IsNullOrEmpty(manifest.RootElement.GetProperty("software_version").GetString()));
-        using var latest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_output, "latest.json")));
-        Assert.Equal("e2e-sample", latest.RootElement.GetProperty("run_id").GetString());
-        Assert.Equal("runs/e2e-sample/manifest.json", latest.RootElement.GetProperty("manifest").GetString());
+        using var latest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(sample.Output, "latest.json")));
+        Assert.Equal(SampleRunFixture.RunId, latest.RootElement.GetProperty("run_id").GetString());
+        Assert.Equal($"runs/{SampleRunFixture.RunId}/manifest.json", latest.RootElement.GetProperty("manifest").GetString());
 
         // meio report: from the run folder with the input it rebuilds the run's own report.html byte for byte (peer: the
         // report the run wrote); by run id without the input, the network is a table; a folder that is no run is bad input.
@@ -73,9 +74,9 @@ public sealed class SampleRunEndToEndTests : IDisposable
         Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["report", "--run", runFolder, "--input", TestPaths.DataSamples, "--out", fromFolder]).InvokeAsync());
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(runFolder, "report.html")), await File.ReadAllBytesAsync(fromFolder));
         var byId = Path.Combine(_output, "by-id.html");
-        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["report", "--output", _output, "--run", "latest", "--out", byId, "--top", "5"]).InvokeAsync());
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["report", "--output", sample.Output, "--run", "latest", "--out", byId, "--top", "5"]).InvokeAsync());
         var html = await File.ReadAllTextAsync(byId);
-        Assert.Contains("e2e-sample", html, StringComparison.Ordinal);
+        Assert.Contains(SampleRunFixture.RunId, html, StringComparison.Ordinal);
         Assert.Contains("meio report --input DIR", html, StringComparison.Ordinal);
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(html, "<tr tabindex=\"0\" data-index="));
         Assert.Equal(ExitCodes.BadInput, await MeioCli.Create().Parse(["report", "--run", TestPaths.DataSamples, "--out", byId]).InvokeAsync());
@@ -84,11 +85,12 @@ public sealed class SampleRunEndToEndTests : IDisposable
     [Fact]
     public async Task Same_input_and_seed_give_identical_files()
     {
+        var input = TestPaths.MediumInput;
         var second = TestPaths.NewTempFolder();
         try
         {
-            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
-            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", second, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", input, "--output", _output, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", input, "--output", second, "--run-id", "same", .. SmallServiceCheck]).InvokeAsync());
             var names = new[] { "targets.csv", "forecasts.csv", "metrics.json", "node_drivers.csv", "explanations.csv", "explanation_summary.csv", "explanation_details.csv", "forecast_contributions.csv", "explanation_inputs.csv", "buffer_composition.csv" };
             foreach (var name in names)
             {
@@ -99,7 +101,7 @@ public sealed class SampleRunEndToEndTests : IDisposable
 
             // Rerunning the same input against the first run changes nothing: the same targets (calibrated levels
             // included) and metrics to the byte, and every contribution exactly 0 (the previous run is the baseline).
-            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "again", .. SmallServiceCheck]).InvokeAsync());
+            Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", input, "--output", _output, "--run-id", "again", .. SmallServiceCheck]).InvokeAsync());
             foreach (var name in names.Take(4).Append("explanation_inputs.csv"))
             {
                 Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "same", name)), await File.ReadAllBytesAsync(Path.Combine(_output, "runs", "again", name)));

@@ -8,17 +8,13 @@ namespace MeioForecast.Worker.Tests;
 /// Issue 10's acceptance check on data-samples: after calibration every customer-facing sku-node's simulated cycle
 /// service is within 1.5 percentage points of its target (or above), and MEIO vs SEIO is stored at equal service.
 /// </summary>
-public sealed class SampleServiceCheckTests : IDisposable
+[Collection(SampleRunCollection.Name)]
+public sealed class SampleServiceCheckTests(SampleRunFixture sample)
 {
-    private readonly string _output = TestPaths.NewTempFolder();
-
-    public void Dispose() => Directory.Delete(_output, recursive: true);
-
     [Fact]
     public async Task After_calibration_every_customer_facing_node_meets_its_target_within_1_5_pp()
     {
-        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "svc"]).InvokeAsync());
-        var run = Path.Combine(_output, "runs", "svc");
+        var run = sample.RunFolder;
         List<string[]> targets;
         using (var reader = new StreamReader(Path.Combine(run, "targets.csv")))
         {

@@ -34,6 +34,20 @@ internal static class TestPaths
         return folder;
     });
 
+    /// <summary>
+    /// A medium input (`meio sample-data --seed 42 --skus 8 --stores 3`: 3 echelons, 24 series, each of 1, 2 or 3
+    /// FNV-1a shards non-empty), written once per test process: for end-to-end properties that hold at any size
+    /// (determinism, shards equal to the single run, blob equal to local, explanations adding up).
+    /// </summary>
+    public static string MediumInput => MediumInputFolder.Value;
+
+    private static readonly Lazy<string> MediumInputFolder = new(() =>
+    {
+        var folder = Path.Combine(NewTempFolder(), "input");
+        Datasets.SampleData.SampleDataGenerator.Write(folder, 42, 8, 3);
+        return folder;
+    });
+
     public static string NewTempFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "meio-e2e-" + Guid.NewGuid().ToString("N"));

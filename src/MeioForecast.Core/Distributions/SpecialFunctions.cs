@@ -155,36 +155,11 @@ internal static class SpecialFunctions
         var h = d;
         for (var m = 1; m < MaxIterations; m++)
         {
+            // The even and the odd step of the fraction (Numerical Recipes' betacf), each a modified Lentz update.
             var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1.0 + aa * d;
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-
-            c = 1.0 + aa / c;
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1.0 / d;
+            (d, c) = LentzStep(m * (b - m) * x / ((qam + m2) * (a + m2)), d, c);
             h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1.0 + aa * d;
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-
-            c = 1.0 + aa / c;
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1.0 / d;
+            (d, c) = LentzStep(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), d, c);
             var del = d * c;
             h *= del;
             if (Math.Abs(del - 1.0) < Epsilon)
@@ -194,5 +169,23 @@ internal static class SpecialFunctions
         }
 
         return h;
+    }
+
+    /// <summary>One modified Lentz update of a continued fraction's (1/D, C) with partial numerator <paramref name="aa"/>.</summary>
+    private static (double D, double C) LentzStep(double aa, double d, double c)
+    {
+        d = 1.0 + aa * d;
+        if (Math.Abs(d) < Tiny)
+        {
+            d = Tiny;
+        }
+
+        c = 1.0 + aa / c;
+        if (Math.Abs(c) < Tiny)
+        {
+            c = Tiny;
+        }
+
+        return (1.0 / d, c);
     }
 }

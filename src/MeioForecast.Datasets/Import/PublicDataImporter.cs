@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using MeioForecast.Storage.Csv;
+using MeioForecast.Storage.Input;
 
 namespace MeioForecast.Datasets.Import;
 
@@ -116,8 +117,18 @@ public static class PublicDataImporter
     }
 
     /// <summary>Rows of a CSV (gzipped when the name ends in .gz) as field lookups by header name.</summary>
+    /// <exception cref="InputValidationException">The file does not exist (bad input: --source names the wrong folder).</exception>
     private static IEnumerable<Func<string, string>> Rows(string path)
     {
+        if (!File.Exists(path))
+        {
+            var full = Path.GetFullPath(path);
+            var source = Path.GetDirectoryName(Path.GetDirectoryName(full));
+            throw new InputValidationException([new InputError(
+                Path.GetFileName(path), 0, "", InputRule.MissingFile,
+                $"{full} does not exist: --source must be the folder holding {Path.GetFileName(Path.GetDirectoryName(full))}/ (it was {source}).")]);
+        }
+
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream);

@@ -56,7 +56,11 @@ public sealed class NetworkPlacement(GsmSolverOptions? options = null) : IStockP
                 MeanDemandPerPeriod: bound.MeanPerPeriod,
                 SafetyStock: safety,
                 BaseStock: bound.ExpectedDemand(tau) + safety,
-                HoldingCost: safety * node.AnnualHoldingCostPerUnit));
+                HoldingCost: safety * node.AnnualHoldingCostPerUnit)
+            {
+                SkuNetworkGap = solution.Gap,
+                SkuNetworkProven = solution.ProvenOptimal,
+            });
         }
 
         return rows;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Runs;
 
@@ -46,24 +47,31 @@ public static class ServiceMetricsJson
         return new RunFile(FileName, bytes, null);
     }
 
-    private static Dictionary<string, object?> Method(CalibratedTargets t, IReadOnlyDictionary<string, double> byType) => new()
+    private static Dictionary<string, object?> Method(CalibratedTargets t, IReadOnlyDictionary<string, double> byType)
     {
-        ["method"] = t.Method,
-        ["customer_service"] = Round(t.CustomerService),
-        ["customer_target"] = Round(t.CustomerTarget),
-        ["max_standard_error"] = Round(t.MaxStandardError),
-        ["nodes_below_target"] = t.Unmet,
-        ["customer_facing_nodes"] = t.CustomerFacingCount,
-        ["nodes_raised"] = t.Raised,
-        ["nodes_lowered"] = t.Lowered,
-        ["min_service_gap"] = Round(t.MinServiceGap),
-        ["max_service_gap"] = Round(t.MaxServiceGap),
-        ["rounds"] = t.Rounds,
-        ["safety_stock"] = Round(t.SafetyStock),
-        ["holding_cost"] = Round(t.HoldingCost),
-        ["expedited_units_per_period"] = Round(t.ExpeditedUnitsPerPeriod),
-        ["safety_stock_by_location_type"] = byType.ToDictionary(p => p.Key, p => Round(p.Value)),
-    };
+        var optimality = PlacementOptimality.Of(t.Targets);
+        return new()
+        {
+            ["method"] = t.Method,
+            ["customer_service"] = Round(t.CustomerService),
+            ["customer_target"] = Round(t.CustomerTarget),
+            ["max_standard_error"] = Round(t.MaxStandardError),
+            ["nodes_below_target"] = t.Unmet,
+            ["customer_facing_nodes"] = t.CustomerFacingCount,
+            ["nodes_raised"] = t.Raised,
+            ["nodes_lowered"] = t.Lowered,
+            ["min_service_gap"] = Round(t.MinServiceGap),
+            ["max_service_gap"] = Round(t.MaxServiceGap),
+            ["rounds"] = t.Rounds,
+            ["safety_stock"] = Round(t.SafetyStock),
+            ["holding_cost"] = Round(t.HoldingCost),
+            ["expedited_units_per_period"] = Round(t.ExpeditedUnitsPerPeriod),
+            ["safety_stock_by_location_type"] = byType.ToDictionary(p => p.Key, p => Round(p.Value)),
+            ["sku_networks"] = optimality.SkuNetworks,
+            ["unproven_sku_networks"] = optimality.Unproven,
+            ["worst_relative_gap"] = optimality.WorstGap,
+        };
+    }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
 }

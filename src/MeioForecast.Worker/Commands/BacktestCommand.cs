@@ -43,7 +43,7 @@ internal static class BacktestCommand
             () =>
             {
                 // The stage's options come from the same Forecasting:Stage section as meio train's, so a setting tried here is the one trained.
-                var stage = CliHost.StageSettings(MeioConfiguration.Build(parse.UnmatchedTokens));
+                var stage = PlanningServices.Stage(MeioConfiguration.Build(parse.UnmatchedTokens));
 
                 // A period the score mask excludes is no demand observation (a closed shop, a week without a record): the GBDT does not train on it either.
                 if (parse.GetValue(mask) is { } masked && stage.Gbdt.AvailabilitySignal is null)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MeioForecast.Datasets.Import;
+using MeioForecast.Storage.Input;
 
 namespace MeioForecast.Worker.Commands;
 
@@ -25,7 +26,17 @@ internal static class ImportCommand
                 return ExitCodes.BadInput;
             }
 
-            var input = PublicDataImporter.Read(name, parse.GetValue(source)!);
+            ImportedInput input;
+            try
+            {
+                input = PublicDataImporter.Read(name, parse.GetValue(source)!);
+            }
+            catch (InputValidationException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return ExitCodes.BadInput;
+            }
+
             var folder = parse.GetValue(output)!;
             var rows = InputFolderWriter.Write(input, folder, markObserved: input.ScoreMask == "observed", parse.GetValue(dcs));
             Console.Out.WriteLine($"{name}: {input.Demand.Count} series, {rows} demand rows written to {Path.GetFullPath(folder)}");

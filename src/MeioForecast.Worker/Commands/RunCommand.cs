@@ -103,6 +103,15 @@ internal static class RunCommand
                 Console.Out.WriteLine(shardSpec is { } sh
                     ? $"run {manifest.RunId} shard {sh}: {store.Description}/runs/{manifest.RunId}/shards/{sh.Index}"
                     : $"run {manifest.RunId}: {store.Description}/runs/{manifest.RunId}");
+                if (shardSpec is null)
+                {
+                    Console.Out.WriteLine($"report: {store.Description}/runs/{manifest.RunId}/report.html");
+                }
+
+                if (manifest.Figures is { } figures)
+                {
+                    Console.Out.WriteLine(figures);
+                }
                 if (parse.GetValue(finalize) && shardSpec is { } done)
                 {
                     try

@@ -34,7 +34,7 @@ internal static partial class TrainCommand
                 var configuration = MeioConfiguration.Build(parse.UnmatchedTokens);
                 var registry = await ModelStoreOptions.OpenAsync(parse.GetValue(models), configuration, cancellationToken).ConfigureAwait(false)
                     ?? throw new ConfigurationException($"meio train needs a model registry: --models DIR|URI or {ModelStoreOptions.ModelsKey}.");
-                var options = CliHost.StageSettings(configuration);
+                var options = PlanningServices.Stage(configuration);
                 using var services = CliHost.BuildServices();
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("MeioForecast.Worker.Train");
                 var folder = parse.GetValue(input)!;

@@ -16,7 +16,7 @@ internal static class WorkerCommand
         var output = new Option<string?>("--output") { Description = "Output: local folder, blob://container/prefix or https blob URI (overrides Worker:Output)." };
         var schedule = new Option<string?>("--schedule") { Description = "Cron expression in UTC, 5 fields or 6 with seconds (overrides Worker:Schedule; default 0 2 * * *)." };
         var lockWait = new Option<int?>("--lock-wait") { Description = "Seconds to wait for another worker holding the same run (overrides Worker:LockWaitSeconds)." };
-        var command = new Command("worker", "Run as a long-lived worker: plan on a cron schedule (UTC) until stopped (SIGTERM/Ctrl+C). Other settings: --Section:Key=value.")
+        var command = new Command("worker", "Run as a long-lived worker: plan on a cron schedule (UTC) until stopped (SIGTERM/Ctrl+C).")
         {
             input, output, schedule, lockWait,
         };

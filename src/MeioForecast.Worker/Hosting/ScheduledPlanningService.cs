@@ -84,6 +84,14 @@ internal sealed partial class ScheduledPlanningService(
             {
                 await RunSlotAsync(options, store, slot, stoppingToken).ConfigureAwait(false);
             }
+            catch (Exception ex) when (CliHost.MissingLightGbm(ex) is { } missing)
+            {
+                // Not a bug: the machine cannot load lib_lightgbm or libgomp (exit code 6, as meio run); every slot would fail alike.
+                LogUnusableSetup(logger, missing.Message);
+                state.FatalExitCode = ExitCodes.BadConfiguration;
+                lifetime.StopApplication();
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A bug, not a data or storage problem: stop with the generic failure code rather than loop on it.
@@ -154,6 +162,9 @@ internal sealed partial class ScheduledPlanningService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Output {Output} is unusable, the worker stops: {Message}")]
     private static partial void LogStoreUnusable(ILogger logger, string output, string message);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The forecaster cannot run on this machine, the worker stops: {Message}")]
+    private static partial void LogUnusableSetup(ILogger logger, string message);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Unexpected {Type} in the worker, it stops: {Message}")]
     private static partial void LogUnexpected(ILogger logger, string type, string message);

@@ -1,10 +1,5 @@
 using MeioForecast.Forecasting;
-using MeioForecast.Forecasting.Global;
-using MeioForecast.Forecasting.Selection;
-using MeioForecast.Forecasting.Trained;
 using MeioForecast.Pipeline;
-using MeioForecast.Pipeline.Placement;
-using MeioForecast.Pipeline.ServiceCheck;
 using MeioForecast.Storage.Stores;
 using MeioForecast.Worker.Output;
 using Microsoft.Extensions.Configuration;
@@ -42,16 +37,9 @@ public static class WorkerHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
             o.UseUtcTimestamp = true;
         });
-        var serviceCheck = builder.Configuration.GetSection("ServiceCheck").Get<ServiceCheckOptions>() ?? new ServiceCheckOptions();
-        builder.Services.AddSingleton(new ServiceCalibrator(serviceCheck));
-
-        // The forecaster of a run that trains in-run: the same Forecasting:Method and Forecasting:Stage settings as
-        // meio run and meio train read, validated when RunAsync resolves it (a bad value exits with code 6).
-        var configuration = builder.Configuration;
-        builder.Services.AddSingleton<IForecaster>(sp => ForecasterChoice.FromConfiguration(configuration) ?? Stage(CliHost.StageSettings(configuration), sp));
-
-        // The Placement section as meio run binds it (CliHost.BuildPlanningServices), resolved with the planning run below.
-        builder.Services.AddSingleton(_ => configuration.GetSection("Placement").Get<PlacementOptions>() ?? new PlacementOptions());
+        // The planning options as meio run binds them, validated when RunAsync resolves the planning run (exit code 6);
+        // GBDT training progress goes to the log only (a worker has no terminal).
+        builder.Services.AddPlanningOptions(builder.Configuration, terminal: null);
         builder.Services.AddMeioForecast();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
@@ -64,10 +52,6 @@ public static class WorkerHost
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
-
-    /// <summary>The forecasting stage with <paramref name="options"/>; GBDT training progress goes to the log only (a worker has no terminal).</summary>
-    private static SelectingForecaster Stage(StageOptions options, IServiceProvider services) =>
-        SelectingForecaster.CreateDefault(options.Selection, new GlobalGbdtForecaster(options.Gbdt, new TrainingProgress(null, services.GetRequiredService<ILogger<TrainingProgress>>())));
 
     /// <summary>Runs <paramref name="host"/> until <paramref name="cancellationToken"/> or SIGTERM/SIGINT, disposes it, and returns the exit code.</summary>
     public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)

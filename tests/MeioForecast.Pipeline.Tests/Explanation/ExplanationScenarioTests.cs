@@ -10,6 +10,7 @@ using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Explanation.Inputs;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
+using MeioForecast.Pipeline.Tests.Builders;
 
 namespace MeioForecast.Pipeline.Tests.Explanation;
 
@@ -23,7 +24,7 @@ namespace MeioForecast.Pipeline.Tests.Explanation;
 public class ExplanationScenarioTests
 {
     private const int Horizon = 30;
-    private static readonly QuantileLevel[] Levels = Enumerable.Range(1, 19).Select(i => new QuantileLevel(i / 20.0)).ToArray();
+    private static readonly QuantileLevel[] Levels = Forecasts.Grid(20);
     private static readonly SkuReplanner Uncalibrated = new(new NetworkPlacement(), null, DemandBoundKind.Normal);
 
     /// <summary>One scenario's inputs: supplier -> DC -> stores S1..Sn, sku A (and an untouched sku B on the same lanes).</summary>
@@ -37,20 +38,6 @@ public class ExplanationScenarioTests
         double DcHoldingRate = 0.2,
         double S1ServiceLevel = 0.95,
         double S1Level = 1.0);
-
-    private static SeriesForecast Forecast(SkuNode node, double mu, double sigma)
-    {
-        var q = new double[Horizon, Levels.Length];
-        for (var t = 0; t < Horizon; t++)
-        {
-            for (var j = 0; j < Levels.Length; j++)
-            {
-                q[t, j] = mu + (sigma * StandardNormal.Quantile(Levels[j].Value));
-            }
-        }
-
-        return new SeriesForecast(node, new DateOnly(2026, 1, 1), Levels, q, "test");
-    }
 
     private static (PlanningInput Input, List<SeriesForecast> Forecasts) Input(Scenario s)
     {
@@ -67,7 +54,7 @@ public class ExplanationScenarioTests
                 var id = $"S{i}";
                 var a1 = sku == "A" && i == 1;
                 nodes.Add(new SkuNodeParameters(new SkuNode(sku, id), s.StoreUnitCost, 0.25, a1 ? s.S1ServiceLevel : 0.95, null, 0));
-                forecasts.Add(Forecast(new SkuNode(sku, id), (20 + i) * (a1 ? s.S1Level : 1.0), 5 + i));
+                forecasts.Add(Forecasts.Normal(new SkuNode(sku, id), Levels, Horizon, (20 + i) * (a1 ? s.S1Level : 1.0), 5 + i));
             }
         }
 

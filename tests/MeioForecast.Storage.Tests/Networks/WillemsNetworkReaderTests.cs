@@ -39,6 +39,17 @@ public class WillemsNetworkReaderTests
     }
 
     [Fact]
+    public void Every_reference_file_reads_as_the_test_kits_plain_reader_reads_it()
+    {
+        // Peer: TestKit's non-validating split-on-comma reader of the same trusted fixtures (the optimizer's tests use it).
+        foreach (var (stages, arcs) in ReferenceInstances.Files)
+        {
+            Assert.Equal(ReferenceInstances.ReadStages(stages), WillemsNetworkReader.ReadStages(stages));
+            Assert.Equal(ReferenceInstances.ReadArcs(arcs), WillemsNetworkReader.ReadArcs(arcs));
+        }
+    }
+
+    [Fact]
     public void A_bad_number_is_reported_with_file_line_and_column()
     {
         using var folder = new TempFolder();

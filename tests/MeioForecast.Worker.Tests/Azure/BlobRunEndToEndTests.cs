@@ -6,7 +6,7 @@ using MeioForecast.Storage.Tests.Azure;
 
 namespace MeioForecast.Worker.Tests.Azure;
 
-/// <summary>`meio run --output blob://container/prefix` against a real blob server (Azurite).</summary>
+/// <summary>`meio run --output blob://container/prefix` against a real blob server (Azurite), on the medium generated input.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
     private Task<int> MeioRunAsync(string output, string runId, string connectionString, params string[] extra) =>
         MeioCli.Create().Parse(
         [
-            "run", "--input", TestPaths.DataSamples, "--output", output, "--run-id", runId,
+            "run", "--input", TestPaths.MediumInput, "--output", output, "--run-id", runId,
             $"--Storage:ConnectionString={connectionString}", "--Storage:CreateContainerIfMissing=true",
             "--ServiceCheck:Enabled=false", "--Storage:Blob:MaxRetries=2", "--Storage:Blob:RetryDelay=00:00:00.050", "--Storage:Blob:MaxRetryDelay=00:00:00.200",
             .. extra,
@@ -51,7 +51,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal("e2e-blob", run.Manifest.RunId);
 
         // Peer check: the same run to the local folder store gives byte-identical output files.
-        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _local, "--run-id", "e2e-blob", "--ServiceCheck:Enabled=false"]).InvokeAsync());
+        Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(["run", "--input", TestPaths.MediumInput, "--output", _local, "--run-id", "e2e-blob", "--ServiceCheck:Enabled=false"]).InvokeAsync());
         foreach (var name in new[] { "targets.csv", "forecasts.csv" })
         {
             var local = await File.ReadAllBytesAsync(Path.Combine(_local, "runs", "e2e-blob", name));
@@ -61,7 +61,7 @@ public sealed class BlobRunEndToEndTests(AzuriteFixture azurite) : IDisposable
         // meio report reads the run from its blob URI and rebuilds the run's own report.html (given the same input).
         var report = Path.Combine(_local, "from-blob.html");
         Assert.Equal(ExitCodes.Ok, await MeioCli.Create().Parse(
-            ["report", "--run", $"blob://{container}/plans/eu/runs/e2e-blob", "--input", TestPaths.DataSamples, "--out", report, $"--Storage:ConnectionString={azurite.ConnectionString}"]).InvokeAsync());
+            ["report", "--run", $"blob://{container}/plans/eu/runs/e2e-blob", "--input", TestPaths.MediumInput, "--out", report, $"--Storage:ConnectionString={azurite.ConnectionString}"]).InvokeAsync());
         Assert.Equal(run.Files["report.html"].ToArray(), await File.ReadAllBytesAsync(report));
 
         // Re-running the complete run id re-plans nothing and writes nothing but (at most) latest.json.

@@ -90,7 +90,10 @@ public sealed class SampleRunExplanationTests : IDisposable
     [Fact]
     public async Task Second_run_publishes_explanations_that_add_up_to_the_published_change()
     {
-        foreach (var file in Directory.GetFiles(TestPaths.DataSamples))
+        // The medium generated input (same generator as data-samples, 8 skus) with a small service check: additivity holds
+        // at any size and any number of replications, and each of run B's coalitions re-calibrates its sku network.
+        string[] smallServiceCheck = ["--ServiceCheck:Replications=4", "--ServiceCheck:Periods=56", "--ServiceCheck:MaxRounds=2"];
+        foreach (var file in Directory.GetFiles(TestPaths.MediumInput))
         {
             File.Copy(file, Path.Combine(_changedInput, Path.GetFileName(file)));
         }
@@ -108,8 +111,8 @@ public sealed class SampleRunExplanationTests : IDisposable
                 : line;
         });
         await File.WriteAllLinesAsync(signals, promoted);
-        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.DataSamples, "--output", _output, "--run-id", "a"]).InvokeAsync());
-        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", _changedInput, "--output", _output, "--run-id", "b"]).InvokeAsync());
+        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", TestPaths.MediumInput, "--output", _output, "--run-id", "a", .. smallServiceCheck]).InvokeAsync());
+        Assert.Equal(0, await MeioCli.Create().Parse(["run", "--input", _changedInput, "--output", _output, "--run-id", "b", .. smallServiceCheck]).InvokeAsync());
 
         var targetsA = Read("a", "targets.csv").Skip(1).ToDictionary(r => (r[0], r[1]), r => double.Parse(r[7], CultureInfo.InvariantCulture));
         var targetsB = Read("b", "targets.csv").Skip(1).ToDictionary(r => (r[0], r[1]), r => double.Parse(r[7], CultureInfo.InvariantCulture));

@@ -18,13 +18,13 @@ public sealed class SettingsFileTests : IDisposable
         var file = Path.Combine(_folder, "profile.json");
         File.WriteAllText(file, """{ "Forecasting": { "Stage": { "Gbdt": { "HorizonStride": 1, "MaxOrigins": 90 }, "Selection": { "Origins": 2 } } } }""");
         var configuration = MeioConfiguration.Build(["--settings", file, "--Forecasting:Stage:Gbdt:MaxOrigins=120"]);
-        var stage = CliHost.StageSettings(configuration);
+        var stage = PlanningServices.Stage(configuration);
         Assert.Equal(1, stage.Gbdt.HorizonStride);
         Assert.Equal(120, stage.Gbdt.MaxOrigins);
         Assert.Equal(2, stage.Selection.Origins);
         Assert.Null(configuration["settings"]);
 
-        var equals = CliHost.StageSettings(MeioConfiguration.Build([$"--settings={file}"]));
+        var equals = PlanningServices.Stage(MeioConfiguration.Build([$"--settings={file}"]));
         Assert.Equal(90, equals.Gbdt.MaxOrigins);
     }
 
@@ -52,7 +52,7 @@ public sealed class SettingsFileTests : IDisposable
     {
         // pipelines/settings/forecasting-thorough-*.json as written in docs/forecasting.md; defaults elsewhere.
         var file = Path.Combine(TestPaths.RepositoryRoot, "pipelines", "settings", name);
-        var stage = CliHost.StageSettings(MeioConfiguration.Build(["--settings", file]));
+        var stage = PlanningServices.Stage(MeioConfiguration.Build(["--settings", file]));
         Assert.Equal(1, stage.Gbdt.HorizonStride);
         Assert.Equal(maxOrigins, stage.Gbdt.MaxOrigins);
         Assert.Equal(1_000_000, stage.Gbdt.MaxTrainingRows);
@@ -62,7 +62,7 @@ public sealed class SettingsFileTests : IDisposable
         Assert.Equal(ConformalScale.Width, stage.Selection.Conformal.LocalScale);
 
         // One conformal key on the command line keeps the stage's other conformal defaults.
-        var level = CliHost.StageSettings(MeioConfiguration.Build(["--settings", file, "--Forecasting:Stage:Selection:Conformal:LocalScale=Level"]));
+        var level = PlanningServices.Stage(MeioConfiguration.Build(["--settings", file, "--Forecasting:Stage:Selection:Conformal:LocalScale=Level"]));
         Assert.Equal(ConformalScale.Level, level.Selection.Conformal.LocalScale);
         Assert.True(level.Selection.Conformal.Scaled);
         Assert.False(level.Selection.Conformal.PerStep);

@@ -1,7 +1,7 @@
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Forecasting.Gbt;
 
-namespace MeioForecast.Explainability.Tests;
+namespace MeioForecast.Pipeline.Tests.Explanation;
 
 public class LeadTimeContributionsTests
 {
