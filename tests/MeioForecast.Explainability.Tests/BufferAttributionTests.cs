@@ -77,6 +77,15 @@ public class BufferAttributionTests
     }
 
     [Fact]
+    public void Rounding_noise_on_a_buffer_of_zero_is_additive_but_a_real_residual_is_not()
+    {
+        // Seen in a browser-test run: base stock 0 before and after, contributions of rounding noise summing to 2.8e-14.
+        // A relative tolerance of a zero scale refused it; the absolute floor (1e-9 units) admits it, and nothing more.
+        Assert.True(BufferAttribution.IsAdditive(new ShapleyResult([1.4e-14, 1.4e-14, 0.0], 0, 0)));
+        Assert.False(BufferAttribution.IsAdditive(new ShapleyResult([1e-6, 0.0, 0.0], 0, 0)));
+    }
+
+    [Fact]
     public void Sentence_names_the_change_and_the_largest_drivers_first()
     {
         var values = new double[7];

@@ -19,6 +19,13 @@ public static class BufferAttribution
     public const double RelativeTolerance = 1e-9;
 
     /// <summary>
+    /// Absolute floor of the efficiency check, in the measure's units (units or currency a year): a node whose buffer is
+    /// 0 in both runs can still get contributions of rounding noise (a sum of 2.8e-14 was seen), which no relative
+    /// tolerance of a zero scale admits.
+    /// </summary>
+    public const double AbsoluteTolerance = 1e-9;
+
+    /// <summary>
     /// Explains the buffer of <paramref name="key"/> from <paramref name="worth"/>, the buffer of every coalition bit mask
     /// (bit <c>(int)driver</c> set = that driver's input at its new value).
     /// </summary>
@@ -40,13 +47,13 @@ public static class BufferAttribution
 
     /// <summary>
     /// True when the values of <paramref name="result"/> add up to its change within <see cref="RelativeTolerance"/>
-    /// of the largest magnitude involved (baseline, total, or the sum of absolute values).
+    /// of the largest magnitude involved (baseline, total, or the sum of absolute values) plus <see cref="AbsoluteTolerance"/>.
     /// </summary>
     public static bool IsAdditive(ShapleyResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var scale = Math.Max(Math.Max(Math.Abs(result.Baseline), Math.Abs(result.Total)), result.Values.Sum(Math.Abs));
-        return Math.Abs(result.Residual) <= RelativeTolerance * scale;
+        return Math.Abs(result.Residual) <= (RelativeTolerance * scale) + AbsoluteTolerance;
     }
 
     private static ShapleyResult Checked(SkuNode key, BufferMeasure measure, ShapleyResult result) =>

@@ -35,7 +35,7 @@ public static class DemandDetails
 
             var rows = Split(driver, c, Measure(current, driver), Measure(previous, driver));
             var sum = rows.Sum(r => r.Contribution);
-            if (Math.Abs(sum - c) > BufferAttribution.RelativeTolerance * Math.Max(Math.Abs(c), rows.Sum(r => Math.Abs(r.Contribution))))
+            if (Math.Abs(sum - c) > (BufferAttribution.RelativeTolerance * Math.Max(Math.Abs(c), rows.Sum(r => Math.Abs(r.Contribution)))) + BufferAttribution.AbsoluteTolerance)
             {
                 throw new AdditivityException($"{explanation.Key}: the {BufferDriverNames.Code(driver)} details add up to {sum:R}, not to the driver's contribution {c:R}.");
             }
