@@ -54,7 +54,9 @@ public sealed record ServiceCheckOptions
     /// <summary>
     /// How demand is drawn from the forecast distributions: <see cref="DemandDraws.Independent"/> per period, or
     /// <see cref="DemandDraws.Replay"/> (period uniforms replayed from the forecaster's out-of-sample backtest PIT
-    /// paths, <see cref="ErrorReplay"/>). Default independent.
+    /// paths, <see cref="ErrorReplay"/>). Default independent: on held-out sample demand Replay held closer to target
+    /// only with four daily backtest origins (the stage's default is one, whose in-sample errors it then overfits), and it
+    /// leaves some store nodes below target after <see cref="MaxRounds"/> (docs/holdout.md).
     /// </summary>
     public DemandDraws Draws { get; init; } = DemandDraws.Independent;
 
