@@ -1,12 +1,14 @@
 using MeioForecast.Core.Planning;
 using MeioForecast.Explainability.Drilldown;
 using MeioForecast.Forecasting;
+using MeioForecast.Forecasting.Backtesting;
 using MeioForecast.Forecasting.Global;
 using MeioForecast.Core.Keys;
 using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Explanation.Inputs;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
+using MeioForecast.Simulation.Network;
 using Microsoft.Extensions.Logging;
 
 namespace MeioForecast.Pipeline;
@@ -50,7 +52,10 @@ public sealed partial class PlanningRun(
         progress?.Report(new RunProgress("placement", input.SkuNodes.Count, input.SkuNodes.Count));
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
         LogPlacementTime(logger, _placement.DemandBound.ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
-        var service = CheckService(input, plan, demand, forecasts, progress, cancellationToken);
+        var replay = serviceCheck is { Options.Enabled: true, Options.Draws: DemandDraws.Replay }
+            ? ReplayedErrors(model, chosen, new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed), settings)
+            : null;
+        var service = CheckService(input, plan, demand, forecasts, replay, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;
         var optimality = PlacementOptimality.Of(final);
         LogOptimality(logger, placement.Name, optimality.SkuNetworks, optimality.SkuNetworks - optimality.Unproven, optimality.WorstGap);
@@ -68,7 +73,36 @@ public sealed partial class PlanningRun(
         };
     }
 
-    private ServiceReport? CheckService(PlanningInput input, NetworkPlan plan, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The replay members of <see cref="DemandDraws.Replay"/>: the forecaster's own backtest outcomes when its model kept
+    /// them (the forecasting stage), else a rolling-origin backtest of the forecaster with
+    /// <see cref="ServiceCheckOptions.ReplayOrigins"/> origins one horizon apart. A backtested model without outcomes (a
+    /// registered stage with fixed weights and calibration, whose fits saw the whole history) is not refitted on cut
+    /// histories: its nodes draw independently.
+    /// </summary>
+    private IReadOnlyDictionary<SkuNode, ReplayMember> ReplayedErrors(IForecastModel model, IForecaster chosen, ForecastTrainingData data, PlanningSettings settings)
+    {
+        var options = serviceCheck!.Options;
+        IReadOnlyList<ForecastOutcome> outcomes;
+        string source;
+        if (model is IBacktestedModel backtested)
+        {
+            outcomes = backtested.HeldOut;
+            source = "the stage's selection backtest";
+        }
+        else
+        {
+            var backtest = new BacktestOptions { Origins = options.ReplayOrigins, Horizon = settings.Horizon, Levels = settings.QuantileLevels, Seed = settings.Seed };
+            outcomes = RollingOriginBacktester.Run(chosen, data, backtest).Outcomes;
+            source = $"a {options.ReplayOrigins}-origin backtest of {chosen.Name}";
+        }
+
+        var replay = ErrorReplay.Build(outcomes, options.Pool, options.BlockLength);
+        LogReplay(logger, replay.Count, outcomes.Select(o => o.Origin).DefaultIfEmpty(-1).Max() + 1, outcomes.Count == 0 ? 0 : outcomes[0].Actuals.Length, source, options.Pool.ToString().ToLowerInvariant());
+        return replay;
+    }
+
+    private ServiceReport? CheckService(PlanningInput input, NetworkPlan plan, NodeDemand demand, IReadOnlyList<SeriesForecast> forecasts, IReadOnlyDictionary<SkuNode, ReplayMember>? replay, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         if (serviceCheck is not { Options.Enabled: true })
         {
@@ -77,10 +111,9 @@ public sealed partial class PlanningRun(
 
         progress?.Report(new RunProgress("service-check", 0, input.SkuNodes.Count));
         var options = serviceCheck.Options;
-        var dependence = options.Draws == DemandDraws.Bootstrap ? ErrorPaths.Build(input.Demand, forecasts, options.ErrorHistoryHorizons, options.BlockLength) : null;
-        var primary = serviceCheck.Calibrate(plan, demand, forecasts, placement, cancellationToken, dependence);
+        var primary = serviceCheck.Calibrate(plan, demand, forecasts, placement, cancellationToken, replay);
         var single = options.CompareSingleEchelon && placement is not SingleEchelonPlacement
-            ? serviceCheck.Calibrate(plan, demand, forecasts, new SingleEchelonPlacement(), cancellationToken, dependence)
+            ? serviceCheck.Calibrate(plan, demand, forecasts, new SingleEchelonPlacement(), cancellationToken, replay)
             : null;
         progress?.Report(new RunProgress("service-check", input.SkuNodes.Count, input.SkuNodes.Count));
         var report = ServiceReport.Create(serviceCheck.Options, primary, single, input);
@@ -103,6 +136,9 @@ public sealed partial class PlanningRun(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Optimality ({Method}): {Proven} of {SkuNetworks} sku networks proven optimal, worst relative gap {Gap:G3}")]
     private static partial void LogOptimality(ILogger logger, string method, int skuNetworks, int proven, double gap);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Service check replays the out-of-sample errors of {Nodes} sku-nodes ({Origins} origins x {Steps} steps, from {Source}, pooled by {Pool})")]
+    private static partial void LogReplay(ILogger logger, int nodes, int origins, int steps, string source, string pool);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Line}")]
     private static partial void LogService(ILogger logger, string line);

@@ -99,6 +99,7 @@ public sealed class SelectingForecaster : IForecaster
         }
 
         double[]? pooled = fixedCalibration ? givenWeights : null;
+        IReadOnlyList<ForecastOutcome> heldOut = [];
         var routes = data.Series.Select(s => Route(s, data.Period, _options)).ToArray();
         var volumes = data.Series.Select(s => ConformalCalibrator.Volume(s, _options.ZeroShareWindowFor(data.Period))).ToArray();
         var h = _options.HorizonFor(data.Period);
@@ -138,6 +139,7 @@ public sealed class SelectingForecaster : IForecaster
                 }
 
                 calibration = ConformalCalibrator.Fit(outcomes, _options.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]]);
+                heldOut = HeldOut(outcomes, o => ConformalCalibrator.Fit(o, _options.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]]), calibration, k => (routes[byKey[k]], volumes[byKey[k]]));
             }
         }
 
@@ -148,7 +150,37 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule), calibration, pooled);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule) { HeldOut = heldOut }, calibration, pooled);
+    }
+
+    /// <summary>
+    /// The backtest outcomes as the stage would have served them: each origin's combined forecast calibrated by
+    /// adjustments fitted on the other origins' outcomes (cross-conformal, Vovk 2015, Ann. Math. Artif. Intell. 74:9-28:
+    /// the errors replayed stay out of sample for the calibration too); with a single origin there is no other, and the
+    /// adjustments fitted on it are applied (in sample for the shift only, one value per level pooled over every
+    /// sku-node and step).
+    /// </summary>
+    internal static IReadOnlyList<ForecastOutcome> HeldOut(
+        IReadOnlyList<ForecastOutcome> outcomes,
+        Func<IReadOnlyList<ForecastOutcome>, QuantileCalibration> fit,
+        QuantileCalibration all,
+        Func<SkuNode, (string Route, double Volume)> segment)
+    {
+        var origins = outcomes.Select(o => o.Origin).Distinct().Order().ToArray();
+        var result = new List<ForecastOutcome>(outcomes.Count);
+        foreach (var origin in origins)
+        {
+            var others = outcomes.Where(o => o.Origin != origin).ToArray();
+            var calibration = others.Length > 0 ? fit(others) : all;
+            foreach (var o in outcomes.Where(o => o.Origin == origin))
+            {
+                var (route, volume) = segment(o.Key);
+                var served = calibration.Apply(new SeriesForecast(o.Key, o.FirstDate, o.Levels, o.Quantiles, string.Empty), route, volume);
+                result.Add(o with { Quantiles = served.Quantiles });
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).</summary>

@@ -1,3 +1,4 @@
+using MeioForecast.Forecasting.Backtesting;
 using MeioForecast.Forecasting.Calibration;
 
 namespace MeioForecast.Forecasting.Selection;
@@ -11,8 +12,11 @@ internal sealed class SelectingModel(
     double[] volumes,
     double[][] weights,
     QuantileCalibration? calibration,
-    SelectionRule rule) : IForecastModel
+    SelectionRule rule) : IBacktestedModel
 {
+    /// <inheritdoc />
+    public IReadOnlyList<ForecastOutcome> HeldOut { get; init; } = [];
+
     /// <summary>Candidate names, in weight order.</summary>
     public IReadOnlyList<string> Candidates => names;
 

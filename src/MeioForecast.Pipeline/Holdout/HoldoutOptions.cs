@@ -23,6 +23,9 @@ public sealed record HoldoutOptions
     /// <summary>What an upstream shortage does in the replay; default backorder (no extraordinary measure).</summary>
     public ShortfallPolicy Shortfall { get; init; } = ShortfallPolicy.Backorder;
 
+    /// <summary>The warm-up demand before the measured periods. Default <see cref="HoldoutWarmUp.History"/>.</summary>
+    public HoldoutWarmUp WarmUp { get; init; } = HoldoutWarmUp.History;
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option violates its documented constraint.</exception>
     public void Validate()
@@ -33,6 +36,11 @@ public sealed record HoldoutOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(Replications, 2);
+        if (!Enum.IsDefined(WarmUp))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WarmUp), WarmUp, "Unknown warm-up.");
+        }
+
         if (!Enum.IsDefined(Shortfall))
         {
             throw new ArgumentOutOfRangeException(nameof(Shortfall), Shortfall, "Unknown shortfall policy.");

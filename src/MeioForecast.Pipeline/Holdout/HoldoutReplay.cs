@@ -15,7 +15,8 @@ namespace MeioForecast.Pipeline.Holdout;
 /// base stocks and service times from the targets, lane lead times) with every node's customer demand replaced by its
 /// actual path (<see cref="CustomerDemand.FromPath"/>): the automatic warm-up W of the network
 /// (<see cref="NetworkSimulator.AutomaticWarmUp"/>) replays the W periods up to and including the origin (zero before a
-/// series starts), then the N periods after the origin are measured. Every replication sees the same demand; only
+/// series starts; with <see cref="HoldoutWarmUp.Plan"/> each node's planned mean demand instead), then the N periods
+/// after the origin are measured. Every replication sees the same demand; only
 /// stochastic lead times differ (seed = run seed x 1000003 xor FNV-1a-64 of the sku id). Nodes replayed: those with a
 /// demand series that starts at or before the origin (items introduced later had no targets from history).
 /// </summary>
@@ -64,7 +65,7 @@ public static class HoldoutReplay
 
             var warmUp = NetworkSimulator.AutomaticWarmUp(SimulationNetworkBuilder.Build(network, byKey, _ => null));
             var simulated = SimulationNetworkBuilder.Build(
-                network, byKey, key => replayed.Contains(key) ? CustomerDemand.FromPath(Path(series[key], options.Origin, warmUp, n)) : null);
+                network, byKey, key => replayed.Contains(key) ? CustomerDemand.FromPath(Path(series[key], options.Origin, warmUp, n, options.WarmUp == HoldoutWarmUp.Plan ? byKey[key].MeanDemandPerPeriod : null)) : null);
             var result = NetworkSimulator.Run(simulated, new SimulationOptions
             {
                 Replications = options.Replications,
@@ -99,15 +100,18 @@ public static class HoldoutReplay
         return new HoldoutReport(options.Origin, n, options.Shortfall == ShortfallPolicy.Backorder ? "backorder" : "expedite", nodes);
     }
 
-    /// <summary>The <paramref name="warmUp"/> periods up to and including the origin (0 before the series starts), then <paramref name="periods"/> after it.</summary>
-    private static double[] Path(DemandSeries series, DateOnly origin, int warmUp, int periods)
+    /// <summary>
+    /// The <paramref name="warmUp"/> periods up to and including the origin (0 before the series starts; each
+    /// <paramref name="planned"/> when given), then <paramref name="periods"/> after it.
+    /// </summary>
+    private static double[] Path(DemandSeries series, DateOnly origin, int warmUp, int periods, double? planned = null)
     {
         var o = series.Period.Between(series.Start, origin);
         var path = new double[warmUp + periods];
         for (var i = 0; i < path.Length; i++)
         {
             var index = o - warmUp + 1 + i;
-            path[i] = index >= 0 ? series.Quantities[index] : 0.0;
+            path[i] = i < warmUp && planned is { } mean ? Math.Max(0.0, mean) : index >= 0 ? series.Quantities[index] : 0.0;
         }
 
         return path;

@@ -6,6 +6,9 @@ public enum DemandDraws
     /// <summary>Each period independently.</summary>
     Independent,
 
-    /// <summary>Period uniforms block-bootstrapped from the node's historical forecast-error ranks (<see cref="ErrorPaths"/>): serial correlation kept.</summary>
-    Bootstrap,
+    /// <summary>
+    /// Period uniforms replayed from the forecaster's out-of-sample backtest PIT paths (<see cref="ErrorReplay"/>):
+    /// the forecast's miscalibration, serial correlation over a lead time and cross-sectional correlation kept.
+    /// </summary>
+    Replay,
 }

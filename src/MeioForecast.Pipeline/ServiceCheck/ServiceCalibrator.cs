@@ -42,7 +42,7 @@ public sealed class ServiceCalibrator
         IReadOnlyList<SeriesForecast> forecasts,
         IStockPlacement placement,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence = null)
+        IReadOnlyDictionary<SkuNode, ReplayMember>? replay = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(demand);
@@ -55,7 +55,7 @@ public sealed class ServiceCalibrator
         Parallel.For(0, networks.Count, parallel, s =>
         {
             var seed = unchecked(((ulong)(uint)plan.Settings.Seed * 1_000_003UL) ^ Sharding.SkuShardHash.Fnv1a64(networks[s].Sku));
-            outcomes[s] = CalibrateSku(demand, byKey, dependence, placement, networks[s], seed);
+            outcomes[s] = CalibrateSku(demand, byKey, replay, placement, networks[s], seed);
         });
         var rows = outcomes.SelectMany(o => o.Rows).ToList();
         var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
@@ -67,7 +67,7 @@ public sealed class ServiceCalibrator
     private (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet) CalibrateSku(
         NodeDemand demand,
         IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
-        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence,
+        IReadOnlyDictionary<SkuNode, ReplayMember>? replay,
         IStockPlacement placement,
         SkuNetwork network,
         ulong seed)
@@ -91,7 +91,7 @@ public sealed class ServiceCalibrator
             round++;
             var simulated = new Dictionary<SkuNode, double>(levels);
             var placed = placement.PlaceSku(network, demand, simulated).ToDictionary(r => new SkuNode(r.Sku, r.Location));
-            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(network, placed, forecasts, dependence), simulation);
+            var result = NetworkSimulator.Run(SimulationNetworkBuilder.Build(network, placed, forecasts, replay), simulation);
             var changed = false;
             foreach (var (key, bracket) in brackets)
             {

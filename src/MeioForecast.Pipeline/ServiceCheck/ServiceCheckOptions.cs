@@ -53,17 +53,23 @@ public sealed record ServiceCheckOptions
 
     /// <summary>
     /// How demand is drawn from the forecast distributions: <see cref="DemandDraws.Independent"/> per period, or
-    /// <see cref="DemandDraws.Bootstrap"/> (period uniforms block-bootstrapped from the node's historical error ranks,
-    /// <see cref="ErrorPaths"/>). Default independent: Bootstrap held closer to target on held-out sample demand
-    /// (docs/holdout.md) but leaves nodes whose history trends away from the forecast out of reach of the calibration
-    /// (the ranks then carry the trend, not forecast errors), so it stays an option until backtest errors feed it.
+    /// <see cref="DemandDraws.Replay"/> (period uniforms replayed from the forecaster's out-of-sample backtest PIT
+    /// paths, <see cref="ErrorReplay"/>). Default independent: on held-out sample demand Replay held closer to target
+    /// only with four daily backtest origins (the stage's default is one, whose in-sample errors it then overfits), and it
+    /// leaves some store nodes below target after <see cref="MaxRounds"/> (docs/holdout.md).
     /// </summary>
     public DemandDraws Draws { get; init; } = DemandDraws.Independent;
 
-    /// <summary>History replayed by <see cref="DemandDraws.Bootstrap"/>, in forecast horizons (W = this x H periods). Default 4; &gt;= 1.</summary>
-    public int ErrorHistoryHorizons { get; init; } = 4;
+    /// <summary>Whose paths a node replays under <see cref="DemandDraws.Replay"/>. Default <see cref="ReplayPool.Sku"/>.</summary>
+    public ReplayPool Pool { get; init; } = ReplayPool.Sku;
 
-    /// <summary>Block length b of <see cref="DemandDraws.Bootstrap"/>, periods; null (default) = the forecast horizon H; &gt;= 1.</summary>
+    /// <summary>
+    /// Rolling origins of the backtest run for <see cref="DemandDraws.Replay"/> when the forecaster keeps none of its own
+    /// (per-series forecasters such as the baseline; the forecasting stage exposes its selection backtest). Default 4; &gt;= 1.
+    /// </summary>
+    public int ReplayOrigins { get; init; } = 4;
+
+    /// <summary>Block length b of <see cref="DemandDraws.Replay"/>, periods; null (default) = the backtest horizon H; &gt;= 1.</summary>
     public int? BlockLength { get; init; }
 
     /// <summary>Also calibrate and simulate single-echelon targets for the MEIO vs SEIO comparison. Default true.</summary>
@@ -76,7 +82,12 @@ public sealed record ServiceCheckOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Replications, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(Periods, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRounds, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(ErrorHistoryHorizons, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReplayOrigins, 1);
+        if (!Enum.IsDefined(Pool))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Pool), Pool, "Unknown replay pool.");
+        }
+
         if (BlockLength is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BlockLength), BlockLength, "The block length must be at least 1 period.");

@@ -20,8 +20,8 @@ internal static class SimulationNetworkBuilder
         SkuNetwork network,
         IReadOnlyDictionary<SkuNode, TargetRow> targets,
         IReadOnlyDictionary<SkuNode, SeriesForecast> forecasts,
-        IReadOnlyDictionary<SkuNode, DemandDependence>? dependence = null) =>
-        Build(network, targets, key => forecasts.TryGetValue(key, out var forecast) ? Demand(forecast, dependence?.GetValueOrDefault(key)) : null);
+        IReadOnlyDictionary<SkuNode, ReplayMember>? replay = null) =>
+        Build(network, targets, key => forecasts.TryGetValue(key, out var forecast) ? Demand(forecast, replay?.GetValueOrDefault(key)) : null);
 
     /// <summary>The same network with the customer demand of each node given by <paramref name="demand"/> (null = none).</summary>
     public static SimulationNetwork Build(
@@ -69,7 +69,7 @@ internal static class SimulationNetworkBuilder
                 leadTime.Distribution?.Select(o => new LeadTimeOutcome(o.Periods + fraction, o.Probability)).ToArray());
     }
 
-    private static CustomerDemand? Demand(SeriesForecast forecast, DemandDependence? dependence)
+    private static CustomerDemand? Demand(SeriesForecast forecast, ReplayMember? replay)
     {
         var periods = new DemandDistribution[forecast.Horizon];
         var any = false;
@@ -87,6 +87,6 @@ internal static class SimulationNetworkBuilder
             periods[t] = new QuantileDistribution(forecast.Levels, values);
         }
 
-        return any ? CustomerDemand.PerPeriod(periods, dependence) : null;
+        return any ? CustomerDemand.PerPeriod(periods, replay) : null;
     }
 }

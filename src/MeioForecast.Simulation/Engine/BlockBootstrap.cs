@@ -3,27 +3,38 @@ using MeioForecast.Simulation.Network;
 namespace MeioForecast.Simulation.Engine;
 
 /// <summary>
-/// The circular block bootstrap of every lane (<see cref="DemandDependence"/>): one block position per lane, shared by
-/// all stages of the network, so the nodes of a sku replay the same historical periods together and their
-/// cross-sectional correlation (a level every store misses at once) is kept along with the serial one (the joint
+/// The circular block bootstrap of every lane over a sku's <see cref="ReplayPaths"/>: one block position (and, when
+/// pooled, one member shift) per lane, shared by all stages of the network, so the nodes of a sku replay the same
+/// backtest dates together and their cross-sectional correlation is kept along with the serial one (the joint
 /// resampling of time blocks across series; Lahiri 2003, Resampling Methods for Dependent Data, Springer, sec. 2.7).
 /// </summary>
 internal sealed class BlockBootstrap(int lanes)
 {
     private readonly int[] _start = new int[lanes];
+    private readonly int[] _shift = new int[lanes];
     private readonly int[] _since = [.. Enumerable.Repeat(-1, lanes)];
 
-    /// <summary>The uniform of period <paramref name="t"/> in one lane: (rank + v)/W at the block's position, a new block from a uniform start when it ends.</summary>
-    public double Next(int t, int lane, DemandDependence dependence, ref Xoshiro256StarStar rng)
+    /// <summary>
+    /// The uniform of period <paramref name="t"/> (forecast step <paramref name="phase"/>) in one lane: at the block's
+    /// position, drawn within the replayed PIT interval; a new block (a uniform origin, its position at the same step, and
+    /// a uniform member shift when pooled) when the current one ends.
+    /// </summary>
+    public double Next(int t, int phase, int lane, ReplayMember replay, ref Xoshiro256StarStar rng)
     {
-        var w = dependence.Ranks.Count;
-        if (_since[lane] < 0 || t < _since[lane] || t - _since[lane] >= dependence.BlockLength)
+        var paths = replay.Paths;
+        if (_since[lane] < 0 || t < _since[lane] || t - _since[lane] >= paths.BlockLength)
         {
-            _start[lane] = (int)(rng.NextOpenUnit() * w);
+            _start[lane] = ((int)(rng.NextOpenUnit() * paths.Origins) * paths.Horizon) + (phase % paths.Horizon);
+            _shift[lane] = paths.Pooled ? (int)(rng.NextOpenUnit() * paths.Members) : 0;
             _since[lane] = t;
         }
 
-        var position = (_start[lane] + t - _since[lane]) % w;
-        return (dependence.Ranks[position] + rng.NextOpenUnit()) / w;
+        var position = (_start[lane] + t - _since[lane]) % paths.Length;
+        var (lower, upper) = paths.At((replay.Member + _shift[lane]) % paths.Members, position);
+        var u = lower + (rng.NextOpenUnit() * (upper - lower));
+
+        // The distributions' quantile functions take an open unit interval; a PIT of 0 or 1 (an actual outside the
+        // forecast's support) becomes the nearest representable interior level.
+        return Math.Clamp(u, 1e-12, 1.0 - 1e-12);
     }
 }

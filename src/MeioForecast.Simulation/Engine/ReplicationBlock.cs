@@ -144,11 +144,14 @@ internal sealed class ReplicationBlock
         else
         {
             var distribution = _plan.DistributionAt(j, t);
-            if (demand.Dependence is { } dependence)
+            if (demand.Replay is { } replay)
             {
+                // Forecast step of period t: measured period p uses distribution p mod H (warm-up periods continue the cycle backwards).
+                var h = replay.Paths.Horizon;
+                var phase = (((t - _plan.WarmUp) % h) + h) % h;
                 for (var lane = 0; lane < n; lane++)
                 {
-                    customer[lane] = Clamp(distribution.Quantile(_blocks.Next(t, lane, dependence, ref _rng[lane])));
+                    customer[lane] = Clamp(distribution.Quantile(_blocks.Next(t, phase, lane, replay, ref _rng[lane])));
                 }
             }
             else if (distribution is NormalDistribution normal)

@@ -9,15 +9,15 @@ namespace MeioForecast.Simulation.Network;
 /// </summary>
 public sealed class CustomerDemand
 {
-    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path, DemandDependence? dependence = null)
+    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path, ReplayMember? replay = null)
     {
         Distributions = distributions;
         Path = path;
-        Dependence = dependence;
+        Replay = replay;
     }
 
-    /// <summary>Serial dependence of sampled demand (null: periods drawn independently).</summary>
-    public DemandDependence? Dependence { get; }
+    /// <summary>The replayed forecast-error paths of sampled demand (null: periods drawn independently).</summary>
+    public ReplayMember? Replay { get; }
 
     /// <summary>
     /// The per-period distributions (null for a path). Measured period p (0-based, after the warm-up) uses entry
@@ -41,8 +41,8 @@ public sealed class CustomerDemand
     /// <summary>One distribution per period (e.g. a forecast's horizon), applied cyclically; see <see cref="Distributions"/>.</summary>
     public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions) => PerPeriod(distributions, null);
 
-    /// <summary>Per-period demand whose period uniforms follow <paramref name="dependence"/> (null: independent).</summary>
-    public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions, DemandDependence? dependence)
+    /// <summary>Per-period demand whose period uniforms replay <paramref name="replay"/> (null: independent); see <see cref="ReplayPaths"/>.</summary>
+    public static CustomerDemand PerPeriod(IReadOnlyList<DemandDistribution> distributions, ReplayMember? replay)
     {
         ArgumentNullException.ThrowIfNull(distributions);
         if (distributions.Count == 0 || distributions.Any(d => d is null))
@@ -50,7 +50,8 @@ public sealed class CustomerDemand
             throw new ArgumentException("Per-period demand needs at least one distribution and no null entry.", nameof(distributions));
         }
 
-        return new CustomerDemand(distributions.ToArray(), null, dependence);
+        replay?.Validate();
+        return new CustomerDemand(distributions.ToArray(), null, replay);
     }
 
     /// <summary>An explicit demand path (finite, non-negative values), replayed exactly; see <see cref="Path"/>.</summary>

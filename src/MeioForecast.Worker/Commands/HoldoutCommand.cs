@@ -32,10 +32,11 @@ internal static class HoldoutCommand
         var replications = new Option<int>("--replications") { Description = "Replications of the replay (stochastic lead times).", DefaultValueFactory = _ => 32 };
         var count = new Option<int>("--origins") { Description = "K, the number of origins: DATE and the K - 1 origins S periods apart before it.", DefaultValueFactory = _ => 1 };
         var step = new Option<int?>("--step") { Description = "S, periods between origins (default: N, the held-out periods)." };
+        var warmUp = new Option<string>("--warm-up") { Description = "Warm-up demand before the measured periods: history (the actual demand up to the origin) or plan (each node's planned mean: the targets' steady state).", DefaultValueFactory = _ => "history" };
         var output = new Option<string>("--out") { Description = "CSV file to write (one row per replayed sku-node).", DefaultValueFactory = _ => "holdout.csv" };
         var command = new Command("holdout", "Held-out check of the whole policy: plan at a past origin, replay the actual demand that followed, report achieved vs target service.")
         {
-            input, origin, count, step, periods, replications, output,
+            input, origin, count, step, periods, replications, warmUp, output,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -57,6 +58,12 @@ internal static class HoldoutCommand
                     Periods = parse.GetValue(periods),
                     Replications = parse.GetValue(replications),
                     Shortfall = serviceCheck.Shortfall,
+                    WarmUp = parse.GetValue(warmUp) switch
+                    {
+                        "history" => HoldoutWarmUp.History,
+                        "plan" => HoldoutWarmUp.Plan,
+                        var other => throw new ConfigurationException($"--warm-up '{other}' is not known (use 'history' or 'plan')."),
+                    },
                 };
                 ConfigurationException.Guard(() =>
                 {

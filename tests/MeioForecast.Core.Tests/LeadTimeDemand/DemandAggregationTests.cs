@@ -85,17 +85,17 @@ public class DemandAggregationTests
     }
 
     [Fact]
-    public void Upstream_bound_from_pooled_children_equals_the_bound_of_the_summed_closed_form()
+    public void Upstream_lead_time_demand_from_pooled_children_equals_the_summed_closed_form()
     {
         var children = DemandAggregation.SumPerPeriod(
         [
             new DownstreamDemand(Enumerable.Repeat<DemandDistribution>(new PoissonDistribution(7.0), 10).ToArray()),
             new DownstreamDemand(Enumerable.Repeat<DemandDistribution>(new PoissonDistribution(13.0), 10).ToArray()),
         ]);
-        var bound = new DistributionDemandBound(new ConvolvedLeadTimeDemand(children), 0.95);
+        var model = new ConvolvedLeadTimeDemand(children);
         for (var tau = 1; tau <= 10; tau++)
         {
-            Assert.Equal(new PoissonDistribution(20.0 * tau).Quantile(0.95), bound.BaseStock(tau));
+            Assert.Equal(new PoissonDistribution(20.0 * tau).Quantile(0.95), model.Over(tau).Quantile(0.95));
         }
     }
 }

@@ -21,41 +21,37 @@ public class DemandBoundTests
     }
 
     [Fact]
-    public void Moment_based_distribution_bound_equals_the_classic_normal_bound_to_1e_12()
+    public void Moment_based_lead_time_demand_quantile_equals_the_classic_normal_bound_to_1e_12()
     {
         var periods = Enumerable.Repeat<DemandDistribution>(new NormalDistribution(100.0, 20.0), 60).ToArray();
-        var bound = new DistributionDemandBound(new NormalLeadTimeDemand(periods), 0.95);
-        Assert.Equal(100.0, bound.MeanPerPeriod, 1e-12);
-        for (var tau = 0; tau <= 60; tau++)
+        var model = new NormalLeadTimeDemand(periods);
+        for (var tau = 1; tau <= 60; tau++)
         {
-            Assert.Equal(Z95 * 20.0 * Math.Sqrt(tau), bound.SafetyStock(tau), 1e-12);
+            Assert.Equal(Z95 * 20.0 * Math.Sqrt(tau), model.Over(tau).Quantile(0.95) - model.Mean(tau), 1e-12);
         }
     }
 
     [Fact]
-    public void Exact_bound_is_the_service_level_quantile_of_the_tau_period_sum()
+    public void Convolved_lead_time_demand_quantile_is_that_of_the_tau_period_sum()
     {
         // Poisson(4) per period: D(tau) = Poisson(4 tau), quantiles by the closed-form Poisson (itself checked vs mpmath).
         var model = new ConvolvedLeadTimeDemand(Enumerable.Repeat<DemandDistribution>(new PoissonDistribution(4.0), 20).ToArray());
-        var bound = new DistributionDemandBound(model, 0.98);
-        for (var tau = 0; tau <= 25; tau++)
+        for (var tau = 1; tau <= 25; tau++)
         {
-            var expected = tau == 0 ? 0.0 : new PoissonDistribution(4.0 * tau).Quantile(0.98);
-            Assert.Equal(expected, bound.BaseStock(tau));
-            Assert.Equal(expected - 4.0 * tau, bound.SafetyStock(tau), 1e-9);
+            Assert.Equal(new PoissonDistribution(4.0 * tau).Quantile(0.98), model.Over(tau).Quantile(0.98));
+            Assert.Equal(4.0 * tau, model.Mean(tau), 1e-9);
         }
     }
 
     [Fact]
-    public void Non_identical_periods_use_the_exact_expected_demand_in_safety_stock()
+    public void Non_identical_periods_sum_their_exact_moments()
     {
         var model = new NormalLeadTimeDemand([new NormalDistribution(10.0, 3.0), new NormalDistribution(30.0, 4.0)]);
-        var bound = new DistributionDemandBound(model, 0.95);
 
-        // tau = 2: N(40, 5^2) so safety stock = 5 z; tau = 3 reuses period 2: N(70, 9 + 16 + 16).
-        Assert.Equal(5.0 * Z95, bound.SafetyStock(2), 1e-12);
-        Assert.Equal(Math.Sqrt(41.0) * Z95, bound.SafetyStock(3), 1e-12);
-        Assert.Equal(20.0, bound.MeanPerPeriod, 1e-12);
+        // tau = 2: N(40, 5^2) so the excess of the 0.95 quantile over the mean is 5 z; tau = 3 reuses period 2: N(70, 9 + 16 + 16).
+        Assert.Equal(5.0 * Z95, model.Over(2).Quantile(0.95) - model.Mean(2), 1e-12);
+        Assert.Equal(Math.Sqrt(41.0) * Z95, model.Over(3).Quantile(0.95) - model.Mean(3), 1e-12);
+        Assert.Equal(70.0, model.Mean(3), 1e-12);
     }
 
     [Theory]
@@ -71,12 +67,11 @@ public class DemandBoundTests
         var options = new LeadTimeDemandOptions { ResidualAutocorrelation = rho };
         var periods = Enumerable.Repeat<DemandDistribution>(new NormalDistribution(50.0, sigma), 60).ToArray();
         var model = new NormalLeadTimeDemand(periods, options);
-        var bound = new DistributionDemandBound(model, 0.95);
         for (var tau = 1; tau <= 60; tau++)
         {
             var expected = sigma * sigma * (tau * (1 + phi) / (1 - phi) - 2 * phi * (1 - Math.Pow(phi, tau)) / ((1 - phi) * (1 - phi)));
             Assert.Equal(expected, model.Variance(tau), 1e-9 * expected);
-            Assert.Equal(Z95 * Math.Sqrt(expected), bound.SafetyStock(tau), 1e-9 * Math.Sqrt(expected));
+            Assert.Equal(Z95 * Math.Sqrt(expected), model.Over(tau).Quantile(0.95) - model.Mean(tau), 1e-9 * Math.Sqrt(expected));
         }
     }
 
@@ -105,14 +100,14 @@ public class DemandBoundTests
     }
 
     [Fact]
-    public void All_zero_forecast_quantiles_give_a_zero_bound()
+    public void All_zero_forecast_quantiles_give_zero_lead_time_demand()
     {
         // A dead item: every forecast quantile is 0, so demand is 0 with certainty at every tau.
         double[] levels = [0.1, 0.5, 0.9];
         var periods = Enumerable.Repeat<DemandDistribution>(new QuantileDistribution(levels, [0.0, 0.0, 0.0]), 8).ToArray();
-        var bound = new DistributionDemandBound(new ConvolvedLeadTimeDemand(periods), 0.99);
-        Assert.Equal(0.0, bound.BaseStock(8));
-        Assert.Equal(0.0, bound.SafetyStock(5));
+        var model = new ConvolvedLeadTimeDemand(periods);
+        Assert.Equal(0.0, Math.Max(0.0, model.Over(8).Quantile(0.99)));
+        Assert.Equal(0.0, model.Mean(5), 1e-12);
     }
 
     [Fact]

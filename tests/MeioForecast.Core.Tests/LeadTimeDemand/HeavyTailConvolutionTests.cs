@@ -47,14 +47,14 @@ public class HeavyTailConvolutionTests
     }
 
     [Fact]
-    public void Bounds_are_deterministic_under_concurrent_requests()
+    public void Lead_time_demand_is_deterministic_under_concurrent_requests()
     {
-        var sequential = new DistributionDemandBound(new ConvolvedLeadTimeDemand(HeavyPeriods(), maxTau: 30), 0.97);
-        var expected = Enumerable.Range(0, 31).Select(sequential.BaseStock).ToArray();
+        var sequential = new ConvolvedLeadTimeDemand(HeavyPeriods(), maxTau: 30);
+        var expected = Enumerable.Range(1, 30).Select(tau => sequential.Over(tau).Quantile(0.97)).ToArray();
 
-        var concurrent = new DistributionDemandBound(new ConvolvedLeadTimeDemand(HeavyPeriods(), maxTau: 30), 0.97);
-        var actual = new double[31];
-        Parallel.For(0, 31, new ParallelOptions { MaxDegreeOfParallelism = 4 }, tau => actual[30 - tau] = concurrent.BaseStock(30 - tau));
+        var concurrent = new ConvolvedLeadTimeDemand(HeavyPeriods(), maxTau: 30);
+        var actual = new double[30];
+        Parallel.For(0, 30, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => actual[29 - i] = concurrent.Over(30 - i).Quantile(0.97));
         Assert.Equal(expected, actual);
     }
 

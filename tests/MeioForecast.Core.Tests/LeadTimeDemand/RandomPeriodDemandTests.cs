@@ -89,23 +89,21 @@ public class RandomPeriodDemandTests
     }
 
     [Fact]
-    public void Deterministic_lead_time_gives_the_plain_bound_and_variability_raises_it()
+    public void Deterministic_lead_time_gives_the_plain_sum_and_variability_raises_its_quantile()
     {
         var periods = Enumerable.Repeat<DemandDistribution>(new PoissonDistribution(20.0), 30).ToArray();
         var model = new ConvolvedLeadTimeDemand(periods);
-        var plain = new DistributionDemandBound(model, 0.95);
-        var deterministic = new StochasticLeadTimeDemandBound(model, new LeadTime(3.0, 0.0), 0.95);
-        var variable = new StochasticLeadTimeDemandBound(model, new LeadTime(3.0, 1.5), 0.95);
-        for (var tau = 0; tau <= 20; tau++)
+        DemandDistribution Exposure(LeadTime leadTime, int tau) => RandomPeriodDemand.Compound(model, RandomPeriodDemand.PeriodCounts(leadTime, tau));
+        for (var tau = 1; tau <= 20; tau++)
         {
-            Assert.Equal(plain.BaseStock(tau), deterministic.BaseStock(tau));
+            Assert.Equal(model.Over(tau).Quantile(0.95), Exposure(new LeadTime(3.0, 0.0), tau).Quantile(0.95));
         }
 
         // Moments of the compound with a gamma lead time discretised on whole periods: E[N] = tau, Var[N] ~ 1.5^2.
-        var exposure = variable.Exposure(10);
+        var exposure = Exposure(new LeadTime(3.0, 1.5), 10);
         Assert.Equal(200.0, exposure.Mean, 0.5);
         Assert.InRange(exposure.Variance, 200.0 + 400.0 * 2.25 * 0.95, 200.0 + 400.0 * (2.25 + 1.0 / 6.0) * 1.05);
-        Assert.True(variable.BaseStock(10) > plain.BaseStock(10));
+        Assert.True(exposure.Quantile(0.95) > model.Over(10).Quantile(0.95));
     }
 
     [Fact]
