@@ -72,14 +72,9 @@ internal sealed class BacktestRecording
             return;
         }
 
-        var request = new ForecastRequest(options.Horizon, options.Levels, data.Signals);
-        var levels = ForecastRecordKey.LevelsText(options.Levels);
-        foreach (var cut in RollingOriginBacktester.Origins(data.Period, data.Series.Max(s => s.End), options))
+        foreach (var live in _live)
         {
-            foreach (var live in _live.Where(l => !_record.Contains(new ForecastRecordKey(l.Name, cut, options.Horizon, levels))))
-            {
-                live.Fit(RollingOriginBacktester.Cut(data, cut, options.Seed)).Predict(request);
-            }
+            live.RecordOrigins(data, options);
         }
 
         ForecastRecordFiles.Write(_folder!, _record);

@@ -41,6 +41,31 @@ public sealed class RecordingForecaster : IForecaster
         return new Model(this, fit, end);
     }
 
+    /// <summary>
+    /// Records this forecaster's prediction at every origin of a backtest with <paramref name="options"/> on
+    /// <paramref name="data"/> that the record lacks (a stage does not refit a candidate whose weight is 0), so that a
+    /// replay under another rule finds it.
+    /// </summary>
+    public void RecordOrigins(ForecastTrainingData data, BacktestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        if (_record is null)
+        {
+            return;
+        }
+
+        var request = new ForecastRequest(options.Horizon, options.Levels, data.Signals);
+        var levels = ForecastRecordKey.LevelsText(options.Levels);
+        foreach (var cut in RollingOriginBacktester.Origins(data.Period, data.Series.Max(s => s.End), options))
+        {
+            if (!_record.Contains(new ForecastRecordKey(Name, cut, options.Horizon, levels)))
+            {
+                Fit(RollingOriginBacktester.Cut(data, cut, options.Seed)).Predict(request);
+            }
+        }
+    }
+
     /// <summary>FNV-1a over every series' key, start and quantities (bit patterns).</summary>
     private static ulong Hash(IReadOnlyList<DemandSeries> series)
     {
