@@ -67,7 +67,8 @@ def main():
     t = f"{out}/timings.tsv"
     if os.path.exists(t):
         rows = list(csv.reader(open(t), delimiter="\t"))[1:]
-        print(f"Wall time: {sum(float(r[1]) for r in rows) / 60:.1f} min in {len(rows)} steps ({out}/timings.tsv).")
+        cpu = f", CPU {sum(float(r[2]) + float(r[3]) for r in rows) / 60:.1f} min" if rows and len(rows[0]) >= 4 else ""
+        print(f"Wall time: {sum(float(r[1]) for r in rows) / 60:.1f} min{cpu} in {len(rows)} steps ({out}/timings.tsv).")
 
 
 if __name__ == "__main__":
