@@ -123,7 +123,7 @@ internal static class BacktestCommand
         "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
-        "gbdt" => new GlobalGbdtForecaster(stage.Gbdt),
+        "gbdt" => around(new GlobalGbdtForecaster(stage.Gbdt)),
         "select" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = SelectionRule.Select, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt), around),
         "gbdt-stage" => new SelectingForecaster([around(new GlobalGbdtForecaster(stage.Gbdt))], around(new SeasonalEmpiricalForecaster()), stage.Selection with { ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }),
         "combine" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = stage.Selection.Rule == SelectionRule.Select ? new SelectionOptions().Rule : stage.Selection.Rule, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt), around),
