@@ -27,13 +27,12 @@ dotnet build "$root/src/MeioForecast.Worker" -c Release -m:1 -v q -nologo > "$ou
 rm -rf "$out/bin" && cp -r "$root/src/MeioForecast.Worker/bin/Release/net10.0" "$out/bin"
 meio="$out/bin/meio"
 timings="$out/timings.tsv"
-[[ -f "$timings" ]] || printf 'step\twall_s\n' > "$timings"
+[[ -f "$timings" ]] || printf 'step\twall_s\tuser_s\tsys_s\tpeak_mb\n' > "$timings"
 
-timed() { # name, command...
+timed() { # name, command...: wall, user and system CPU seconds, peak resident MB
   local name="$1"; shift
-  local t0; t0=$(date +%s.%N)
-  "$@"
-  printf '%s\t%.1f\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" >> "$timings"
+  /usr/bin/time -o "$out/.time" -f "%e\t%U\t%S\t%M" "$@"
+  awk -v n="$name" -F '\t' '{ printf "%s\t%s\t%s\t%s\t%d\n", n, $1, $2, $3, $4 / 1024 }' "$out/.time" >> "$timings"
 }
 
 for d in $data; do
@@ -57,4 +56,4 @@ for d in $data; do
     fi
   done
 done
-/usr/bin/python3 "$root/bench/multiwindow/summarize.py" "$out" $data | tee "$out/table.md"
+/usr/bin/python3 "$root/bench/multiwindow/summarize.py" "$out" $data "--shared=$shared" | tee "$out/table.md"
