@@ -32,18 +32,8 @@ public static class RollingOriginBacktester
         for (var i = 0; i < options.Origins; i++)
         {
             var cut = data.Period.Add(end, -(h + ((options.Origins - 1 - i) * options.EffectiveStep)));
-            var train = new List<DemandSeries>();
-            foreach (var s in data.Series)
-            {
-                var n = data.Period.Between(s.Start, cut) + 1;
-                if (n >= 1)
-                {
-                    train.Add(new DemandSeries(s.Key, s.Period, s.Start, s.Quantities.Take(Math.Min(n, s.Length)).ToArray()));
-                }
-            }
-
             var byKey = data.Series.ToDictionary(s => s.Key);
-            var forecasts = forecaster.Fit(data with { Series = train, Seed = options.Seed }).Predict(request);
+            var forecasts = forecaster.Fit(Cut(data, cut, options.Seed)).Predict(request);
             foreach (var f in forecasts)
             {
                 var series = byKey[f.Key];
@@ -67,5 +57,29 @@ public static class RollingOriginBacktester
         }
 
         return new BacktestResult(forecaster.Name, outcomes, ForecastMetrics.Compute(outcomes), ForecastMetrics.PerSeries(outcomes), methods);
+    }
+
+    /// <summary>The origin dates of a run with <paramref name="options"/> on data ending at <paramref name="end"/>, oldest first.</summary>
+    public static IReadOnlyList<DateOnly> Origins(PeriodKind period, DateOnly end, BacktestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. Enumerable.Range(0, options.Origins).Select(i => period.Add(end, -(options.Horizon + ((options.Origins - 1 - i) * options.EffectiveStep))))];
+    }
+
+    /// <summary>The history up to and including <paramref name="cut"/> (series that start later left out), fitted with <paramref name="seed"/>.</summary>
+    public static ForecastTrainingData Cut(ForecastTrainingData data, DateOnly cut, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var train = new List<DemandSeries>();
+        foreach (var s in data.Series)
+        {
+            var n = data.Period.Between(s.Start, cut) + 1;
+            if (n >= 1)
+            {
+                train.Add(new DemandSeries(s.Key, s.Period, s.Start, s.Quantities.Take(Math.Min(n, s.Length)).ToArray()));
+            }
+        }
+
+        return data with { Series = train, Seed = seed };
     }
 }

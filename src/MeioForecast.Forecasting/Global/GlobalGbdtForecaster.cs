@@ -77,7 +77,7 @@ public sealed class GlobalGbdtForecaster : IForecaster
             gbdt = gbdt with { EarlyStoppingRound = 0 };
         }
 
-        var all = valid is not null && _options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Table(builder, data.Series, rows.ToArray()) : null;
+        var all = valid is not null && _options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Gather(train, valid, rows) : null;
         var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid, _progress, all);
         return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series));
     }
@@ -144,6 +144,48 @@ public sealed class GlobalGbdtForecaster : IForecaster
         var validRows = validCount == 0 ? [] : rows.Where(r => r.Valid).ToArray();
         var train = Table(builder, series, trainRows);
         return (train, validRows.Length == 0 ? null : Table(builder, series, validRows));
+    }
+
+    /// <summary>
+    /// The table of all rows in their original order, copied from the train and validation tables (rows flagged valid
+    /// went to <paramref name="valid"/>, the others to <paramref name="train"/>, both in order) instead of filling every
+    /// feature again: the same values, about half the feature work of a fit with refit.
+    /// </summary>
+    private static GbdtDataset Gather(GbdtDataset train, GbdtDataset valid, List<(int Series, int Origin, int Horizon, bool Valid)> rows)
+    {
+        var width = train.Columns.Count;
+        var columns = new double[width][];
+        var label = new double[rows.Count];
+        var weight = train.Weights is null ? null : new double[rows.Count];
+        var source = new (bool Valid, int Index)[rows.Count];
+        int t = 0, v = 0;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            source[r] = rows[r].Valid ? (true, v++) : (false, t++);
+        }
+
+        Parallel.For(0, width, c =>
+        {
+            var (a, b) = (train.Columns[c], valid.Columns[c]);
+            var column = new double[rows.Count];
+            for (var r = 0; r < column.Length; r++)
+            {
+                column[r] = source[r].Valid ? b[source[r].Index] : a[source[r].Index];
+            }
+
+            columns[c] = column;
+        });
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (fromValid, i) = source[r];
+            label[r] = fromValid ? valid.Label![i] : train.Label![i];
+            if (weight is not null)
+            {
+                weight[r] = fromValid ? valid.Weights![i] : train.Weights![i];
+            }
+        }
+
+        return new GbdtDataset(train.FeatureNames, columns, label, weight, train.Categorical);
     }
 
     private GbdtDataset Table(DirectFeatureBuilder builder, IReadOnlyList<DemandSeries> series, (int Series, int Origin, int Horizon, bool Valid)[] rows)

@@ -68,8 +68,12 @@ public sealed class SelectingForecaster : IForecaster
     /// <param name="options">Selection options (null: defaults).</param>
     /// <param name="gbdt">The GBDT candidate (null: a <see cref="GlobalGbdtForecaster"/> with default options); a
     /// registered model passes its trained fits here.</param>
-    public static SelectingForecaster CreateDefault(SelectionOptions? options = null, IForecaster? gbdt = null) =>
-        new([gbdt ?? new GlobalGbdtForecaster(), new QuickSsa()], new SeasonalEmpiricalForecaster(), options);
+    /// <param name="around">Wraps each candidate and the fallback (null: none); a multi-window backtest records or replays them.</param>
+    public static SelectingForecaster CreateDefault(SelectionOptions? options = null, IForecaster? gbdt = null, Func<IForecaster, IForecaster>? around = null)
+    {
+        around ??= f => f;
+        return new([around(gbdt ?? new GlobalGbdtForecaster()), around(new QuickSsa())], around(new SeasonalEmpiricalForecaster()), options);
+    }
 
     /// <inheritdoc />
     public IForecastModel Fit(ForecastTrainingData data) => FitCore(data, fixedCalibration: false, null, null).Model;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MeioForecast.Forecasting;
 using MeioForecast.Forecasting.Backtesting;
+using MeioForecast.Forecasting.Backtesting.Replay;
 using MeioForecast.Forecasting.Baseline;
 using MeioForecast.Forecasting.Calibration;
 using MeioForecast.Forecasting.Global;
@@ -17,6 +18,9 @@ namespace MeioForecast.Worker.Commands;
 /// <summary>
 /// <c>meio backtest --input DIR --model ssa|baseline|snaive|gbdt|select|combine|all --origins K --horizon H [--step S] [--score-mask SIGNAL]
 /// [--conformal] [--signals a,b] --out DIR [--Forecasting:Stage:...=value]</c>: rolling-origin backtest of the forecasters, comparison table on stdout, metrics files in DIR.
+/// <c>--windows K --step S</c> scores K held-out windows, window k ending k x S periods before the end, each on its own
+/// (<see cref="BacktestWindows"/>); <c>--record DIR</c> keeps the stage's candidate forecasts so that <c>--replay DIR</c>
+/// refits only the combination and calibration rules (<see cref="BacktestRecording"/>).
 /// </summary>
 internal static class BacktestCommand
 {
@@ -33,10 +37,14 @@ internal static class BacktestCommand
         var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring and from GBDT training (e.g. open, observed)." };
         var conformal = new Option<bool>("--conformal") { Description = "Also run each model with split-conformal calibration (3 inner origins)." };
         var signals = new Option<string?>("--signals") { Description = "Known-in-advance signals SSA regresses on, comma-separated (default: all known signals; empty: none)." };
-        var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json.", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json (and backtest_windows.csv/json).", Required = true };
+        var windows = new Option<int?>("--windows") { Description = "Held-out windows K scored one by one (window k ends k x step periods before the end; the shared multi-window protocol); sets --origins." };
+        var record = new Option<string?>("--record") { Description = "Folder to record the stage's candidate forecasts in (forecasts-DATE.bin.gz), for --replay." };
+        var replay = new Option<string?>("--replay") { Description = "Folder of a --record run on the same input: the stage's candidates are served from it, only combination and calibration are refitted." };
+        var segment = new Option<string?>("--segment") { Description = "Signal (e.g. deal, promo) whose non-zero periods get their own bias in the per-window report." };
         var command = new Command("backtest", "Rolling-origin backtest: pinball loss per quantile, M5 scaled pinball (SPL, WSPL), coverage, width, CRPS, bias.")
         {
-            input, model, origins, horizon, step, mask, conformal, signals, output,
+            input, model, origins, horizon, step, mask, conformal, signals, output, windows, record, replay, segment,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -54,9 +62,16 @@ internal static class BacktestCommand
                 var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
                 var name = parse.GetValue(model)!;
                 var names = name == "all" ? Models : [name];
+                var k = parse.GetValue(windows);
+                if (k is { } kk && parse.GetResult(origins) is { Implicit: false } && parse.GetValue(origins) != kk)
+                {
+                    throw new ConfigurationException($"--windows {kk} and --origins {parse.GetValue(origins)} disagree: --windows sets the number of origins.");
+                }
+
+                var recording = BacktestRecording.Create(parse.GetValue(record), parse.GetValue(replay));
                 var options = new BacktestOptions
                 {
-                    Origins = parse.GetValue(origins),
+                    Origins = k ?? parse.GetValue(origins),
                     Horizon = parse.GetValue(horizon) ?? planning.Settings.Horizon,
                     Step = parse.GetValue(step),
                     Levels = planning.Settings.QuantileLevels,
@@ -68,7 +83,7 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (Create(n, parse.GetValue(signals), options.ScoreMaskSignal, stage) is not { } created)
+                    if (Create(n, parse.GetValue(signals), options.ScoreMaskSignal, stage, recording.Around) is not { } created)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
                         return Task.FromResult(ExitCodes.BadInput);
@@ -85,23 +100,33 @@ internal static class BacktestCommand
                     }
                 }
 
-                BacktestReport.Write(parse.GetValue(output)!, results);
+                var folder = parse.GetValue(output)!;
+                BacktestReport.Write(folder, results);
                 Console.Out.Write(BacktestReport.Table(results));
+                if (k is not null || options.Origins > 1)
+                {
+                    var bySegment = parse.GetValue(segment) is { } signal ? (Func<Core.Keys.SkuNode, DateOnly, bool>)((node, date) => data.Signals.TryGetValue(signal, date, node, out var v) && v != 0) : null;
+                    var scored = results.Select(r => (r.Model, BacktestWindows.Score(r, options.Origins, data.Period, bySegment))).ToArray();
+                    BacktestWindowReport.Write(folder, scored);
+                    Console.Out.Write(BacktestWindowReport.Table(scored));
+                }
+
+                recording.Finish(data, options);
                 return Task.FromResult(ExitCodes.Ok);
             },
             cancellationToken));
         return command;
     }
 
-    private static IForecaster? Create(string name, string? signals, string? mask, StageOptions stage) => name switch
+    private static IForecaster? Create(string name, string? signals, string? mask, StageOptions stage, Func<IForecaster, IForecaster> around) => name switch
     {
         "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
-        "gbdt" => new GlobalGbdtForecaster(stage.Gbdt),
-        "select" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = SelectionRule.Select, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt)),
-        "gbdt-stage" => new SelectingForecaster([new GlobalGbdtForecaster(stage.Gbdt)], new SeasonalEmpiricalForecaster(), stage.Selection with { ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }),
-        "combine" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = stage.Selection.Rule == SelectionRule.Select ? new SelectionOptions().Rule : stage.Selection.Rule, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt)),
+        "gbdt" => around(new GlobalGbdtForecaster(stage.Gbdt)),
+        "select" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = SelectionRule.Select, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt), around),
+        "gbdt-stage" => new SelectingForecaster([around(new GlobalGbdtForecaster(stage.Gbdt))], around(new SeasonalEmpiricalForecaster()), stage.Selection with { ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }),
+        "combine" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = stage.Selection.Rule == SelectionRule.Select ? new SelectionOptions().Rule : stage.Selection.Rule, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt), around),
         _ => null,
     };
 
