@@ -89,6 +89,26 @@ public sealed class NumericCsvTable
         }
     }
 
+    /// <summary>
+    /// The 1-based line on which data row <paramref name="row"/> (0-based) of the table at <paramref name="path"/> starts:
+    /// blank lines and quoted line breaks make it differ from row + 2. Reads the file again, so it is for error messages
+    /// only (the table keeps no line per row: an 80 MB table would carry them for nothing).
+    /// </summary>
+    public static int LineOfRow(string path, int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        using var reader = CsvRecordReader.Open(path);
+        for (var i = -1; i <= row; i++)
+        {
+            if (!reader.Read())
+            {
+                throw new ArgumentOutOfRangeException(nameof(row), row, $"{path} has fewer data rows.");
+            }
+        }
+
+        return reader.Line;
+    }
+
     /// <summary>Writes columns as CSV (shortest round-trip number form, NaN as an empty field, LF line ends).</summary>
     public static void Write(string path, IReadOnlyList<string> columns, IReadOnlyList<double[]> values)
     {

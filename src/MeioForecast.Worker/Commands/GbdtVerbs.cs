@@ -138,7 +138,7 @@ internal static class GbdtVerbs
         var missing = Array.FindIndex(label, double.IsNaN);
         if (missing >= 0)
         {
-            throw new InputValidationException($"{file}:{missing + 2}: column '{request.Label}': the label is missing.");
+            throw new InputValidationException($"{file}:{NumericCsvTable.LineOfRow(file, missing)}: column '{request.Label}': the label is missing.");
         }
 
         double[]? weights = weightIndex < 0 ? null : table.Values[weightIndex];

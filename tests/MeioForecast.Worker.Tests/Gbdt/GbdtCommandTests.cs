@@ -164,4 +164,16 @@ public sealed class GbdtCommandTests : IDisposable
             new Commands.GbdtFitRequest(path, "y", model, null, [], null, new GbdtOptions())));
         Assert.Contains("bad.csv:3: column 'x'", error.Message);
     }
+
+    [Fact]
+    public void A_missing_label_names_its_line_past_blank_lines()
+    {
+        // Counted by hand: line 1 header, 2 a row, 3 blank, 4 a row, 5-6 blank, 7 the row without a label (data row 2,
+        // which row + 2 would have called line 4).
+        var path = Path.Combine(_dir, "gaps.csv");
+        File.WriteAllText(path, "x,y\n1,2\n\n3,4\n\n\n5,\n");
+        var error = Assert.Throws<MeioForecast.Storage.Input.InputValidationException>(() => Commands.GbdtVerbs.Fit(
+            new Commands.GbdtFitRequest(path, "y", Path.Combine(_dir, "m.txt"), null, [], null, new GbdtOptions())));
+        Assert.Contains("gaps.csv:7: column 'y': the label is missing", error.Message);
+    }
 }
