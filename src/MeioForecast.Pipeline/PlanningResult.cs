@@ -4,6 +4,7 @@ using MeioForecast.Explainability.Drivers;
 using MeioForecast.Forecasting;
 using MeioForecast.Pipeline.Explanation.Inputs;
 using MeioForecast.Pipeline.ServiceCheck;
+using MeioForecast.Simulation.Network;
 
 namespace MeioForecast.Pipeline;
 
@@ -30,4 +31,10 @@ public sealed record PlanningResult(IReadOnlyList<SeriesForecast> Forecasts, IRe
 
     /// <summary>The service check (simulated service, calibration, MEIO vs SEIO); null when it did not run.</summary>
     public ServiceReport? Service { get; init; }
+
+    /// <summary>
+    /// The replayed backtest errors the service check drew demand from (<see cref="DemandDraws.Replay"/>); null when it
+    /// drew independently or did not run. The held-out check's window band simulates with the same demand model.
+    /// </summary>
+    public IReadOnlyDictionary<SkuNode, ReplayMember>? Replay { get; init; }
 }

@@ -66,6 +66,7 @@ public sealed partial class PlanningRun(
         return new PlanningResult(forecasts, final, placement.Name)
         {
             Service = service,
+            Replay = replay,
             Drivers = drivers,
             Inputs = RunInputs.From(plan, forecasts),
             SingleEchelon = single.ToDictionary(t => new SkuNode(t.Sku, t.Location)),

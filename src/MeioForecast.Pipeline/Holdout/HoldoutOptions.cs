@@ -26,6 +26,12 @@ public sealed record HoldoutOptions
     /// <summary>The warm-up demand before the measured periods. Default <see cref="HoldoutWarmUp.History"/>.</summary>
     public HoldoutWarmUp WarmUp { get; init; } = HoldoutWarmUp.History;
 
+    /// <summary>
+    /// Simulated windows of the window band (<see cref="HoldoutWindowBand"/>): the service check's demand model run over
+    /// one window of the same N periods from the replay's warm-up. Default 1000; 0 = no band; otherwise &gt;= 20.
+    /// </summary>
+    public int BandReplications { get; init; } = 1000;
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option violates its documented constraint.</exception>
     public void Validate()
@@ -36,6 +42,10 @@ public sealed record HoldoutOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(Replications, 2);
+        if (BandReplications != 0 && BandReplications < 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BandReplications), BandReplications, "Use 0 (no window band) or at least 20 windows.");
+        }
         if (!Enum.IsDefined(WarmUp))
         {
             throw new ArgumentOutOfRangeException(nameof(WarmUp), WarmUp, "Unknown warm-up.");

@@ -104,7 +104,7 @@ public static class HoldoutReplay
     /// The <paramref name="warmUp"/> periods up to and including the origin (0 before the series starts; each
     /// <paramref name="planned"/> when given), then <paramref name="periods"/> after it.
     /// </summary>
-    private static double[] Path(DemandSeries series, DateOnly origin, int warmUp, int periods, double? planned = null)
+    internal static double[] Path(DemandSeries series, DateOnly origin, int warmUp, int periods, double? planned = null)
     {
         var o = series.Period.Between(series.Start, origin);
         var path = new double[warmUp + periods];

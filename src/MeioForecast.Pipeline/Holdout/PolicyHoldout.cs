@@ -24,7 +24,8 @@ public sealed class PolicyHoldout(PlanningRun run)
 
     /// <summary>
     /// Runs the check at each of <paramref name="origins"/> (<see cref="HoldoutOptions.Origin"/> is replaced), replaying
-    /// the run's targets and, when the service check compared them, the single-echelon targets on the same demand.
+    /// the run's targets and, when the service check compared them, the single-echelon targets on the same demand, and
+    /// simulating the window band of the run's targets (<see cref="HoldoutWindowBand"/>).
     /// </summary>
     public HoldoutSummary RunOrigins(PlanningInput input, HoldoutOptions options, IReadOnlyList<DateOnly> origins, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
@@ -41,7 +42,10 @@ public sealed class PolicyHoldout(PlanningRun run)
                 report,
                 single is null ? null : HoldoutReplay.Replay(input, single.Targets, at, cancellationToken),
                 plan.Targets.Sum(t => t.SafetyStock),
-                single?.SafetyStock));
+                single?.SafetyStock)
+            {
+                Band = HoldoutWindowBand.Simulate(input, plan, report, at, cancellationToken),
+            });
         }
 
         return new HoldoutSummary(results);

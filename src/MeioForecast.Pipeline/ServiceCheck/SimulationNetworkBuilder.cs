@@ -69,7 +69,8 @@ internal static class SimulationNetworkBuilder
                 leadTime.Distribution?.Select(o => new LeadTimeOutcome(o.Periods + fraction, o.Probability)).ToArray());
     }
 
-    private static CustomerDemand? Demand(SeriesForecast forecast, ReplayMember? replay)
+    /// <summary>The node's forecast as per-period sampled demand (replayed errors when <paramref name="replay"/> is given); null when it forecasts no demand at all.</summary>
+    internal static CustomerDemand? Demand(SeriesForecast forecast, ReplayMember? replay)
     {
         var periods = new DemandDistribution[forecast.Horizon];
         var any = false;

@@ -141,6 +141,10 @@ internal sealed class ReplicationBlock
         {
             customer.Fill(path[t]);
         }
+        else if (t < _plan.WarmUp && demand.WarmUpPath is { } warmUp)
+        {
+            customer.Fill(warmUp[t]);
+        }
         else
         {
             var distribution = _plan.DistributionAt(j, t);

@@ -62,6 +62,13 @@ internal sealed class SimulationPlan
                     $"Stage '{Ids[j]}': the demand path has {path.Count} periods but the simulation needs {TotalPeriods} (warm-up {WarmUp} + {Periods}).",
                     nameof(network));
             }
+
+            if (demand?.WarmUpPath is { } warmUp && warmUp.Count < WarmUp)
+            {
+                throw new ArgumentException(
+                    $"Stage '{Ids[j]}': the warm-up demand path has {warmUp.Count} periods but the warm-up is {WarmUp}.",
+                    nameof(network));
+            }
         }
     }
 

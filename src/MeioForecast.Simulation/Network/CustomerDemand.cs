@@ -9,12 +9,20 @@ namespace MeioForecast.Simulation.Network;
 /// </summary>
 public sealed class CustomerDemand
 {
-    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path, ReplayMember? replay = null)
+    private CustomerDemand(IReadOnlyList<DemandDistribution>? distributions, IReadOnlyList<double>? path, ReplayMember? replay = null, IReadOnlyList<double>? warmUpPath = null)
     {
         Distributions = distributions;
         Path = path;
         Replay = replay;
+        WarmUpPath = warmUpPath;
     }
+
+    /// <summary>
+    /// Sampled demand only: the demand of the warm-up periods replayed as given (entry t = simulated period t), so the
+    /// measured periods start from the state a known past (actual history, a planned mean) leaves; null (default):
+    /// the warm-up samples as the measured periods do. Needs at least as many entries as warm-up periods.
+    /// </summary>
+    public IReadOnlyList<double>? WarmUpPath { get; }
 
     /// <summary>The replayed forecast-error paths of sampled demand (null: periods drawn independently).</summary>
     public ReplayMember? Replay { get; }
@@ -55,7 +63,24 @@ public sealed class CustomerDemand
     }
 
     /// <summary>An explicit demand path (finite, non-negative values), replayed exactly; see <see cref="Path"/>.</summary>
-    public static CustomerDemand FromPath(IReadOnlyList<double> path)
+    public static CustomerDemand FromPath(IReadOnlyList<double> path) => new(null, Checked(path));
+
+    /// <summary>
+    /// This sampled demand with its warm-up replayed from <paramref name="warmUpPath"/> (finite, non-negative values);
+    /// see <see cref="WarmUpPath"/>. The held-out check's window band starts where the replay of actual demand starts.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This demand is an explicit path (it has no sampled periods).</exception>
+    public CustomerDemand WithWarmUp(IReadOnlyList<double> warmUpPath)
+    {
+        if (Distributions is null)
+        {
+            throw new InvalidOperationException("A warm-up path applies to sampled demand; an explicit path already fixes every period.");
+        }
+
+        return new CustomerDemand(Distributions, null, Replay, Checked(warmUpPath));
+    }
+
+    private static double[] Checked(IReadOnlyList<double> path)
     {
         ArgumentNullException.ThrowIfNull(path);
         for (var t = 0; t < path.Count; t++)
@@ -71,6 +96,6 @@ public sealed class CustomerDemand
             throw new ArgumentException("A demand path needs at least one period.", nameof(path));
         }
 
-        return new CustomerDemand(null, path.ToArray());
+        return [.. path];
     }
 }

@@ -18,7 +18,9 @@ namespace MeioForecast.Worker.Commands;
 /// (same settings, forecaster, placement and service check), replay the actual demand of the N periods after it, print
 /// achieved vs target service per sku-node (the 20 furthest below target when there are more than 40) and on average,
 /// and write the CSV. With K &gt; 1 origins (DATE, DATE - S, ... periods), one line per origin and the means, MEIO beside
-/// single-echelon on the same actual demand, and one CSV per origin (FILE's name + <c>-yyyy-MM-dd</c>).
+/// single-echelon on the same actual demand, and one CSV per origin (FILE's name + <c>-yyyy-MM-dd</c>). Each origin's
+/// window band (<see cref="HoldoutWindowBand"/>, <c>--band-replications R</c>, default 1000, 0 = none) is printed after
+/// those lines and written to FILE's name + <c>-band</c>.
 /// </summary>
 internal static class HoldoutCommand
 {
@@ -34,9 +36,10 @@ internal static class HoldoutCommand
         var step = new Option<int?>("--step") { Description = "S, periods between origins (default: N, the held-out periods)." };
         var warmUp = new Option<string>("--warm-up") { Description = "Warm-up demand before the measured periods: history (the actual demand up to the origin) or plan (each node's planned mean: the targets' steady state).", DefaultValueFactory = _ => "history" };
         var output = new Option<string>("--out") { Description = "CSV file to write (one row per replayed sku-node).", DefaultValueFactory = _ => "holdout.csv" };
+        var band = new Option<int>("--band-replications") { Description = "Simulated windows of the window band (the service check's demand model over one window of the same N periods, from the same warm-up): mean, 5-95 % band and the achieved value's PIT, written to FILE's name + -band; 0 = none.", DefaultValueFactory = _ => 1000 };
         var command = new Command("holdout", "Held-out check of the whole policy: plan at a past origin, replay the actual demand that followed, report achieved vs target service.")
         {
-            input, origin, count, step, periods, replications, warmUp, output,
+            input, origin, count, step, periods, replications, warmUp, output, band,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -57,6 +60,7 @@ internal static class HoldoutCommand
                     Origin = originDate,
                     Periods = parse.GetValue(periods),
                     Replications = parse.GetValue(replications),
+                    BandReplications = parse.GetValue(band),
                     Shortfall = serviceCheck.Shortfall,
                     WarmUp = parse.GetValue(warmUp) switch
                     {
@@ -94,10 +98,11 @@ internal static class HoldoutCommand
                         await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
                     }
 
+                    await WriteBandAsync(file, summary.Origins, cancellationToken).ConfigureAwait(false);
                     return ExitCodes.Ok;
                 }
 
-                var (_, report) = holdout.Run(planning, options, new TerminalProgress(Console.Error), cancellationToken);
+                var (plan, report) = holdout.Run(planning, options, new TerminalProgress(Console.Error), cancellationToken);
                 var folder = Path.GetDirectoryName(Path.GetFullPath(file));
                 if (folder is not null)
                 {
@@ -107,10 +112,32 @@ internal static class HoldoutCommand
                 await File.WriteAllBytesAsync(file, HoldoutCsv.Write(report), cancellationToken).ConfigureAwait(false);
                 Print(report);
                 await Console.Out.WriteLineAsync($"holdout: {report.Nodes.Count} sku-nodes written to {Path.GetFullPath(file)}").ConfigureAwait(false);
+                var single = new OriginHoldout(report, null, plan.Targets.Sum(t => t.SafetyStock), null)
+                {
+                    Band = HoldoutWindowBand.Simulate(planning, plan, report, options, cancellationToken),
+                };
+                await WriteBandAsync(file, [single], cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             },
             cancellationToken));
         return command;
+    }
+
+    /// <summary>Prints the window band lines and writes FILE's name + <c>-band</c> when any origin has a band.</summary>
+    private static async Task WriteBandAsync(string file, IReadOnlyList<OriginHoldout> origins, CancellationToken cancellationToken)
+    {
+        if (origins.All(o => o.Band is null))
+        {
+            return;
+        }
+
+        foreach (var line in WindowServiceBand.SummaryLines(origins))
+        {
+            await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, $"{Path.GetFileNameWithoutExtension(file)}-band{Path.GetExtension(file)}");
+        await File.WriteAllBytesAsync(path, HoldoutBandCsv.Write(origins), cancellationToken).ConfigureAwait(false);
     }
 
     private static void Print(HoldoutReport report)
