@@ -32,6 +32,13 @@ public sealed record HoldoutOptions
     /// </summary>
     public int BandReplications { get; init; } = 1000;
 
+    /// <summary>
+    /// Under replayed errors, whether every sku of a window band replays the same backtest dates (a shock the backtest
+    /// saw across skus at a date kept: <see cref="Simulation.Options.SimulationOptions.BlockSeed"/>) instead of its own
+    /// (the service check's model: skus independent). Default false.
+    /// </summary>
+    public bool BandSharedDates { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option violates its documented constraint.</exception>
     public void Validate()

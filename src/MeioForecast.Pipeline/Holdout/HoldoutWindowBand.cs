@@ -17,7 +17,8 @@ namespace MeioForecast.Pipeline.Holdout;
 /// correlation of a sku). Replication r is one window; its service is the mean over the replayed nodes of their cycle
 /// service in that window, so the spread is that of one window of N periods, not of the check's long run. Skus draw
 /// from their own seeds (the service check's: run seed x 1000003 xor FNV-1a-64 of the sku id, common random numbers,
-/// deterministic), so shocks shared across skus are not in the model and the band is narrower than such shocks make it.
+/// deterministic), so shocks shared across skus are not in the model and the band is narrower than such shocks make it;
+/// <see cref="HoldoutOptions.BandSharedDates"/> replays the same backtest dates in every sku instead (replayed errors only).
 /// </summary>
 public static class HoldoutWindowBand
 {
@@ -40,6 +41,8 @@ public static class HoldoutWindowBand
         var byKey = plan.Targets.ToDictionary(t => new SkuNode(t.Sku, t.Location));
         var forecasts = plan.Forecasts.ToDictionary(f => f.Key);
         var networks = NetworkPlan.Build(actual).Skus;
+        var replayed = plan.Replay is { Count: > 0 };
+        var shared = replayed && options.BandSharedDates;
         var sums = new double[networks.Count][];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
@@ -71,6 +74,7 @@ public static class HoldoutWindowBand
                 Seed = unchecked(((ulong)(uint)actual.Settings.Seed * 1_000_003UL) ^ SkuShardHash.Fnv1a64(network.Sku)),
                 Shortfall = options.Shortfall,
                 MaxDegreeOfParallelism = 1,
+                BlockSeed = shared ? unchecked((ulong)(uint)actual.Settings.Seed * 1_000_003UL) : null,
             });
             var sum = new double[windows];
             foreach (var key in nodes)
@@ -99,6 +103,6 @@ public static class HoldoutWindowBand
             window[r] /= measured.Count;
         }
 
-        return WindowServiceBand.From(plan.Replay is { Count: > 0 } ? "replay" : "independent", window, report.AverageAchieved);
+        return WindowServiceBand.From(shared ? "replay-shared-dates" : replayed ? "replay" : "independent", window, report.AverageAchieved);
     }
 }

@@ -17,15 +17,17 @@ internal sealed class BlockBootstrap(int lanes)
     /// <summary>
     /// The uniform of period <paramref name="t"/> (forecast step <paramref name="phase"/>) in one lane: at the block's
     /// position, drawn within the replayed PIT interval; a new block (a uniform origin, its position at the same step, and
-    /// a uniform member shift when pooled) when the current one ends.
+    /// a uniform member shift when pooled) when the current one ends. The block is drawn from <paramref name="blocks"/>,
+    /// the uniform within the PIT interval from <paramref name="rng"/> (the same stream unless
+    /// <see cref="Options.SimulationOptions.BlockSeed"/> shares the dates across networks).
     /// </summary>
-    public double Next(int t, int phase, int lane, ReplayMember replay, ref Xoshiro256StarStar rng)
+    public double Next(int t, int phase, int lane, ReplayMember replay, ref Xoshiro256StarStar blocks, ref Xoshiro256StarStar rng)
     {
         var paths = replay.Paths;
         if (_since[lane] < 0 || t < _since[lane] || t - _since[lane] >= paths.BlockLength)
         {
-            _start[lane] = ((int)(rng.NextOpenUnit() * paths.Origins) * paths.Horizon) + (phase % paths.Horizon);
-            _shift[lane] = paths.Pooled ? (int)(rng.NextOpenUnit() * paths.Members) : 0;
+            _start[lane] = ((int)(blocks.NextOpenUnit() * paths.Origins) * paths.Horizon) + (phase % paths.Horizon);
+            _shift[lane] = paths.Pooled ? (int)(blocks.NextOpenUnit() * paths.Members) : 0;
             _since[lane] = t;
         }
 

@@ -15,6 +15,7 @@ internal sealed class ReplicationBlock
     private readonly bool _clamp;
     private readonly int _n;
     private readonly Xoshiro256StarStar[] _rng;
+    private readonly Xoshiro256StarStar[]? _blockRng;
     private readonly double[] _spare;
     private readonly bool[] _hasSpare;
     private readonly double[] _release;
@@ -39,6 +40,15 @@ internal sealed class ReplicationBlock
         for (var lane = 0; lane < lanes; lane++)
         {
             _rng[lane] = new Xoshiro256StarStar(options.Seed, (ulong)(firstReplication + lane));
+        }
+
+        if (options.BlockSeed is { } blockSeed)
+        {
+            _blockRng = new Xoshiro256StarStar[lanes];
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                _blockRng[lane] = new Xoshiro256StarStar(blockSeed, (ulong)(firstReplication + lane));
+            }
         }
 
         _spare = new double[lanes];
@@ -155,7 +165,9 @@ internal sealed class ReplicationBlock
                 var phase = (((t - _plan.WarmUp) % h) + h) % h;
                 for (var lane = 0; lane < n; lane++)
                 {
-                    customer[lane] = Clamp(distribution.Quantile(_blocks.Next(t, phase, lane, replay, ref _rng[lane])));
+                    customer[lane] = _blockRng is null
+                        ? Clamp(distribution.Quantile(_blocks.Next(t, phase, lane, replay, ref _rng[lane], ref _rng[lane])))
+                        : Clamp(distribution.Quantile(_blocks.Next(t, phase, lane, replay, ref _blockRng[lane], ref _rng[lane])));
                 }
             }
             else if (distribution is NormalDistribution normal)

@@ -21,6 +21,15 @@ public sealed record SimulationOptions
     /// <summary>What an internal shortfall does; default <see cref="ShortfallPolicy.Expedite"/> (the GSM assumption).</summary>
     public ShortfallPolicy Shortfall { get; init; } = ShortfallPolicy.Expedite;
 
+    /// <summary>
+    /// Seed of the replayed errors' block positions and member shifts (<see cref="Network.ReplayPaths"/>), drawn from
+    /// their own stream keyed by (BlockSeed, r) instead of replication r's stream: networks simulated with the same
+    /// BlockSeed, the same backtest origins and block length replay the same backtest dates in replication r, so a shock
+    /// the backtest saw at a date in several networks (skus) is replayed in all of them together. Null (default): the
+    /// replication's own stream (each network's dates independent of the others').
+    /// </summary>
+    public ulong? BlockSeed { get; init; }
+
     /// <summary>Threads used; -1 (default) = all cores. Results do not depend on it. Constraint: -1 or &gt;= 1.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 

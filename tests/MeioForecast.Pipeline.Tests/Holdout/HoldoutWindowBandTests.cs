@@ -28,7 +28,7 @@ public class HoldoutWindowBandTests
 
     private static DateOnly Origin => Start.AddDays(29);
 
-    private static PlanningInput Input(int stores)
+    private static PlanningInput Input(int stores, int skus = 1)
     {
         var locations = new Dictionary<string, Location> { ["SUP"] = new("SUP", LocationType.Supplier, 1) };
         var lanes = new List<Lane>();
@@ -39,8 +39,11 @@ public class HoldoutWindowBandTests
             var id = $"S{i:00}";
             locations[id] = new Location(id, LocationType.Store, 0);
             lanes.Add(new Lane(null, "SUP", id, new LeadTime(1, 0)));
-            nodes.Add(new SkuNodeParameters(new SkuNode("A", id), 1, 0.25, 0.9, 0, 0));
-            demand.Add(new DemandSeries(new SkuNode("A", id), PeriodKind.Day, Start, [.. Enumerable.Repeat(10.0, 30), .. Actual]));
+            foreach (var sku in Enumerable.Range(0, skus).Select(k => ((char)('A' + k)).ToString()))
+            {
+                nodes.Add(new SkuNodeParameters(new SkuNode(sku, id), 1, 0.25, 0.9, 0, 0));
+                demand.Add(new DemandSeries(new SkuNode(sku, id), PeriodKind.Day, Start, [.. Enumerable.Repeat(10.0, 30), .. Actual]));
+            }
         }
 
         return new PlanningInput(new PlanningSettings(PeriodKind.Day, Days, Levels, 7), locations, lanes, nodes, demand, SignalTable.Empty);
@@ -58,13 +61,13 @@ public class HoldoutWindowBandTests
 
             return new SeriesForecast(n.Key, Origin.AddDays(1), Levels, q, "test");
         }).ToArray();
-        var targets = input.SkuNodes.Select(n => new TargetRow("A", n.Key.Location, 0.9, 0, 0, 1, 10, 5, 15, 0)).ToArray();
+        var targets = input.SkuNodes.Select(n => new TargetRow(n.Key.Sku, n.Key.Location, 0.9, 0, 0, 1, 10, 5, 15, 0)).ToArray();
         return new PlanningResult(forecasts, targets, "test");
     }
 
-    private static (WindowServiceBand Band, HoldoutReport Report) Band(PlanningInput input, PlanningResult plan, HoldoutWarmUp warmUp = HoldoutWarmUp.Plan)
+    private static (WindowServiceBand Band, HoldoutReport Report) Band(PlanningInput input, PlanningResult plan, bool sharedDates = false)
     {
-        var options = new HoldoutOptions { Origin = Origin, WarmUp = warmUp, BandReplications = Windows };
+        var options = new HoldoutOptions { Origin = Origin, WarmUp = HoldoutWarmUp.Plan, BandReplications = Windows, BandSharedDates = sharedDates };
         var report = HoldoutReplay.Replay(input, plan.Targets, options, CancellationToken.None);
         return (HoldoutWindowBand.Simulate(input, plan, report, options, CancellationToken.None)!, report);
     }
@@ -140,18 +143,7 @@ public class HoldoutWindowBandTests
         const int stores = 12;
         const int origins = 10;
         var input = Input(stores);
-        var lower = new double[stores][];
-        var upper = new double[stores][];
-        for (var m = 0; m < stores; m++)
-        {
-            lower[m] = [.. Enumerable.Range(0, origins * Days).Select(i => i < Days ? 0.95 : 0.5)];
-            upper[m] = [.. lower[m]];
-        }
-
-        var paths = new ReplayPaths(lower, upper, Days, blockLength: 1, pooled: true);
-        var keys = input.SkuNodes.Select(n => n.Key).Order().ToArray();
-        var replay = keys.Select((k, m) => (k, m)).ToDictionary(x => x.k, x => new ReplayMember(paths, x.m));
-        var shared = Band(input, Plan(input) with { Replay = replay }).Band;
+        var shared = Band(input, Plan(input) with { Replay = StockoutAtOriginZero(input, origins) }).Band;
         var independent = Band(input, Plan(input)).Band;
 
         Assert.Equal("replay", shared.Draws);
@@ -165,6 +157,45 @@ public class HoldoutWindowBandTests
         Assert.InRange(independent.Upper, ServiceQuantile(cdf, 0.95).Quantile - (1.0 / 288) - 1e-12, ServiceQuantile(cdf, 0.95).Quantile + (1.0 / 288) + 1e-12);
         Assert.InRange(independent.StandardDeviation, sd / Math.Sqrt(stores) * 0.95, sd / Math.Sqrt(stores) * 1.05);
         Assert.True(shared.Upper - shared.Lower > 3 * (independent.Upper - independent.Lower));
+    }
+
+    /// <summary>The replay of <see cref="A_shock_shared_by_every_store_keeps_the_one_store_band_where_independent_stores_narrow_it"/>: every node stocks out at origin 0's dates only.</summary>
+    private static Dictionary<SkuNode, ReplayMember> StockoutAtOriginZero(PlanningInput input, int origins)
+    {
+        var result = new Dictionary<SkuNode, ReplayMember>();
+        foreach (var sku in input.SkuNodes.GroupBy(n => n.Key.Sku))
+        {
+            var keys = sku.Select(n => n.Key).Order().ToArray();
+            var points = keys.Select(_ => Enumerable.Range(0, origins * Days).Select(i => i < Days ? 0.95 : 0.5).ToArray()).ToArray();
+            var paths = new ReplayPaths(points, points, Days, blockLength: 1, pooled: true);
+            for (var m = 0; m < keys.Length; m++)
+            {
+                result[keys[m]] = new ReplayMember(paths, m);
+            }
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public void Shared_dates_replay_a_shock_the_backtest_saw_in_every_sku_together()
+    {
+        // Two skus at one store, each replaying its own copy of the backtest path of the test above (a stockout at origin 0's
+        // dates only). With the service check's model each sku draws its own dates: two independent stores,
+        // 1 - Y / 48 with Y ~ Binomial(48, 0.1), s.d. sqrt(0.1 x 0.9 / 48). With the dates shared both skus stock out
+        // together: one store's 1 - X / 24, band 19/24 .. 1 and s.d. sqrt(0.1 x 0.9 / 24) (closed forms as above).
+        var input = Input(1, skus: 2);
+        var plan = Plan(input) with { Replay = StockoutAtOriginZero(input, 10) };
+        var own = Band(input, plan).Band;
+        var shared = Band(input, plan, sharedDates: true).Band;
+
+        Assert.Equal("replay", own.Draws);
+        Assert.Equal("replay-shared-dates", shared.Draws);
+        var sd = Math.Sqrt(0.1 * 0.9 / Days);
+        Assert.InRange(own.StandardDeviation, sd / Math.Sqrt(2) * 0.95, sd / Math.Sqrt(2) * 1.05);
+        Assert.InRange(shared.StandardDeviation, sd * 0.95, sd * 1.05);
+        Assert.Equal(19.0 / 24.0, shared.Lower, 12);
+        Assert.Equal(1.0, shared.Upper, 12);
     }
 
     [Fact]
