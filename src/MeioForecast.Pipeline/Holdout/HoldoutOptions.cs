@@ -33,9 +33,10 @@ public sealed record HoldoutOptions
     public int BandReplications { get; init; } = 1000;
 
     /// <summary>
-    /// Under replayed errors, whether every sku of a window band replays the same backtest dates (a shock the backtest
-    /// saw across skus at a date kept: <see cref="Simulation.Options.SimulationOptions.BlockSeed"/>) instead of its own
-    /// (the service check's model: skus independent). Default false.
+    /// Under replayed errors, also simulate a second window band in which every sku replays the same backtest dates (a
+    /// shock the backtest saw across skus at a date kept: <see cref="Simulation.Options.SimulationOptions.BlockSeed"/>;
+    /// <see cref="HoldoutWindowBand.SimulateSharedDates"/>) beside the service check's model (each sku its own dates).
+    /// Default false.
     /// </summary>
     public bool BandSharedDates { get; init; }
 

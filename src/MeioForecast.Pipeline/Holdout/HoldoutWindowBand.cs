@@ -18,12 +18,25 @@ namespace MeioForecast.Pipeline.Holdout;
 /// service in that window, so the spread is that of one window of N periods, not of the check's long run. Skus draw
 /// from their own seeds (the service check's: run seed x 1000003 xor FNV-1a-64 of the sku id, common random numbers,
 /// deterministic), so shocks shared across skus are not in the model and the band is narrower than such shocks make it;
-/// <see cref="HoldoutOptions.BandSharedDates"/> replays the same backtest dates in every sku instead (replayed errors only).
+/// <see cref="SimulateSharedDates"/> replays the same backtest dates in every sku instead (replayed errors only).
 /// </summary>
 public static class HoldoutWindowBand
 {
     /// <summary>The band of <paramref name="report"/>'s window and the place of its achieved service in it; null when <see cref="HoldoutOptions.BandReplications"/> is 0 or no node was replayed.</summary>
-    public static WindowServiceBand? Simulate(PlanningInput actual, PlanningResult plan, HoldoutReport report, HoldoutOptions options, CancellationToken cancellationToken)
+    public static WindowServiceBand? Simulate(PlanningInput actual, PlanningResult plan, HoldoutReport report, HoldoutOptions options, CancellationToken cancellationToken) =>
+        Simulate(actual, plan, report, options, shared: false, cancellationToken);
+
+    /// <summary>
+    /// The band with every sku replaying the same backtest dates (<see cref="HoldoutOptions.BandSharedDates"/>): shocks
+    /// the backtest saw across skus at a date kept. Null when the run drew independently, or as <see cref="Simulate(PlanningInput, PlanningResult, HoldoutReport, HoldoutOptions, CancellationToken)"/>.
+    /// </summary>
+    public static WindowServiceBand? SimulateSharedDates(PlanningInput actual, PlanningResult plan, HoldoutReport report, HoldoutOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Replay is { Count: > 0 } ? Simulate(actual, plan, report, options, shared: true, cancellationToken) : null;
+    }
+
+    private static WindowServiceBand? Simulate(PlanningInput actual, PlanningResult plan, HoldoutReport report, HoldoutOptions options, bool shared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(plan);
@@ -42,7 +55,6 @@ public static class HoldoutWindowBand
         var forecasts = plan.Forecasts.ToDictionary(f => f.Key);
         var networks = NetworkPlan.Build(actual).Skus;
         var replayed = plan.Replay is { Count: > 0 };
-        var shared = replayed && options.BandSharedDates;
         var sums = new double[networks.Count][];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>

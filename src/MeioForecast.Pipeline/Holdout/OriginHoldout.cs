@@ -23,6 +23,9 @@ public sealed record OriginHoldout(HoldoutReport Policy, HoldoutReport? SingleEc
     /// <summary>The predictive band of this window's achieved service under the run's demand model; null when not simulated.</summary>
     public WindowServiceBand? Band { get; init; }
 
+    /// <summary>The band with every sku replaying the same backtest dates (<see cref="HoldoutOptions.BandSharedDates"/>); null when not simulated.</summary>
+    public WindowServiceBand? SharedDatesBand { get; init; }
+
     /// <summary>The line printed for this origin.</summary>
     public string Line()
     {

@@ -45,6 +45,7 @@ public sealed class PolicyHoldout(PlanningRun run)
                 single?.SafetyStock)
             {
                 Band = HoldoutWindowBand.Simulate(input, plan, report, at, cancellationToken),
+                SharedDatesBand = at.BandSharedDates ? HoldoutWindowBand.SimulateSharedDates(input, plan, report, at, cancellationToken) : null,
             });
         }
 

@@ -55,17 +55,24 @@ public sealed record WindowServiceBand(string Draws, int Windows, double Mean, d
     public string Line(DateOnly origin) => FormattableString.Invariant(
         $"origin {origin:yyyy-MM-dd} window band ({Draws} draws, {Windows} windows of the same periods from the same warm-up): mean {Mean:P2}, s.d. {StandardDeviation * 100:F2} pp, 90 % band {Lower:P2} - {Upper:P2} ({(Mean - Lower) * 100:F2} / {(Upper - Mean) * 100:F2} pp below / above the mean); achieved {Achieved:P2} at PIT {Pit:F3} ({(Inside ? "inside" : "outside")})");
 
-    /// <summary>The band lines of <c>meio holdout --origins K</c>: one per origin with a band, then the count inside.</summary>
+    /// <summary>
+    /// The band lines of <c>meio holdout</c>: one per origin with a band, then the count inside; the same for the
+    /// shared-dates bands when simulated.
+    /// </summary>
     public static IReadOnlyList<string> SummaryLines(IReadOnlyList<OriginHoldout> origins)
     {
         ArgumentNullException.ThrowIfNull(origins);
-        var banded = origins.Where(o => o.Band is not null).ToList();
-        var lines = banded.Select(o => o.Band!.Line(o.Policy.Origin)).ToList();
-        if (banded.Count > 0)
+        var lines = new List<string>();
+        foreach (var kind in new Func<OriginHoldout, WindowServiceBand?>[] { o => o.Band, o => o.SharedDatesBand })
         {
-            var bands = banded.Select(o => o.Band!).ToList();
-            lines.Add(FormattableString.Invariant(
-                $"window band over {bands.Count} origins: achieved inside the 90 % band at {bands.Count(b => b.Inside)} of {bands.Count} (a calibrated policy: 90 %); PIT {string.Join(", ", bands.Select(b => b.Pit.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}; band width mean {bands.Average(b => b.Upper - b.Lower) * 100:F2} pp, largest distance of the band's ends from its mean {bands.Max(b => Math.Max(b.Mean - b.Lower, b.Upper - b.Mean)) * 100:F2} pp"));
+            var banded = origins.Where(o => kind(o) is not null).ToList();
+            lines.AddRange(banded.Select(o => kind(o)!.Line(o.Policy.Origin)));
+            if (banded.Count > 0)
+            {
+                var bands = banded.Select(o => kind(o)!).ToList();
+                lines.Add(FormattableString.Invariant(
+                    $"window band ({bands[0].Draws} draws) over {bands.Count} origins: achieved inside the 90 % band at {bands.Count(b => b.Inside)} of {bands.Count} (a calibrated policy: 90 %); PIT {string.Join(", ", bands.Select(b => b.Pit.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}; band width mean {bands.Average(b => b.Upper - b.Lower) * 100:F2} pp, largest distance of the band's ends from its mean {bands.Max(b => Math.Max(b.Mean - b.Lower, b.Upper - b.Mean)) * 100:F2} pp"));
+            }
         }
 
         return lines;

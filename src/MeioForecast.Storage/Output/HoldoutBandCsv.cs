@@ -5,7 +5,8 @@ namespace MeioForecast.Storage.Output;
 
 /// <summary>
 /// holdout-band.csv (docs/holdout.md): one row per origin of <c>meio holdout</c> with a window band: target, predicted
-/// and achieved cycle service (means over nodes) beside the simulated distribution of one window's service.
+/// and achieved cycle service (means over nodes) beside the simulated distribution of one window's service; then the
+/// shared-dates bands, when simulated (the draws column tells them apart).
 /// </summary>
 public static class HoldoutBandCsv
 {
@@ -16,14 +17,14 @@ public static class HoldoutBandCsv
         "band_mean", "band_sd", "band_p05", "band_p95", "achieved_pit", "inside_band",
     ];
 
-    /// <summary>Formats the origins that have a band as CSV bytes (UTF-8, no BOM).</summary>
+    /// <summary>Formats the bands of <paramref name="origins"/> as CSV bytes (UTF-8, no BOM).</summary>
     public static byte[] Write(IReadOnlyList<OriginHoldout> origins)
     {
         ArgumentNullException.ThrowIfNull(origins);
         var table = new CsvTableWriter(Columns);
-        foreach (var o in origins)
+        foreach (var (o, b) in origins.Select(o => (o, o.Band)).Concat(origins.Select(o => (o, o.SharedDatesBand))))
         {
-            if (o.Band is not { } b)
+            if (b is null)
             {
                 continue;
             }

@@ -37,7 +37,7 @@ internal static class HoldoutCommand
         var warmUp = new Option<string>("--warm-up") { Description = "Warm-up demand before the measured periods: history (the actual demand up to the origin) or plan (each node's planned mean: the targets' steady state).", DefaultValueFactory = _ => "history" };
         var output = new Option<string>("--out") { Description = "CSV file to write (one row per replayed sku-node).", DefaultValueFactory = _ => "holdout.csv" };
         var band = new Option<int>("--band-replications") { Description = "Simulated windows of the window band (the service check's demand model over one window of the same N periods, from the same warm-up): mean, 5-95 % band and the achieved value's PIT, written to FILE's name + -band; 0 = none.", DefaultValueFactory = _ => 1000 };
-        var sharedDates = new Option<bool>("--band-shared-dates") { Description = "With --ServiceCheck:Draws=Replay: every sku of the window band replays the same backtest dates (shocks shared across skus kept) instead of its own." };
+        var sharedDates = new Option<bool>("--band-shared-dates") { Description = "With --ServiceCheck:Draws=Replay: also a window band in which every sku replays the same backtest dates (shocks shared across skus kept), beside the check's own (each sku its own dates)." };
         var command = new Command("holdout", "Held-out check of the whole policy: plan at a past origin, replay the actual demand that followed, report achieved vs target service.")
         {
             input, origin, count, step, periods, replications, warmUp, output, band, sharedDates,
@@ -117,6 +117,7 @@ internal static class HoldoutCommand
                 var single = new OriginHoldout(report, null, plan.Targets.Sum(t => t.SafetyStock), null)
                 {
                     Band = HoldoutWindowBand.Simulate(planning, plan, report, options, cancellationToken),
+                    SharedDatesBand = options.BandSharedDates ? HoldoutWindowBand.SimulateSharedDates(planning, plan, report, options, cancellationToken) : null,
                 };
                 await WriteBandAsync(file, [single], cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;

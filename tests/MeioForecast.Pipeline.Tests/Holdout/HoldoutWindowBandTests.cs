@@ -67,9 +67,12 @@ public class HoldoutWindowBandTests
 
     private static (WindowServiceBand Band, HoldoutReport Report) Band(PlanningInput input, PlanningResult plan, bool sharedDates = false)
     {
-        var options = new HoldoutOptions { Origin = Origin, WarmUp = HoldoutWarmUp.Plan, BandReplications = Windows, BandSharedDates = sharedDates };
+        var options = new HoldoutOptions { Origin = Origin, WarmUp = HoldoutWarmUp.Plan, BandReplications = Windows };
         var report = HoldoutReplay.Replay(input, plan.Targets, options, CancellationToken.None);
-        return (HoldoutWindowBand.Simulate(input, plan, report, options, CancellationToken.None)!, report);
+        var band = sharedDates
+            ? HoldoutWindowBand.SimulateSharedDates(input, plan, report, options, CancellationToken.None)
+            : HoldoutWindowBand.Simulate(input, plan, report, options, CancellationToken.None);
+        return (band!, report);
     }
 
     /// <summary>P(X &lt;= k) for X ~ Binomial(n, p), k = 0..n (closed form, summed term by term).</summary>
@@ -196,6 +199,7 @@ public class HoldoutWindowBandTests
         Assert.InRange(shared.StandardDeviation, sd * 0.95, sd * 1.05);
         Assert.Equal(19.0 / 24.0, shared.Lower, 12);
         Assert.Equal(1.0, shared.Upper, 12);
+        Assert.Null(HoldoutWindowBand.SimulateSharedDates(input, Plan(input), Band(input, Plan(input)).Report, new HoldoutOptions { Origin = Origin }, CancellationToken.None));
     }
 
     [Fact]
