@@ -15,7 +15,8 @@ namespace MeioForecast.Forecasting.Selection;
 /// <list type="number">
 /// <item>Routing (documented rule): a sku-node with fewer than <see cref="SelectionOptions.MinHistory"/> periods is
 /// <c>fallback-new</c>; one whose share of zero periods over the last <see cref="SelectionOptions.ZeroShareWindow"/>
-/// periods exceeds <see cref="SelectionOptions.IntermittentZeroShare"/> is <c>fallback-intermittent</c>; both are served by
+/// periods (those <see cref="SelectionOptions.ScoreMaskSignal"/> does not mark 0) exceeds
+/// <see cref="SelectionOptions.IntermittentZeroShare"/> is <c>fallback-intermittent</c>; both are served by
 /// the fallback forecaster (by default the seasonal empirical quantiles of <see cref="SeasonalEmpiricalForecaster"/>,
 /// whose empirical quantiles put a mass at zero for intermittent demand). The others are served by the candidates.</item>
 /// <item>Selection backtest: <see cref="SelectionOptions.OriginsFor"/> rolling origins (Tashman 2000, IJF 16)
