@@ -10,7 +10,11 @@ namespace MeioForecast.Datasets.Import;
 /// (docs/holdout.md): stores in ordinal id order dealt round-robin to DC-1..DC-K, supplier to DC 2 periods (s.d. 0.5),
 /// DC to store 1 period, each sku held at every DC that serves one of its stores (holding rate 0.20 vs 0.25 at stores).
 /// Negative quantities (returns) are clipped to 0; missing rows are left out (zero demand by the contract) and marked 0
-/// in the <c>observed</c> signal (global 1) when markObserved is set, so a backtest can skip them.
+/// in the <c>observed</c> signal (global 1) when markObserved is set, so a backtest can skip them. A data set whose own
+/// availability signal is another one (<see cref="ImportedInput.ScoreMask"/>, Rossmann's <c>open</c>) gets its missing
+/// rows marked 0 in that signal instead: a day without a record is a day the store was not observed, not a day it sold
+/// nothing (17 of Rossmann's 100 stores have no rows from 2014-07-01 to 2014-12-31; read as open, the stage took them
+/// for intermittent demand; docs/forecasting.md).
 /// </summary>
 public static class InputFolderWriter
 {
@@ -79,6 +83,7 @@ public static class InputFolderWriter
         var end = input.Demand.Values.Max(d => d.Keys.Max());
         var demand = new CsvTableWriter(["sku", "location", "date", "quantity"]);
         var signals = new CsvTableWriter(["date", "signal", "kind", "value", "sku", "location"]);
+        var ownMask = input.ScoreMask is { } m && m != "observed" ? m : null;
         foreach (var key in keys)
         {
             var series = input.Demand[key];
@@ -91,6 +96,10 @@ public static class InputFolderWriter
                 else if (markObserved)
                 {
                     signals.AddRow(CsvTableWriter.Date(date), "observed", "known", "0", key.Sku, key.Location);
+                }
+                else if (ownMask is not null)
+                {
+                    signals.AddRow(CsvTableWriter.Date(date), ownMask, "known", "0", key.Sku, key.Location);
                 }
             }
         }

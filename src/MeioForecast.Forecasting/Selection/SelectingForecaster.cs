@@ -15,7 +15,8 @@ namespace MeioForecast.Forecasting.Selection;
 /// <list type="number">
 /// <item>Routing (documented rule): a sku-node with fewer than <see cref="SelectionOptions.MinHistory"/> periods is
 /// <c>fallback-new</c>; one whose share of zero periods over the last <see cref="SelectionOptions.ZeroShareWindow"/>
-/// periods exceeds <see cref="SelectionOptions.IntermittentZeroShare"/> is <c>fallback-intermittent</c>; both are served by
+/// periods (those <see cref="SelectionOptions.ScoreMaskSignal"/> does not mark 0) exceeds
+/// <see cref="SelectionOptions.IntermittentZeroShare"/> is <c>fallback-intermittent</c>; both are served by
 /// the fallback forecaster (by default the seasonal empirical quantiles of <see cref="SeasonalEmpiricalForecaster"/>,
 /// whose empirical quantiles put a mass at zero for intermittent demand). The others are served by the candidates.</item>
 /// <item>Selection backtest: <see cref="SelectionOptions.OriginsFor"/> rolling origins (Tashman 2000, IJF 16)
@@ -104,7 +105,7 @@ public sealed class SelectingForecaster : IForecaster
 
         double[]? pooled = fixedCalibration ? givenWeights : null;
         IReadOnlyList<ForecastOutcome> heldOut = [];
-        var routes = data.Series.Select(s => Route(s, data.Period, _options)).ToArray();
+        var routes = data.Series.Select(s => Route(s, data.Period, _options, data.Signals)).ToArray();
         var volumes = data.Series.Select(s => ConformalCalibrator.Volume(s, _options.ZeroShareWindowFor(data.Period))).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
@@ -187,8 +188,15 @@ public sealed class SelectingForecaster : IForecaster
         return result;
     }
 
-    /// <summary>The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).</summary>
-    public static string Route(DemandSeries series, PeriodKind period, SelectionOptions options)
+    /// <summary>
+    /// The route of a sku-node: <c>model</c>, <c>fallback-new</c> or <c>fallback-intermittent</c> (rule in the type's doc).
+    /// With <see cref="SelectionOptions.ScoreMaskSignal"/> and <paramref name="signals"/>, the zero share counts only the
+    /// periods of the window the signal does not mark 0: a closed shop or a period without a record is no evidence of
+    /// intermittent demand (Rossmann stores with no data July-December 2014 read as 47 zero days of the 91 before
+    /// 2015-02-14 and were served by the fallback at SPL 0.28-0.52; docs/forecasting.md). A window with no such period
+    /// is intermittent: nothing recent says what the node sells.
+    /// </summary>
+    public static string Route(DemandSeries series, PeriodKind period, SelectionOptions options, SignalTable? signals = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(options);
@@ -197,14 +205,22 @@ public sealed class SelectingForecaster : IForecaster
             return Routing.New;
         }
 
+        var mask = signals is not null ? options.ScoreMaskSignal : null;
         var w = Math.Min(options.ZeroShareWindowFor(period), series.Length);
         var zeros = 0;
+        var counted = 0;
         for (var i = series.Length - w; i < series.Length; i++)
         {
+            if (mask is not null && signals!.TryGetValue(mask, series.DateAt(i), series.Key, out var flag) && flag == 0)
+            {
+                continue;
+            }
+
+            counted++;
             zeros += series.Quantities[i] <= 0 ? 1 : 0;
         }
 
-        return zeros > options.IntermittentZeroShare * w ? Routing.Intermittent : Routing.Model;
+        return counted == 0 || zeros > options.IntermittentZeroShare * counted ? Routing.Intermittent : Routing.Model;
     }
 
     /// <summary>Candidate weights from backtest losses (NaN = not scored): one-hot on the best, or 1/loss normalised.</summary>

@@ -108,6 +108,27 @@ public class PublicDataImporterTests
     }
 
     [Fact]
+    public void A_rossmann_day_without_a_row_is_zero_demand_marked_closed()
+    {
+        // Store 7 has rows on 2015-07-01 and 07-04 only: 07-02 and 07-03 are not in the data (as Rossmann's 2014 gap),
+        // so by the input contract they are zero demand, and the importer marks them open = 0 so that no stage reads
+        // them as days the store was open and sold nothing; the rows it has keep their own flags.
+        using var temp = new TempFolder();
+        var source = Path.Combine(temp.Path, "src");
+        WriteGz(Path.Combine(source, "rossmann100", "train.csv.gz"),
+            "Store,DayOfWeek,Date,Sales,Customers,Open,Promo,StateHoliday,SchoolHoliday\n" +
+            "7,3,2015-07-01,5000,500,1,1,0,0\n7,6,2015-07-04,6100,610,1,0,0,0\n");
+        var folder = Path.Combine(temp.Path, "input");
+        InputFolderWriter.Write(PublicDataImporter.Read("rossmann", source), folder, markObserved: false);
+        var planning = PlanningInputLoader.Load(folder);
+        var s = Assert.Single(planning.Demand);
+        Assert.Equal([5000, 0, 0, 6100], s.Quantities);
+        double Open(int day) => planning.Signals.TryGetValue("open", new DateOnly(2015, 7, day), s.Key, out var v) ? v : double.NaN;
+        Assert.Equal([1.0, 0, 0, 1], new[] { Open(1), Open(2), Open(3), Open(4) });
+        Assert.False(planning.Signals.TryGetValue("observed", new DateOnly(2015, 7, 2), s.Key, out _));
+    }
+
+    [Fact]
     public void Distribution_centers_deal_stores_round_robin_and_hold_each_sku_they_supply()
     {
         // Hand-built expectation (docs/holdout.md): stores S1, S2, S3 in ordinal order dealt to DC-1, DC-2, DC-1;

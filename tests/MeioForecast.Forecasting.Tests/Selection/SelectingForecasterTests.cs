@@ -120,6 +120,54 @@ public class SelectingForecasterTests
     }
 
     [Fact]
+    public void Periods_the_availability_signal_marks_0_do_not_count_as_zero_demand_in_the_intermittent_rule()
+    {
+        // Counted by hand over the default daily window of 91 periods (threshold: zeros > 0.5 x counted periods):
+        // "reopened": 200 days, the last 91 = 47 days without a record (0, open = 0: the Rossmann 2014 gap) then 44 sales
+        // of 5. Without the signal 47 zeros of 91 > 45.5: intermittent; with it 0 zeros of 44: model.
+        // "closed": the last 91 = 31 days open = 0, then 60 open days of which 31 (>= 30.5) are zero: intermittent,
+        // and "closed30" the same with 30 zero open days (30 > 30 is false): model.
+        var options = new SelectionOptions { ScoreMaskSignal = "open" };
+        double[] Days(int closed, int zeroOpen)
+        {
+            var y = Enumerable.Repeat(5.0, 200).ToArray();
+            for (var i = 200 - 91; i < 200 - 91 + closed + zeroOpen; i++)
+            {
+                y[i] = 0;
+            }
+
+            return y;
+        }
+
+        DemandSeries Node(string sku, double[] y) => new(new SkuNode(sku, "L"), PeriodKind.Day, Start, y);
+        var reopened = Node("R", Days(47, 0));
+        var closed = Node("C", Days(31, 31));
+        var closed30 = Node("D", Days(31, 30));
+        var values = new List<KeyValuePair<(string, DateOnly, string, string), double>>();
+        foreach (var (s, days) in new[] { (reopened, 47), (closed, 31), (closed30, 31) })
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                values.Add(new(("open", s.DateAt(i), s.Key.Sku, "L"), i >= 200 - 91 && i < 200 - 91 + days ? 0 : 1));
+            }
+        }
+
+        var signals = new SignalTable(new Dictionary<string, SignalKind> { ["open"] = SignalKind.KnownInAdvance }, values);
+        Assert.Equal(Routing.Intermittent, SelectingForecaster.Route(reopened, PeriodKind.Day, options));
+        Assert.Equal(Routing.Model, SelectingForecaster.Route(reopened, PeriodKind.Day, options, signals));
+        Assert.Equal(Routing.Intermittent, SelectingForecaster.Route(closed, PeriodKind.Day, options, signals));
+        Assert.Equal(Routing.Model, SelectingForecaster.Route(closed30, PeriodKind.Day, options, signals));
+        Assert.Equal(Routing.Intermittent, SelectingForecaster.Route(reopened, PeriodKind.Day, options with { ScoreMaskSignal = null }, signals));
+
+        // End to end: the stage reads the signal from its training data and serves the reopened node by the candidate.
+        var data = new ForecastTrainingData(PeriodKind.Day, [reopened, closed], signals);
+        var stage = new SelectingForecaster([new ConstantForecaster("c", _ => 5)], new SeasonalEmpiricalForecaster(),
+            options with { Horizon = 7, Calibrate = false });
+        var f = stage.Fit(data).Predict(new ForecastRequest(7, Levels, SignalTable.Empty));
+        Assert.Equal(["c", Routing.Intermittent], f.Select(x => x.Method));
+    }
+
+    [Fact]
     public void Weights_are_one_hot_for_select_and_inverse_loss_for_combine()
     {
         Assert.Equal([0.0, 1.0, 0.0], SelectingForecaster.Weights([2.0, 1.0, 4.0], SelectionRule.Select));
