@@ -3,7 +3,9 @@
 # for --replay) and scikit-learn HGB (the shared peer, --drop k x S) on the same six windows, then one summary table.
 # Usage (from the repository root):
 #   bash bench/multiwindow/run-table.sh [--data "oj rossmann walmart"] [--out DIR] [--shared ../shared] [-- extra backtest args]
-# Each step's wall time goes to DIR/timings.tsv; a step whose output exists is skipped (rerun after an interruption).
+# Each step's wall time goes to DIR/timings.tsv, each data set's (stage and peer side by side) to DIR/wall.tsv; a step
+# whose output exists is skipped (rerun after an interruption). The peer is single-threaded and the stage leaves part of
+# the second core idle, so the six peer windows run beside the stage instead of after it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="oj rossmann walmart"
@@ -29,10 +31,15 @@ meio="$out/bin/meio"
 timings="$out/timings.tsv"
 [[ -f "$timings" ]] || printf 'step\twall_s\tuser_s\tsys_s\tpeak_mb\n' > "$timings"
 
+wall="$out/wall.tsv"
+[[ -f "$wall" ]] || printf 'data\twall_s\n' > "$wall"
+
 timed() { # name, command...: wall, user and system CPU seconds, peak resident MB
   local name="$1"; shift
-  /usr/bin/time -o "$out/.time" -f "%e\t%U\t%S\t%M" "$@"
-  awk -v n="$name" -F '\t' '{ printf "%s\t%s\t%s\t%s\t%d\n", n, $1, $2, $3, $4 / 1024 }' "$out/.time" >> "$timings"
+  local t="$out/.time-${name// /-}"
+  /usr/bin/time -o "$t" -f "%e\t%U\t%S\t%M" "$@"
+  awk -v n="$name" -F '\t' '{ printf "%s\t%s\t%s\t%s\t%d\n", n, $1, $2, $3, $4 / 1024 }' "$t" >> "$timings"
+  rm -f "$t"
 }
 
 for d in $data; do
@@ -42,18 +49,24 @@ for d in $data; do
     rossmann) h=28; s=28; mask=open; seg=promo; profile=day ;;
     *) echo "unknown data set $d" >&2; exit 6 ;;
   esac
+  start=$SECONDS
   [[ -f "$out/input-$d/settings.csv" ]] || timed "import $d" "$meio" import "$d" --source "$shared/data" --out "$out/input-$d" > /dev/null
+  (
+    for k in 0 1 2 3 4 5; do
+      n=$((k * s))
+      if [[ ! -f "$out/peer-$d-$n/results_$d.json" ]]; then
+        timed "peer $d drop $n" env OMP_NUM_THREADS=1 /usr/bin/python3 "$shared/peers/sklearn_quantile_baseline.py" "$d" \
+          --drop "$n" --out "$out/peer-$d-$n" > "$out/peer-$d-$n.log" 2>&1
+      fi
+    done
+  ) &
+  peers=$!
   if [[ ! -f "$out/stage-$d/backtest_windows.json" ]]; then
     timed "stage $d" "$meio" backtest --input "$out/input-$d" --model combine --windows 6 --step "$s" --horizon "$h" \
       --score-mask "$mask" --segment "$seg" --settings "$root/pipelines/settings/forecasting-thorough-$profile.json" \
       --out "$out/stage-$d" --record "$out/record-$d" "${extra[@]}" > "$out/stage-$d.log" 2>&1
   fi
-  for k in 0 1 2 3 4 5; do
-    n=$((k * s))
-    if [[ ! -f "$out/peer-$d-$n/results_$d.json" ]]; then
-      timed "peer $d drop $n" env OMP_NUM_THREADS=1 /usr/bin/python3 "$shared/peers/sklearn_quantile_baseline.py" "$d" \
-        --drop "$n" --out "$out/peer-$d-$n" > "$out/peer-$d-$n.log" 2>&1
-    fi
-  done
+  wait "$peers"
+  printf '%s\t%d\n' "$d" $((SECONDS - start)) >> "$wall"
 done
 /usr/bin/python3 "$root/bench/multiwindow/summarize.py" "$out" $data "--shared=$shared" | tee "$out/table.md"
