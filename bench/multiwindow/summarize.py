@@ -63,12 +63,18 @@ def peer(out, d, n, shared=None):
     return {"wspl": r["WSPL"], "cov80": r["cov80"], "width80": r["width80"], "pinball": [r[f"pinball_{q}"] for q in LEVELS], "rel_bias": bias and bias[None], "rel_bias_on": bias and bias[True], "rel_bias_off": bias and bias[False]}
 
 
+def num(x):
+    """A score from the stage's JSON, where a window without segment periods has "NaN" (a string) for its bias."""
+    return float(x) if isinstance(x, str) else x
+
+
 def mean(v):
-    v = [x for x in v if x is not None]
+    v = [num(x) for x in v if x is not None and num(x) == num(x)]
     return sum(v) / len(v) if v else float("nan")
 
 
 def pct(x):
+    x = num(x)
     return "" if x is None or x != x else f"{100 * x:+.1f}"
 
 
