@@ -41,7 +41,11 @@ public sealed class PolicyHoldout(PlanningRun run)
                 report,
                 single is null ? null : HoldoutReplay.Replay(input, single.Targets, at, cancellationToken),
                 plan.Targets.Sum(t => t.SafetyStock),
-                single?.SafetyStock));
+                single?.SafetyStock)
+            {
+                HoldingCost = plan.Targets.Sum(t => t.HoldingCost),
+                SingleEchelonHoldingCost = single?.HoldingCost,
+            });
         }
 
         return new HoldoutSummary(results);
