@@ -23,4 +23,8 @@ public sealed record HoldoutNode(
     double FillRate,
     double BaseStock,
     double ActualMeanDemand,
-    double PlannedMeanDemand);
+    double PlannedMeanDemand)
+{
+    /// <summary>Annual holding cost of the node's safety stock in the replayed targets (<see cref="TargetRow.HoldingCost"/>).</summary>
+    public double HoldingCost { get; init; }
+}

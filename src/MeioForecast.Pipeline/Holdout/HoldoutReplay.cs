@@ -91,7 +91,10 @@ public static class HoldoutReplay
                     stats.FillRate,
                     row.BaseStock,
                     path.Average(),
-                    row.MeanDemandPerPeriod);
+                    row.MeanDemandPerPeriod)
+                {
+                    HoldingCost = row.HoldingCost,
+                };
             }).ToList();
         });
 

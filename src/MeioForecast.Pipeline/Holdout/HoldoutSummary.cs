@@ -33,8 +33,10 @@ public sealed record HoldoutSummary(IReadOnlyList<OriginHoldout> Origins)
         {
             var meio = Origins.Average(o => o.SafetyStock);
             var seio = Origins.Average(o => o.SingleEchelonSafetyStock!.Value);
+            var meioCost = Origins.Average(o => o.HoldingCost);
+            var seioCost = Origins.Average(o => o.SingleEchelonHoldingCost ?? 0.0);
             lines.Add(FormattableString.Invariant(
-                $"MEIO vs SEIO on actual demand: achieved {achieved:P2} vs {Origins.Average(o => o.SingleEchelon!.AverageAchieved):P2}, fill {fill:P2} vs {Origins.Average(o => o.SingleEchelon!.FillRate):P2}, safety stock {meio:F0} vs {seio:F0} units ({1 - (meio / seio):P1} less)"));
+                $"MEIO vs SEIO on actual demand: achieved {achieved:P2} vs {Origins.Average(o => o.SingleEchelon!.AverageAchieved):P2}, fill {fill:P2} vs {Origins.Average(o => o.SingleEchelon!.FillRate):P2}, safety stock {meio:F0} vs {seio:F0} units ({1 - (meio / seio):P1} less), holding cost {meioCost:F0} vs {seioCost:F0}/year ({1 - (meioCost / seioCost):P1} less)"));
         }
 
         return lines;

@@ -7,6 +7,12 @@ namespace MeioForecast.Pipeline.Holdout;
 /// <param name="SingleEchelonSafetyStock">Total safety stock of the single-echelon targets; null when not compared.</param>
 public sealed record OriginHoldout(HoldoutReport Policy, HoldoutReport? SingleEchelon, double SafetyStock, double? SingleEchelonSafetyStock)
 {
+    /// <summary>Annual holding cost of the run's targets (the sum of their <see cref="TargetRow.HoldingCost"/>, as the run's metrics report it), every node of the network.</summary>
+    public double HoldingCost { get; init; }
+
+    /// <summary>Annual holding cost of the single-echelon targets (<see cref="ServiceCheck.CalibratedTargets.HoldingCost"/>); null when not compared.</summary>
+    public double? SingleEchelonHoldingCost { get; init; }
+
     /// <summary>Achieved minus target cycle service (averages over nodes), MEIO.</summary>
     public double Gap => Policy.AverageAchieved - Policy.AverageTarget;
 
@@ -32,8 +38,8 @@ public sealed record OriginHoldout(HoldoutReport Policy, HoldoutReport? SingleEc
         var p = Policy;
         var predicted = p.AverageSimulated is { } s ? FormattableString.Invariant($"{s:P2}") : "-";
         var single = SingleEchelon is { } e
-            ? FormattableString.Invariant($"; SEIO achieved {e.AverageAchieved:P2}, fill {e.FillRate:P2}, safety stock {SafetyStock:F0} vs {SingleEchelonSafetyStock:F0} ({1 - (SafetyStock / SingleEchelonSafetyStock):P1} less)")
-            : FormattableString.Invariant($"; safety stock {SafetyStock:F0}");
+            ? FormattableString.Invariant($"; SEIO achieved {e.AverageAchieved:P2}, fill {e.FillRate:P2}, safety stock {SafetyStock:F0} vs {SingleEchelonSafetyStock:F0} ({1 - (SafetyStock / SingleEchelonSafetyStock):P1} less), holding cost {HoldingCost:F0} vs {SingleEchelonHoldingCost:F0}/year ({1 - (HoldingCost / SingleEchelonHoldingCost):P1} less)")
+            : FormattableString.Invariant($"; safety stock {SafetyStock:F0}, holding cost {HoldingCost:F0}/year");
         return FormattableString.Invariant(
             $"origin {p.Origin:yyyy-MM-dd}: achieved {p.AverageAchieved:P2} vs target {p.AverageTarget:P2} ({Gap * 100:+0.00;-0.00} pp), predicted {predicted}, fill {p.FillRate:P2}, planned/actual mean demand {MeanDemandBias:+0.0%;-0.0%}{single}");
     }

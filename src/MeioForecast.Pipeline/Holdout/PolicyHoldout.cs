@@ -46,6 +46,8 @@ public sealed class PolicyHoldout(PlanningRun run)
             {
                 Band = HoldoutWindowBand.Simulate(input, plan, report, at, cancellationToken),
                 SharedDatesBand = at.BandSharedDates ? HoldoutWindowBand.SimulateSharedDates(input, plan, report, at, cancellationToken) : null,
+                HoldingCost = plan.Targets.Sum(t => t.HoldingCost),
+                SingleEchelonHoldingCost = single?.HoldingCost,
             });
         }
 

@@ -11,12 +11,17 @@ public static class HoldoutCsv
     [
         "sku", "location", "service_level", "calibrated_service_level", "simulated_service", "achieved_service",
         "achieved_service_se", "fill_rate", "base_stock", "actual_mean_demand", "planned_mean_demand",
+        "holding_cost", "single_echelon_holding_cost",
     ];
 
-    /// <summary>Formats <paramref name="report"/> as CSV bytes (UTF-8, no BOM).</summary>
-    public static byte[] Write(HoldoutReport report)
+    /// <summary>
+    /// Formats <paramref name="report"/> as CSV bytes (UTF-8, no BOM); <c>single_echelon_holding_cost</c> is the same
+    /// node's in <paramref name="singleEchelon"/> (empty without it).
+    /// </summary>
+    public static byte[] Write(HoldoutReport report, HoldoutReport? singleEchelon = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var single = singleEchelon?.Nodes.ToDictionary(n => (n.Sku, n.Location), n => n.HoldingCost);
         var table = new CsvTableWriter(Columns);
         foreach (var n in report.Nodes)
         {
@@ -31,7 +36,9 @@ public static class HoldoutCsv
                 CsvTableWriter.Number(n.FillRate),
                 CsvTableWriter.Number(n.BaseStock),
                 CsvTableWriter.Number(n.ActualMeanDemand),
-                CsvTableWriter.Number(n.PlannedMeanDemand));
+                CsvTableWriter.Number(n.PlannedMeanDemand),
+                CsvTableWriter.Number(n.HoldingCost),
+                single is not null && single.TryGetValue((n.Sku, n.Location), out var e) ? CsvTableWriter.Number(e) : string.Empty);
         }
 
         return table.ToBytes();

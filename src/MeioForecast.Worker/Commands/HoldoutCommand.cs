@@ -92,7 +92,7 @@ internal static class HoldoutCommand
                     {
                         var perOrigin = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, $"{Path.GetFileNameWithoutExtension(file)}-{o.Policy.Origin:yyyy-MM-dd}{Path.GetExtension(file)}");
                         Directory.CreateDirectory(Path.GetDirectoryName(perOrigin)!);
-                        await File.WriteAllBytesAsync(perOrigin, HoldoutCsv.Write(o.Policy), cancellationToken).ConfigureAwait(false);
+                        await File.WriteAllBytesAsync(perOrigin, HoldoutCsv.Write(o.Policy, o.SingleEchelon), cancellationToken).ConfigureAwait(false);
                     }
 
                     foreach (var line in summary.SummaryLines())
