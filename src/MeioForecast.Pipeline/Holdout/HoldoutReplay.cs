@@ -3,7 +3,6 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
-using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Simulation.Engine;
 using MeioForecast.Simulation.Network;
 using MeioForecast.Simulation.Options;
@@ -71,7 +70,7 @@ public static class HoldoutReplay
                 Replications = options.Replications,
                 Periods = n,
                 WarmUpPeriods = warmUp,
-                Seed = unchecked(((ulong)(uint)actual.Settings.Seed * 1_000_003UL) ^ SkuShardHash.Fnv1a64(network.Sku)),
+                Seed = ServiceCalibrator.SkuSeed(actual.Settings.Seed, network.Sku),
                 Shortfall = options.Shortfall,
                 MaxDegreeOfParallelism = 1,
             });

@@ -2,7 +2,6 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.ServiceCheck;
-using MeioForecast.Pipeline.Sharding;
 using MeioForecast.Simulation.Engine;
 using MeioForecast.Simulation.Options;
 
@@ -83,10 +82,10 @@ public static class HoldoutWindowBand
                 Replications = windows,
                 Periods = report.Periods,
                 WarmUpPeriods = warmUp,
-                Seed = unchecked(((ulong)(uint)actual.Settings.Seed * 1_000_003UL) ^ SkuShardHash.Fnv1a64(network.Sku)),
+                Seed = ServiceCalibrator.SkuSeed(actual.Settings.Seed, network.Sku),
                 Shortfall = options.Shortfall,
                 MaxDegreeOfParallelism = 1,
-                BlockSeed = shared ? unchecked((ulong)(uint)actual.Settings.Seed * 1_000_003UL) : null,
+                BlockSeed = shared ? ServiceCalibrator.RunStream(actual.Settings.Seed) : null,
             });
             var sum = new double[windows];
             foreach (var key in nodes)

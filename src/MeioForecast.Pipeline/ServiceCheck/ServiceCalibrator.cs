@@ -54,7 +54,7 @@ public sealed class ServiceCalibrator
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
         {
-            var seed = unchecked(((ulong)(uint)plan.Settings.Seed * 1_000_003UL) ^ Sharding.SkuShardHash.Fnv1a64(networks[s].Sku));
+            var seed = SkuSeed(plan.Settings.Seed, networks[s].Sku);
             outcomes[s] = CalibrateSku(demand, byKey, replay, placement, networks[s], seed);
         });
         var rows = outcomes.SelectMany(o => o.Rows).ToList();
@@ -63,6 +63,18 @@ public sealed class ServiceCalibrator
         rows.Sort((a, b) => new SkuNode(a.Row.Sku, a.Row.Location).CompareTo(new SkuNode(b.Row.Sku, b.Row.Location)));
         return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet);
     }
+
+    /// <summary>
+    /// The random stream of the run: run seed x 1000003, the same for every sku (shared block positions of a held-out
+    /// window band).
+    /// </summary>
+    internal static ulong RunStream(int runSeed) => unchecked((ulong)(uint)runSeed * 1_000_003UL);
+
+    /// <summary>
+    /// A sku's simulation seed: <see cref="RunStream"/> xor FNV-1a-64 of the sku id, so a sku draws the same numbers in a
+    /// sharded run and in every replay of the held-out check (common random numbers).
+    /// </summary>
+    internal static ulong SkuSeed(int runSeed, string sku) => RunStream(runSeed) ^ Sharding.SkuShardHash.Fnv1a64(sku);
 
     private (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet) CalibrateSku(
         NodeDemand demand,
