@@ -102,7 +102,13 @@ internal sealed class SsaSeriesFit
     private static SsaWorkFit Better(SsaWorkFit plain, SsaWorkFit differenced) =>
         differenced.ValidationError < plain.ValidationError ? differenced : plain;
 
-    /// <summary>Future values of the regression's signals; throws when one is absent inside the horizon.</summary>
+    /// <summary>
+    /// Future values of the regression's signals. A signal the series has at its last period must have a value at every
+    /// forecast period (else <see cref="MissingFutureSignalException"/>), the GBDT's rule; one it lacks there is read as
+    /// 0 where absent, as the fit reads the history's gaps: a backtest origin inside a stretch without records (Rossmann's
+    /// stores without rows in the second half of 2014) has no signal at its last period nor after it, and is forecast,
+    /// not failed.
+    /// </summary>
     public IReadOnlyList<double[]> FutureSignals(SignalTable signals, int horizon)
     {
         var result = new double[_regression.Names.Length][];
@@ -110,11 +116,12 @@ internal sealed class SsaSeriesFit
         {
             var name = _regression.Names[j];
             var values = signals.Series(name, _series.Key, _series.Period, _series.DateAt(_series.Length), horizon);
+            var required = signals.TryGetValue(name, _series.DateAt(_series.Length - 1), _series.Key, out _);
             for (var t = 0; t < horizon; t++)
             {
                 if (!double.IsFinite(values[t]))
                 {
-                    throw new MissingFutureSignalException(name, _series.Key, _series.DateAt(_series.Length + t));
+                    values[t] = required ? throw new MissingFutureSignalException(name, _series.Key, _series.DateAt(_series.Length + t)) : 0.0;
                 }
             }
 

@@ -106,6 +106,33 @@ public class SsaForecasterTests
     }
 
     [Fact]
+    public void A_signal_absent_at_the_last_period_and_after_is_read_as_0_like_the_history_gaps()
+    {
+        // A backtest origin inside a stretch without records (Rossmann's 2014 gap): promo has no value from day 190 on,
+        // neither at the series' last period (199) nor in the horizon. The fit reads history gaps as 0, so the oracle is
+        // the same series with those days given explicitly as promo = 0: identical fit, identical forecast to the bit.
+        var rng = new Random(5);
+        var promo = Enumerable.Range(0, 230).Select(_ => rng.NextDouble() < 0.3 ? 1.0 : 0.0).ToArray();
+        var start = new DateOnly(2021, 1, 1);
+        var kinds = new Dictionary<string, SignalKind> { ["promo"] = SignalKind.KnownInAdvance };
+        KeyValuePair<(string Name, DateOnly Date, string Sku, string Location), double> Row(int i, double v) =>
+            KeyValuePair.Create((Name: "promo", Date: start.AddDays(i), Sku: "", Location: ""), v);
+        var withGap = new SignalTable(kinds, Enumerable.Range(0, 190).Select(i => Row(i, promo[i])));
+        var zeros = new SignalTable(kinds, Enumerable.Range(0, 230).Select(i => Row(i, i < 190 ? promo[i] : 0.0)));
+        var series = new DemandSeries(Node, PeriodKind.Day, start, Enumerable.Range(0, 200).Select(n => 50 + (5 * Math.Sin(2 * Math.PI * n / 7)) + (20 * promo[n])).ToArray());
+        var options = new SsaOptions { Ridge = 0, WindowSize = 28, RankSelection = SsaRankSelection.Explicit, Rank = 3, Differencing = SsaDifferencing.None };
+        var gap = new SsaForecaster(options).Fit(new ForecastTrainingData(PeriodKind.Day, [series], withGap)).Predict(new ForecastRequest(30, Levels, withGap))[0];
+        var explicitZeros = new SsaForecaster(options).Fit(new ForecastTrainingData(PeriodKind.Day, [series], zeros)).Predict(new ForecastRequest(30, Levels, zeros))[0];
+        for (var h = 0; h < 30; h++)
+        {
+            for (var j = 0; j < Levels.Length; j++)
+            {
+                Assert.Equal(explicitZeros.Quantiles[h, j], gap.Quantiles[h, j]);
+            }
+        }
+    }
+
+    [Fact]
     public void Short_and_intermittent_series_fall_back_and_say_so()
     {
         var shortSeries = new DemandSeries(new SkuNode("B", "S1"), PeriodKind.Week, Start, [3, 4, 5, 4, 3]);
