@@ -13,10 +13,16 @@ public class HoldoutReplayTests
     // 30 days of history at 10/day (the origin is the 30th day), then the 10 held-out days of actual demand.
     private static readonly double[] Actual = [10, 16, 8, 20, 3, 30, 0, 12, 14, 9];
 
-    private static DateOnly Origin => Start.AddDays(29);
+    /// <summary>The origin: the 30th day.</summary>
+    internal static DateOnly Origin => Start.AddDays(29);
 
-    /// <summary>One store supplied by an external supplier over a deterministic 2-day lane.</summary>
-    private static PlanningInput Input()
+    private static PlanningInput Input() => Input([.. Enumerable.Repeat(10.0, 30)]);
+
+    /// <summary>
+    /// One store supplied by an external supplier over a deterministic 2-day lane: the 30 days up to the origin given by
+    /// <paramref name="beforeOrigin"/>, then the 10 held-out days of actual demand above.
+    /// </summary>
+    internal static PlanningInput Input(double[] beforeOrigin)
     {
         var locations = new Dictionary<string, Location>
         {
@@ -25,7 +31,7 @@ public class HoldoutReplayTests
         };
         Lane[] lanes = [new(null, "SUP", "S1", new LeadTime(2, 0))];
         SkuNodeParameters[] nodes = [new(new SkuNode("A", "S1"), 1, 0.25, 0.9, 0, 0)];
-        var history = Enumerable.Repeat(10.0, 30).Concat(Actual).ToArray();
+        double[] history = [.. beforeOrigin, .. Actual];
         DemandSeries[] demand = [new(new SkuNode("A", "S1"), PeriodKind.Day, Start, history)];
         return new PlanningInput(new PlanningSettings(PeriodKind.Day, 10, [new QuantileLevel(0.5)], 7), locations, lanes, nodes, demand, SignalTable.Empty);
     }

@@ -1,6 +1,3 @@
-using MeioForecast.Core.Demand;
-using MeioForecast.Core.Keys;
-using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
 using MeioForecast.Pipeline.Holdout;
 
@@ -9,26 +6,10 @@ namespace MeioForecast.Pipeline.Tests.Holdout;
 /// <summary>The warm-up of the held-out replay: the history before the origin, or the targets' own steady state.</summary>
 public class HoldoutWarmUpTests
 {
-    private static readonly DateOnly Start = new(2026, 1, 1);
-
     // 29 days at 10/day, a promotion of 40 on the origin day (the 30th), then the 10 held-out days of HoldoutReplayTests.
-    private static readonly double[] Actual = [10, 16, 8, 20, 3, 30, 0, 12, 14, 9];
+    private static DateOnly Origin => HoldoutReplayTests.Origin;
 
-    private static DateOnly Origin => Start.AddDays(29);
-
-    private static PlanningInput Input()
-    {
-        var locations = new Dictionary<string, Location>
-        {
-            ["SUP"] = new("SUP", LocationType.Supplier, 1),
-            ["S1"] = new("S1", LocationType.Store, 0),
-        };
-        Lane[] lanes = [new(null, "SUP", "S1", new LeadTime(2, 0))];
-        SkuNodeParameters[] nodes = [new(new SkuNode("A", "S1"), 1, 0.25, 0.9, 0, 0)];
-        double[] history = [.. Enumerable.Repeat(10.0, 29), 40.0, .. Actual];
-        DemandSeries[] demand = [new(new SkuNode("A", "S1"), PeriodKind.Day, Start, history)];
-        return new PlanningInput(new PlanningSettings(PeriodKind.Day, 10, [new QuantileLevel(0.5)], 7), locations, lanes, nodes, demand, SignalTable.Empty);
-    }
+    private static PlanningInput Input() => HoldoutReplayTests.Input([.. Enumerable.Repeat(10.0, 29), 40.0]);
 
     // Base stock 25, planned mean demand 10/day.
     private static TargetRow[] Targets => [new("A", "S1", 0.9, 0, 0, 2, 10, 5, 25, 0)];
