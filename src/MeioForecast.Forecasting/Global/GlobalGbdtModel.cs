@@ -99,25 +99,16 @@ internal sealed class GlobalGbdtModel(
         return values[^1];
     }
 
-    /// <summary>A known signal the series had at its last period must have a value at every forecast period.</summary>
+    /// <summary>The known signals the features use must cover the horizon (<see cref="FutureSignalRule"/>).</summary>
     private void CheckFutureSignals(DirectFeatureBuilder builder, ForecastRequest request)
     {
         foreach (var name in builder.KnownSignals)
         {
             foreach (var s in series)
             {
-                if (!trainingSignals.TryGetValue(name, s.End, s.Key, out _))
+                if (FutureSignalRule.FirstMissing(trainingSignals, request.Signals, name, s, request.Horizon) is { } date)
                 {
-                    continue;
-                }
-
-                for (var step = 1; step <= request.Horizon; step++)
-                {
-                    var date = s.DateAt(s.Length - 1 + step);
-                    if (!request.Signals.TryGetValue(name, date, s.Key, out _))
-                    {
-                        throw new MissingFutureSignalException(name, s.Key, date);
-                    }
+                    throw new MissingFutureSignalException(name, s.Key, date);
                 }
             }
         }

@@ -103,11 +103,10 @@ internal sealed class SsaSeriesFit
         differenced.ValidationError < plain.ValidationError ? differenced : plain;
 
     /// <summary>
-    /// Future values of the regression's signals. A signal the series has at its last period must have a value at every
-    /// forecast period (else <see cref="MissingFutureSignalException"/>), the GBDT's rule; one it lacks there is read as
-    /// 0 where absent, as the fit reads the history's gaps: a backtest origin inside a stretch without records (Rossmann's
-    /// stores without rows in the second half of 2014) has no signal at its last period nor after it, and is forecast,
-    /// not failed.
+    /// Future values of the regression's signals. They must cover the horizon by <see cref="FutureSignalRule"/> (else
+    /// <see cref="MissingFutureSignalException"/>), the GBDT's rule; what the rule lets be absent (a signal the series
+    /// lacks at its last period) is read as 0, as the fit reads the history's gaps: a backtest origin inside a stretch
+    /// without records (Rossmann's stores without rows in the second half of 2014) is forecast, not failed.
     /// </summary>
     public IReadOnlyList<double[]> FutureSignals(SignalTable signals, int horizon)
     {
@@ -115,13 +114,17 @@ internal sealed class SsaSeriesFit
         for (var j = 0; j < result.Length; j++)
         {
             var name = _regression.Names[j];
+            if (FutureSignalRule.FirstMissing(signals, name, _series, horizon) is { } missing)
+            {
+                throw new MissingFutureSignalException(name, _series.Key, missing);
+            }
+
             var values = signals.Series(name, _series.Key, _series.Period, _series.DateAt(_series.Length), horizon);
-            var required = signals.TryGetValue(name, _series.DateAt(_series.Length - 1), _series.Key, out _);
             for (var t = 0; t < horizon; t++)
             {
                 if (!double.IsFinite(values[t]))
                 {
-                    values[t] = required ? throw new MissingFutureSignalException(name, _series.Key, _series.DateAt(_series.Length + t)) : 0.0;
+                    values[t] = 0.0;
                 }
             }
 

@@ -11,8 +11,16 @@ public sealed class InputFolderSource(string folder) : IPlanningInputSource
     /// <inheritdoc/>
     public string Description => folder;
 
-    /// <inheritdoc/>
-    public PlanningInput Load(ShardSpec? shard) => shard is { } only ? PlanningInputLoader.Load(folder, only) : PlanningInputLoader.Load(folder);
+    /// <summary>
+    /// Loads and validates the whole input, or only the skus of <paramref name="shard"/>, for a plan from the end of its
+    /// history (<see cref="PlanningInputLoader.CheckFutureSignals"/> included).
+    /// </summary>
+    public PlanningInput Load(ShardSpec? shard)
+    {
+        var input = shard is { } only ? PlanningInputLoader.Load(folder, only) : PlanningInputLoader.Load(folder);
+        PlanningInputLoader.CheckFutureSignals(input);
+        return input;
+    }
 
     /// <inheritdoc/>
     public string Fingerprint() => PlanningInputLoader.Fingerprint(folder);

@@ -65,4 +65,7 @@ public enum InputRule
 
     /// <summary>A lead-time distribution disagrees with the lane's declared lead_time_mean or lead_time_sd.</summary>
     InconsistentDistribution,
+
+    /// <summary>A known signal a series has at its last demand period has no value on a forecast period.</summary>
+    MissingFutureSignal,
 }

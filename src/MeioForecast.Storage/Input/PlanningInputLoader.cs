@@ -60,6 +60,21 @@ public static class PlanningInputLoader
             signals);
     }
 
+    /// <summary>
+    /// Checks that <paramref name="input"/> can be forecast from the end of its demand history over the settings'
+    /// horizon: every known signal a series has at its last period has a value on each forecast period (the forecasters'
+    /// <see cref="Forecasting.FutureSignalRule"/>); throws <see cref="InputValidationException"/> naming signals.csv, the
+    /// signal, a sku-node and its first date without a value. The verbs that plan past the history call it before any
+    /// fit; those that forecast inside it (backtests) do not need it.
+    /// </summary>
+    public static void CheckFutureSignals(PlanningInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new InputErrors();
+        FutureSignalCheck.Check(input, errors);
+        errors.ThrowIfAny();
+    }
+
     /// <summary>SHA-256 (hex) over the names and bytes of the input files present, in name order: the run's input fingerprint.</summary>
     public static string Fingerprint(string folder)
     {

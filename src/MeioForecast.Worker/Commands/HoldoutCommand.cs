@@ -78,15 +78,24 @@ internal static class HoldoutCommand
                 });
                 var holdout = new PolicyHoldout(ConfigurationException.Guard(services.GetRequiredService<PlanningRun>));
                 var file = parse.GetValue(output)!;
-                if (parse.GetValue(count) is > 1 and var k)
+                var k = parse.GetValue(count);
+                var s = parse.GetValue(step) ?? options.Periods ?? planning.Settings.Horizon;
+                if (k > 1 && s < 1)
                 {
-                    var s = parse.GetValue(step) ?? options.Periods ?? planning.Settings.Horizon;
-                    if (s < 1)
-                    {
-                        throw new ConfigurationException($"--step {s} must be at least 1 period.");
-                    }
+                    throw new ConfigurationException($"--step {s} must be at least 1 period.");
+                }
 
-                    var origins = Enumerable.Range(0, k).Select(i => planning.Settings.Period.Add(originDate, -i * s)).ToArray();
+                var origins = k > 1 ? Enumerable.Range(0, k).Select(i => planning.Settings.Period.Add(originDate, -i * s)).ToArray() : [originDate];
+
+                // Each origin plans a whole horizon, past the history's end when N is shorter: its signals are checked
+                // before any fit, as meio run checks them.
+                foreach (var o in origins)
+                {
+                    PlanningInputLoader.CheckFutureSignals(PolicyHoldout.AtOrigin(planning, o));
+                }
+
+                if (k > 1)
+                {
                     var summary = holdout.RunOrigins(planning, options, origins, new TerminalProgress(Console.Error), cancellationToken);
                     foreach (var o in summary.Origins)
                     {

@@ -171,4 +171,34 @@ public class InputValidationTests
         var ex = Assert.Throws<InputValidationException>(() => PlanningInputLoader.Load(folder.Path));
         Assert.Contains("demand.csv:2 [quantity]: NegativeValue", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_known_signal_ending_inside_the_horizon_fails_the_plan_naming_signal_node_and_first_missing_date()
+    {
+        // Demand ends 2026-01-02 and the horizon is 7 days (InputFolder.Settings); price (scoped to sku A, so to A@S1
+        // and A@S2) is given up to 2026-01-05: the first forecast date without it is 2026-01-02 + 4 days = 2026-01-06,
+        // for both nodes. promo covers the whole horizon (to 2026-01-09) and is not reported.
+        var firstMissing = new DateOnly(2026, 1, 2).AddDays(4);
+        var price = string.Concat(Enumerable.Range(1, 5).Select(d => $"2026-01-0{d},price,known,2.5,A,\n"));
+        var promo = string.Concat(Enumerable.Range(1, 9).Select(d => $"2026-01-0{d},promo,known,0,,\n"));
+        using var folder = new InputFolder(signals: "date,signal,kind,value,sku,location\n" + price + promo);
+
+        var ex = Assert.Throws<InputValidationException>(() => new InputFolderSource(folder.Path).Load(null));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("signals.csv", 0, "signal", InputRule.MissingFutureSignal), (error.File, error.Line, error.Column, error.Rule));
+        Assert.Contains($"known signal 'price' has a value for A at S1 on the forecast origin 2026-01-02 but none on {firstMissing:yyyy-MM-dd} (and 1 more sku-node)", error.Message, StringComparison.Ordinal);
+
+        // The plain load (backtest, report: no forecast past the history) does not apply the rule.
+        Assert.Equal(2, PlanningInputLoader.Load(folder.Path).Demand.Count);
+    }
+
+    [Fact]
+    public void A_known_signal_the_series_lacks_at_its_last_period_is_a_gap_not_an_error()
+    {
+        // price has no value on the last demand date 2026-01-02 nor on most of the horizon: the forecasters read it as
+        // 0 there (the Rossmann gap rule of SsaSeriesFit.FutureSignals and the GBDT), so the plan needs none.
+        using var folder = new InputFolder(signals: "date,signal,kind,value,sku,location\n2026-01-01,price,known,2.5,A,\n2026-01-04,price,known,2.6,A,\n");
+        var input = new InputFolderSource(folder.Path).Load(null);
+        Assert.Equal(2, input.Demand.Count);
+    }
 }

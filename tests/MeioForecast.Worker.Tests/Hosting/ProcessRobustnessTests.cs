@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MeioForecast.Worker.Tests.Hosting;
@@ -181,6 +182,39 @@ public sealed partial class ProcessRobustnessTests : IDisposable
         Assert.True(exit == ExitCodes.BadInput, $"exit {exit}\n{child.Log}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Contains($"{file}:{lineNumber}", child.Log, StringComparison.Ordinal);
+        Assert.False(Published());
+    }
+
+    [Theory]
+    [InlineData("run", 0)]
+    [InlineData("holdout", 6)]
+    public async Task Known_signals_ending_inside_the_horizon_exit_2_before_any_fit_naming_signal_node_and_date(string verb, int heldOut)
+    {
+        // The known signals of data-samples are cut 20 days after its last demand date: the plan from the end (meio
+        // run), or from 6 days earlier replaying those 6 (meio holdout, horizon 28 > 6), misses them from the last demand
+        // date + 21 days on, for every series (holiday is global). Before, the run trained the GBDT first, then failed
+        // with exit 1 (MissingFutureSignalException).
+        var demand = File.ReadLines(Path.Combine(_input, "demand.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var end = demand.Max(r => DateOnly.ParseExact(r[2], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var series = demand.Select(r => (r[0], r[1])).Distinct().Count();
+        var signals = Path.Combine(_input, "signals.csv");
+        File.WriteAllLines(signals, File.ReadAllLines(signals).Where((line, i) =>
+            i == 0 || line.Split(',') is var f && (f[2] != "known" || DateOnly.ParseExact(f[0], "yyyy-MM-dd", CultureInfo.InvariantCulture) <= end.AddDays(20))));
+        var origin = end.AddDays(-heldOut);
+        string[] args = verb == "run"
+            ? ["run", "--input", _input, "--output", _output]
+            : ["holdout", "--input", _input, "--origin", origin.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--periods", "6", "--out", Path.Combine(_output, "holdout.csv")];
+
+        var clock = Stopwatch.StartNew();
+        using var child = MeioChild.Start(args);
+        var exit = await child.ExitCodeAsync(TimeSpan.FromSeconds(60));
+        Assert.True(exit == ExitCodes.BadInput, $"exit {exit}\n{child.Log}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Contains(
+            $"signals.csv:0 [signal]: MissingFutureSignal: known signal 'holiday' has a value for SKU-001 at STORE-01 on the forecast origin {origin:yyyy-MM-dd} but none on {end.AddDays(21):yyyy-MM-dd} (and {series - 1} more sku-nodes)",
+            child.Log,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("gbdt", child.Log, StringComparison.Ordinal);
         Assert.False(Published());
     }
 
