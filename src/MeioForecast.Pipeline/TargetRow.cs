@@ -40,4 +40,12 @@ public sealed record TargetRow(
 
     /// <summary>True when the sku network's solution is proven optimal (its gap within the solver's tolerance).</summary>
     public bool SkuNetworkProven { get; init; } = true;
+
+    /// <summary>
+    /// Set when the placement covered lateness (<see cref="Placement.NetworkPlacement.Fallback"/>): the lead-time sd
+    /// (periods) the node's buffer covers, also at a net replenishment time of 0: its supply lane's plus what a
+    /// supplying stage that holds nothing passes on, or 0 when the node passes its own lateness on. Null: the classical
+    /// bound (its own lane's sd, none of it at tau = 0).
+    /// </summary>
+    public double? CoveredLeadTimeSd { get; init; }
 }

@@ -4,6 +4,7 @@ using MeioForecast.Core.Keys;
 using MeioForecast.Core.Network;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting;
+using MeioForecast.Pipeline.Explanation;
 using MeioForecast.Pipeline.Placement;
 using MeioForecast.Pipeline.Tests.Builders;
 
@@ -14,10 +15,10 @@ public class NetworkPlacementTests
     private static readonly QuantileLevel[] Levels = Forecasts.Grid(100);
 
     /// <summary>Supplier -> DC -> stores S1..Sn: a distribution network with fractional lead times.</summary>
-    private static (PlanningInput Input, NodeDemand Demand) Network(int stores, double dcLeadTime, double storeLeadTime, double storeUnitCost)
+    private static (PlanningInput Input, NodeDemand Demand) Network(int stores, double dcLeadTime, double storeLeadTime, double storeUnitCost, double dcLeadTimeSd = 0)
     {
         var locations = new Dictionary<string, Location> { ["SUP"] = new("SUP", LocationType.Supplier, 2), ["DC"] = new("DC", LocationType.DistributionCenter, 1) };
-        var lanes = new List<Lane> { new(null, "SUP", "DC", new LeadTime(dcLeadTime, 0)) };
+        var lanes = new List<Lane> { new(null, "SUP", "DC", new LeadTime(dcLeadTime, dcLeadTimeSd)) };
         var nodes = new List<SkuNodeParameters> { new(new SkuNode("A", "DC"), 10, 0.2, 0.95, null, 1) };
         var forecasts = new List<SeriesForecast>();
         for (var s = 1; s <= stores; s++)
@@ -93,6 +94,69 @@ public class NetworkPlacementTests
         Assert.Equal(2, dc.OutboundServiceTime); // T_DC = processing 1 + lane 1
         Assert.Equal(0.0, dc.SafetyStock, 1e-12);
         Assert.True(single.Single(r => r.Location == "DC").SafetyStock > 0);
+
+        // The classical bound holds nothing at tau = 0 on a random lane as well: its lateness is left to the calibration.
+        var (randomInput, randomDemand) = Network(2, 1.0, 9.0, 1.0, dcLeadTimeSd: 0.5);
+        var randomDc = new NetworkPlacement().Place(NetworkPlan.Build(randomInput), randomDemand, CancellationToken.None).Single(r => r.Location == "DC");
+        Assert.Equal(0.0, randomDc.SafetyStock, 1e-12);
+        Assert.Null(randomDc.CoveredLeadTimeSd);
         Assert.True(network.Sum(r => r.HoldingCost) < single.Sum(r => r.HoldingCost));
+    }
+
+    [Theory]
+    [InlineData(1.0, 9.0, 1.0, 0.5, true)] // stores cover 11 periods anyway: the lateness adds little there, the DC passes it on
+    [InlineData(4.0, 1.0, 30.0, 2.0, false)] // costly stores with short cover: the DC pools the lateness over both stores
+    public void The_fallback_covers_a_random_supplier_lane_where_it_costs_least(double dcLead, double storeLead, double storeCost, double dcLeadSd, bool passes)
+    {
+        // Brute force over the DC's service time and whether it holds stock for its lane's lateness L - E[L] (normal
+        // approximation, Humair, Ruark, Tomlin & Willems 2013, Interfaces 43(5)): the DC covers z sqrt(tau mu-variance +
+        // mu_DC^2 sigma_L^2) at any tau, 0 included; or, holding nothing (S = T), passes it on and each store covers
+        // z sqrt(tau_s sigma_s^2 + mu_s^2 sigma_L^2). Stores quote 0, so tau_s = S_DC + T_s.
+        var (input, demand) = Network(2, dcLead, storeLead, storeCost, dcLeadSd);
+        var rows = new NetworkPlacement().Fallback!.Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        var z = StandardNormal.Quantile(0.95);
+        var dcKey = new SkuNode("A", "DC");
+        var (muDc, varDc) = (demand.Mean(dcKey).Average(), demand.Variance(dcKey).Average());
+        var stores = new[] { "S1", "S2" }.Select(id => new SkuNode("A", id)).Select(k => (Mu: demand.Mean(k).Average(), Var: demand.Variance(k).Average())).ToArray();
+        var dcTime = 1 + (int)Math.Ceiling(dcLead);
+        var storeTime = (int)Math.Ceiling(storeLead);
+        var best = double.PositiveInfinity;
+        for (var s = 0; s <= dcTime; s++)
+        {
+            var tauDc = dcTime - s;
+            var storesCost = stores.Sum(x => storeCost * 0.25 * z * Math.Sqrt((s + storeTime) * x.Var));
+            best = Math.Min(best, (10 * 0.2 * z * Math.Sqrt((tauDc * varDc) + (muDc * muDc * dcLeadSd * dcLeadSd))) + storesCost);
+            if (tauDc == 0)
+            {
+                best = Math.Min(best, stores.Sum(x => storeCost * 0.25 * z * Math.Sqrt(((s + storeTime) * x.Var) + (x.Mu * x.Mu * dcLeadSd * dcLeadSd))));
+            }
+        }
+
+        Assert.Equal(best, rows.Sum(r => r.HoldingCost), 1e-9 * best);
+        var dc = rows.Single(r => r.Location == "DC");
+        Assert.Equal(passes, dc.SafetyStock == 0.0);
+        Assert.Equal(passes ? 0.0 : dcLeadSd, dc.CoveredLeadTimeSd);
+        Assert.All(rows.Where(r => r.Location != "DC"), r => Assert.Equal(passes ? dcLeadSd : 0.0, r.CoveredLeadTimeSd));
+
+        // The explanations value each buffer from the drivers alone: they must give these targets back exactly.
+        foreach (var (key, drivers) in NodeDriversBuilder.Build(NetworkPlan.Build(input), demand, rows))
+        {
+            var row = rows.Single(r => r.Location == key.Location);
+            var buffer = PlacementBufferModel.Instance.Evaluate(drivers);
+            Assert.Equal(row.SafetyStock, buffer.SafetyStock, 1e-9 * Math.Max(1, row.SafetyStock));
+            Assert.Equal(row.BaseStock, buffer.BaseStock, 1e-9 * Math.Max(1, row.BaseStock));
+        }
+    }
+
+    [Fact]
+    public void A_buffer_covering_lateness_at_tau_zero_is_z_mu_sigma_L()
+    {
+        // A DC quoting S = SI + T on a lane of sd 0.5 that covers its lateness holds z mu sigma_L (normal approximation
+        // of demand over the random net replenishment time L - E[L], Humair et al. 2013); the classical bound holds 0.
+        var drivers = new Explainability.Drivers.NodeDrivers([40.0, 60.0], [25.0, 25.0], 2, 0.5, 0.95, 2, 2, 0) { CoversLateness = true };
+        var expected = StandardNormal.Quantile(0.95) * 50 * 0.5;
+        Assert.Equal(expected, PlacementBufferModel.Instance.Evaluate(drivers).SafetyStock, 1e-12);
+        Assert.Equal(expected, PlacementBufferModel.Instance.Evaluate(drivers).BaseStock, 1e-12);
+        Assert.Equal(0.0, PlacementBufferModel.Instance.Evaluate(drivers with { CoversLateness = false }).SafetyStock);
     }
 }

@@ -163,4 +163,66 @@ public class ServiceCalibratorTests
         Assert.Equal(0, backorder.Unmet);
         Assert.True(backorder.SafetyStock > Calibrate(Input(0.95), normal).SafetyStock);
     }
+
+    /// <summary>A placement without a fallback: the classical GSM alone, to show what the fallback changes.</summary>
+    private sealed class ClassicalOnly : IStockPlacement
+    {
+        private readonly NetworkPlacement _inner = new();
+
+        public string Name => _inner.Name;
+
+        public IStockPlacement? Fallback => null;
+
+        public IReadOnlyList<TargetRow> PlaceSku(SkuNetwork network, NodeDemand demand, IReadOnlyDictionary<SkuNode, double>? serviceLevels = null) =>
+            _inner.PlaceSku(network, demand, serviceLevels);
+    }
+
+    [Fact]
+    public void Lateness_a_store_cannot_absorb_is_covered_by_the_fallback()
+    {
+        // Walmart's case (docs/holdout.md) in small: a costly DC (h = 8) on a random supplier lane N(2, 0.5^2) serves
+        // two cheap stores (h = 0.25) with smooth demand N(100, 5^2) over 1 period. The classical GSM has the DC quote
+        // S = T = 2 and hold nothing, so about 16 % of its orders (P(L > 2.5) = 1 - Phi(1) = 0.159) reach the stores a
+        // period late; a store's buffer is at most z sigma sqrt(3) = 3.72 x 5 x 1.73 = 32 units at the 0.9999 level cap,
+        // a third of one period's demand, so its cycle service stays near 1 - 0.159 < 95 % whatever its level. With the
+        // lateness covered, passing it on (h_DC z mu_DC sigma_L = 8 x 1.64 x 200 x 0.5 at the DC vs about 0.25 x 1.64 x
+        // 2 x 50 at the stores) gives each store z sqrt(3 x 25 + 100^2 x 0.5^2), and calibration reaches the target.
+        var locations = new Dictionary<string, Location>
+        {
+            ["SUP"] = new("SUP", LocationType.Supplier, 2),
+            ["DC"] = new("DC", LocationType.DistributionCenter, 1),
+            ["S1"] = new("S1", LocationType.Store, 0),
+            ["S2"] = new("S2", LocationType.Store, 0),
+        };
+        Lane[] lanes =
+        [
+            new(null, "SUP", "DC", new LeadTime(2, 0.5)),
+            new(null, "DC", "S1", new LeadTime(1, 0)),
+            new(null, "DC", "S2", new LeadTime(1, 0)),
+        ];
+        SkuNodeParameters[] nodes =
+        [
+            new(new SkuNode("A", "DC"), 40, 0.2, 0.95, null, 0),
+            new(new SkuNode("A", "S1"), 1, 0.25, 0.95, 0, 0),
+            new(new SkuNode("A", "S2"), 1, 0.25, 0.95, 0, 0),
+        ];
+        var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, 28, Levels, 7), locations, lanes, nodes, [], SignalTable.Empty);
+        var forecasts = new[] { Forecast("S1", p => 100 + 5 * StandardNormal.Quantile(p)), Forecast("S2", p => 100 + 5 * StandardNormal.Quantile(p)) };
+        var options = Options with { Shortfall = ShortfallPolicy.Backorder };
+        var plan = NetworkPlan.Build(input);
+        var demand = NodeDemand.Build(plan, forecasts);
+
+        var classical = new ServiceCalibrator(options).Calibrate(plan, demand, forecasts, new ClassicalOnly(), CancellationToken.None);
+        Assert.Equal(2, classical.Unmet);
+        Assert.All(classical.Nodes.Where(n => n.CustomerFacing), n => Assert.True(n.AchievedService < 0.92, $"{n.Location}: {n.AchievedService}"));
+        Assert.Equal(0, classical.FallbackSkus);
+
+        var covered = new ServiceCalibrator(options).Calibrate(plan, demand, forecasts, new NetworkPlacement(), CancellationToken.None);
+        Assert.Equal(1, covered.FallbackSkus);
+        Assert.Equal(0, covered.Unmet);
+        var dc = covered.Targets.Single(t => t.Location == "DC");
+        Assert.Equal(0.0, dc.SafetyStock);
+        Assert.Equal(0.0, dc.CoveredLeadTimeSd);
+        Assert.All(covered.Targets.Where(t => t.Location != "DC"), t => Assert.Equal(0.5, t.CoveredLeadTimeSd));
+    }
 }

@@ -6,8 +6,8 @@ namespace MeioForecast.Pipeline.Explanation;
 
 /// <summary>
 /// Collects the driver values of every planned sku-node of a run, as the placement saw them: the node's demand moments
-/// per period (<see cref="NodeDemand"/>), its stage time and lead-time sd (its <see cref="StagePlan"/>, as the
-/// placement uses them), service target, unit holding cost, and the
+/// per period (<see cref="NodeDemand"/>), its stage time (its <see cref="StagePlan"/>) and the lead-time sd its buffer covers
+/// (<see cref="TargetRow.CoveredLeadTimeSd"/>, as the placement used them), service target, unit holding cost, and the
 /// service times S and SI the placement chose (from the targets).
 /// </summary>
 public static class NodeDriversBuilder
@@ -32,11 +32,14 @@ public static class NodeDriversBuilder
                 demand.Mean(node.Key).ToArray(),
                 demand.Variance(node.Key).ToArray(),
                 stage.StageTime,
-                stage.LeadTimeSd,
+                target.CoveredLeadTimeSd ?? stage.LeadTimeSd,
                 target.CalibratedServiceLevel ?? node.ServiceLevel,
                 node.AnnualHoldingCostPerUnit,
                 target.OutboundServiceTime,
-                target.InboundServiceTime);
+                target.InboundServiceTime)
+            {
+                CoversLateness = target.CoveredLeadTimeSd is not null,
+            };
         }
 
         return drivers;

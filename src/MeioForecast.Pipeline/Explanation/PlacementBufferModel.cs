@@ -29,7 +29,8 @@ public sealed class PlacementBufferModel : IBufferModel
             Extend(drivers.Variance, periods),
             whole - drivers.LeadTimeMean,
             drivers.LeadTimeSd,
-            StandardNormal.Quantile(drivers.ServiceLevel));
+            StandardNormal.Quantile(drivers.ServiceLevel),
+            drivers.CoversLateness);
         var tau = (int)Math.Round(drivers.InboundServiceTime + Math.Max(0, whole) - drivers.OutboundServiceTime);
         var safety = bound.Safety(tau);
         return new BufferLevels(safety, bound.ExpectedDemand(tau) + safety, safety * drivers.UnitHoldingCost);

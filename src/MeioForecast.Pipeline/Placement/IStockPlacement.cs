@@ -13,4 +13,10 @@ public interface IStockPlacement
     /// <paramref name="serviceLevels"/> (the service calibration's; null or a missing node = the node's target).
     /// </summary>
     IReadOnlyList<TargetRow> PlaceSku(SkuNetwork network, NodeDemand demand, IReadOnlyDictionary<SkuNode, double>? serviceLevels = null);
+
+    /// <summary>
+    /// A placement that covers more of the network's risk, which the service check calibrates a sku with when this one
+    /// leaves customer-facing nodes below target (keeping whichever leaves fewer); null when there is none.
+    /// </summary>
+    IStockPlacement? Fallback { get; }
 }

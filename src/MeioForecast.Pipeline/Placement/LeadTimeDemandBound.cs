@@ -14,9 +14,15 @@ public sealed class LeadTimeDemandBound : PlacementBound
     private readonly IReadOnlyList<double> _variance;
     private readonly double _leadTimeSd;
     private readonly double _z;
+    private readonly bool _latenessAtZero;
 
-    /// <summary>Creates the bound from per-period moments, the stage-time rounding, the lead-time sd and z = Phi^-1(p).</summary>
-    public LeadTimeDemandBound(IReadOnlyList<double> mean, IReadOnlyList<double> variance, double offset, double leadTimeSd, double z)
+    /// <summary>
+    /// Creates the bound from per-period moments, the stage-time rounding, the lead-time sd and z = Phi^-1(p). At a net
+    /// replenishment time of 0 the node holds nothing (the classical GSM: its lane's lateness goes on to the nodes it
+    /// supplies) unless <paramref name="latenessAtZero"/>: then it still waits L - E[L] and holds z mu sigma_L, mu the
+    /// horizon's mean per period (Humair, Ruark, Tomlin &amp; Willems 2013; <see cref="NetworkPlacement"/>).
+    /// </summary>
+    public LeadTimeDemandBound(IReadOnlyList<double> mean, IReadOnlyList<double> variance, double offset, double leadTimeSd, double z, bool latenessAtZero = false)
         : base(mean is { Count: > 0 } ? mean.Average() : 0.0, offset)
     {
         ArgumentNullException.ThrowIfNull(mean);
@@ -25,12 +31,19 @@ public sealed class LeadTimeDemandBound : PlacementBound
         _variance = variance;
         _leadTimeSd = leadTimeSd;
         _z = z;
+        _latenessAtZero = latenessAtZero;
     }
 
     /// <summary>z * sd of demand over <see cref="PlacementBound.RealTime"/>(tau) periods.</summary>
     public override double Safety(int tau)
     {
-        var (_, variance) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, RealTime(tau), _leadTimeSd);
+        var real = RealTime(tau);
+        if (real <= 0)
+        {
+            return _latenessAtZero ? _z * MeanPerPeriod * _leadTimeSd : 0.0;
+        }
+
+        var (_, variance) = SingleEchelonPlacement.HorizonLeadTimeDemandMoments(_mean, _variance, real, _leadTimeSd);
         return _z * Math.Sqrt(variance);
     }
 

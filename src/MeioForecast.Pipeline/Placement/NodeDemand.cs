@@ -91,14 +91,19 @@ public sealed class NodeDemand
     /// <summary>Variance of demand per period of <paramref name="node"/> over the horizon.</summary>
     public IReadOnlyList<double> Variance(SkuNode node) => _moments[node].Variance;
 
-    /// <summary>The demand bound of <paramref name="stage"/> at service level <paramref name="serviceLevel"/>, of <see cref="BoundKind"/>.</summary>
-    public PlacementBound Bound(StagePlan stage, double serviceLevel)
+    /// <summary>
+    /// The demand bound of <paramref name="stage"/> at service level <paramref name="serviceLevel"/>, of <see cref="BoundKind"/>;
+    /// the normal bound covers <paramref name="coveredLeadTimeSd"/> (default: the stage's own lane's sd), and none of it
+    /// at a net replenishment time of 0 unless <paramref name="latenessAtZero"/> (see <see cref="NetworkPlacement"/> for
+    /// lateness passed on); the distribution bound always covers its own lane's.
+    /// </summary>
+    public PlacementBound Bound(StagePlan stage, double serviceLevel, double? coveredLeadTimeSd = null, bool latenessAtZero = false)
     {
         ArgumentNullException.ThrowIfNull(stage);
         var (mean, variance) = _moments[stage.Key];
         return BoundKind == DemandBoundKind.Distribution
             ? new DistributionLeadTimeBound(_exposures[stage.Key].Value, mean.Length > 0 ? mean.Average() : 0.0, stage.Offset, serviceLevel)
-            : new LeadTimeDemandBound(mean, variance, stage.Offset, stage.LeadTimeSd, StandardNormal.Quantile(serviceLevel));
+            : new LeadTimeDemandBound(mean, variance, stage.Offset, coveredLeadTimeSd ?? stage.LeadTimeSd, StandardNormal.Quantile(serviceLevel), latenessAtZero);
     }
 
     /// <summary>One forecast period: the quantile distribution, or a point mass at 0 for a forecast of no demand at all.</summary>

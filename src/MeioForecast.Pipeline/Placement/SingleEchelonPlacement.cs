@@ -17,6 +17,9 @@ public sealed class SingleEchelonPlacement : IStockPlacement
     public string Name => "single-echelon";
 
     /// <inheritdoc />
+    public IStockPlacement? Fallback => null;
+
+    /// <inheritdoc />
     public IReadOnlyList<TargetRow> PlaceSku(SkuNetwork network, NodeDemand demand, IReadOnlyDictionary<SkuNode, double>? serviceLevels = null)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -51,17 +51,32 @@ public sealed class ServiceCalibrator
         var byKey = forecasts.ToDictionary(f => f.Key);
         var networks = plan.Skus;
         var outcomes = new (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet)[networks.Count];
+        var fellBack = new bool[networks.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
         {
             var seed = SkuSeed(plan.Settings.Seed, networks[s].Sku);
             outcomes[s] = CalibrateSku(demand, byKey, replay, placement, networks[s], seed);
+            if (outcomes[s].Unmet > 0 && placement.Fallback is { } fallback)
+            {
+                // Same seed: the two placements face the same simulated demand.
+                var covered = CalibrateSku(demand, byKey, replay, fallback, networks[s], seed);
+                var cost = outcomes[s].Rows.Sum(r => r.Row.HoldingCost);
+                if (covered.Unmet < outcomes[s].Unmet || (covered.Unmet == outcomes[s].Unmet && covered.Rows.Sum(r => r.Row.HoldingCost) < cost))
+                {
+                    outcomes[s] = covered;
+                    fellBack[s] = true;
+                }
+            }
         });
         var rows = outcomes.SelectMany(o => o.Rows).ToList();
         var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
         var unmet = outcomes.Sum(o => o.Unmet);
         rows.Sort((a, b) => new SkuNode(a.Row.Sku, a.Row.Location).CompareTo(new SkuNode(b.Row.Sku, b.Row.Location)));
-        return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet);
+        return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet)
+        {
+            FallbackSkus = fellBack.Count(f => f),
+        };
     }
 
     /// <summary>

@@ -65,6 +65,12 @@ public sealed class ServiceReport
             FormattableString.Invariant(
                 $"service spread ({p.Method}): simulated - target over {p.CustomerFacingCount} customer-facing nodes from {p.MinServiceGap * 100:+0.00;-0.00} to {p.MaxServiceGap * 100:+0.00;-0.00} pp; levels raised at {p.Raised}, lowered at {p.Lowered}; expedited {p.ExpeditedUnitsPerPeriod:F1} units/period"),
         };
+        if (p.FallbackSkus > 0)
+        {
+            lines.Add(FormattableString.Invariant(
+                $"lateness covered ({p.Method}): {p.FallbackSkus} sku(s) could not reach their targets with the classical placement and were calibrated covering every random lane's lateness (stock held for it or passed on to the stages below)"));
+        }
+
         if (SingleEchelon is { } s)
         {
             lines.Add(FormattableString.Invariant(

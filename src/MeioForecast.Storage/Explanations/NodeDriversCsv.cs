@@ -21,7 +21,7 @@ public static class NodeDriversCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "sku", "location", "period", "mean_demand", "demand_variance", "lead_time_mean", "lead_time_sd", "service_level",
-        "unit_holding_cost", "outbound_service_time", "inbound_service_time",
+        "unit_holding_cost", "outbound_service_time", "inbound_service_time", "covers_lateness",
     ];
 
     /// <summary>Formats <paramref name="drivers"/> in sku-node order.</summary>
@@ -40,19 +40,24 @@ public static class NodeDriversCsv
             {
                 table.AddRow(
                     key.Sku, key.Location, t.ToString(CultureInfo.InvariantCulture), R(d.Mean[t]), R(d.Variance[t]), R(d.LeadTimeMean),
-                    R(d.LeadTimeSd), R(d.ServiceLevel), R(d.UnitHoldingCost), R(d.OutboundServiceTime), R(d.InboundServiceTime));
+                    R(d.LeadTimeSd), R(d.ServiceLevel), R(d.UnitHoldingCost), R(d.OutboundServiceTime), R(d.InboundServiceTime),
+                    d.CoversLateness ? "1" : "0");
             }
         }
 
         return new RunFile(FileName, table.ToBytes(), table.Rows);
     }
 
-    /// <summary>Parses a node_drivers.csv; throws <see cref="InvalidDataException"/> with the line on a malformed file.</summary>
+    /// <summary>
+    /// Parses a node_drivers.csv; throws <see cref="InvalidDataException"/> with the line on a malformed file. A file
+    /// written before <c>covers_lateness</c> existed (its header without the last column) reads as 0 there.
+    /// </summary>
     public static IReadOnlyDictionary<SkuNode, NodeDrivers> Read(ReadOnlyMemory<byte> content)
     {
         using var reader = new StringReader(Encoding.UTF8.GetString(content.Span));
         var rows = CsvParser.Parse(reader).ToList();
-        if (rows.Count == 0 || !rows[0].Fields.SequenceEqual(Columns))
+        var columns = rows.Count > 0 && rows[0].Fields.SequenceEqual(Columns.Take(Columns.Count - 1)) ? Columns.Count - 1 : Columns.Count;
+        if (rows.Count == 0 || !rows[0].Fields.SequenceEqual(Columns.Take(columns)))
         {
             throw new InvalidDataException($"{FileName}: the header must be {string.Join(',', Columns)}.");
         }
@@ -68,7 +73,10 @@ public static class NodeDriversCsv
                 var f = first.Fields;
                 var key = new SkuNode(f[0], f[1]);
                 result[key] = new NodeDrivers(
-                    mean.ToArray(), variance.ToArray(), P(first, 5), P(first, 6), P(first, 7), P(first, 8), P(first, 9), P(first, 10));
+                    mean.ToArray(), variance.ToArray(), P(first, 5), P(first, 6), P(first, 7), P(first, 8), P(first, 9), P(first, 10))
+                {
+                    CoversLateness = columns == Columns.Count && Flag(first, 11),
+                };
                 mean.Clear();
                 variance.Clear();
                 first = null;
@@ -79,9 +87,9 @@ public static class NodeDriversCsv
                 break;
             }
 
-            if (row.Fields.Length != Columns.Count)
+            if (row.Fields.Length != columns)
             {
-                throw new InvalidDataException($"{FileName} line {row.Line}: {Columns.Count} fields expected, got {row.Fields.Length}.");
+                throw new InvalidDataException($"{FileName} line {row.Line}: {columns} fields expected, got {row.Fields.Length}.");
             }
 
             first ??= row;
@@ -98,6 +106,13 @@ public static class NodeDriversCsv
     }
 
     private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static bool Flag(CsvRecord row, int column) => row.Fields[column] switch
+    {
+        "1" => true,
+        "0" => false,
+        var other => throw new InvalidDataException($"{FileName} line {row.Line}: {Columns[column]} '{other}' is not 0 or 1."),
+    };
 
     private static double P(CsvRecord row, int column) =>
         double.TryParse(row.Fields[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
