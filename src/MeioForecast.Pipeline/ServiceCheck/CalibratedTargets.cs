@@ -8,8 +8,11 @@ namespace MeioForecast.Pipeline.ServiceCheck;
 /// <param name="Unmet">Customer-facing nodes still below target minus tolerance after the last round (bound or round limit reached).</param>
 public sealed record CalibratedTargets(string Method, IReadOnlyList<TargetRow> Targets, IReadOnlyList<NodeService> Nodes, int Rounds, int Unmet)
 {
-    /// <summary>Skus calibrated with the placement's <see cref="Placement.IStockPlacement.Fallback"/> (their first placement left nodes below target).</summary>
-    public int FallbackSkus { get; init; }
+    /// <summary>
+    /// Skus calibrated with the placement's <see cref="Placement.IStockPlacement.Fallback"/> (their first placement left
+    /// nodes below target): those whose targets carry the lateness they cover (<see cref="TargetRow.CoveredLeadTimeSd"/>).
+    /// </summary>
+    public int FallbackSkus => Targets.Where(t => t.CoveredLeadTimeSd is not null).Select(t => t.Sku).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>Total safety stock, units.</summary>
     public double SafetyStock => Targets.Sum(t => t.SafetyStock);

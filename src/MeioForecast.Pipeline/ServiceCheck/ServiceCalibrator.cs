@@ -51,7 +51,6 @@ public sealed class ServiceCalibrator
         var byKey = forecasts.ToDictionary(f => f.Key);
         var networks = plan.Skus;
         var outcomes = new (List<(TargetRow Row, NodeService Node)> Rows, int Rounds, int Unmet)[networks.Count];
-        var fellBack = new bool[networks.Count];
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, networks.Count, parallel, s =>
         {
@@ -65,7 +64,6 @@ public sealed class ServiceCalibrator
                 if (covered.Unmet < outcomes[s].Unmet || (covered.Unmet == outcomes[s].Unmet && covered.Rows.Sum(r => r.Row.HoldingCost) < cost))
                 {
                     outcomes[s] = covered;
-                    fellBack[s] = true;
                 }
             }
         });
@@ -73,10 +71,7 @@ public sealed class ServiceCalibrator
         var maxRounds = outcomes.Select(o => o.Rounds).DefaultIfEmpty(0).Max();
         var unmet = outcomes.Sum(o => o.Unmet);
         rows.Sort((a, b) => new SkuNode(a.Row.Sku, a.Row.Location).CompareTo(new SkuNode(b.Row.Sku, b.Row.Location)));
-        return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet)
-        {
-            FallbackSkus = fellBack.Count(f => f),
-        };
+        return new CalibratedTargets(placement.Name, rows.Select(r => r.Row).ToArray(), rows.Select(r => r.Node).ToArray(), maxRounds, unmet);
     }
 
     /// <summary>

@@ -63,6 +63,7 @@ public static class ServiceMetricsJson
             ["min_service_gap"] = Round(t.MinServiceGap),
             ["max_service_gap"] = Round(t.MaxServiceGap),
             ["rounds"] = t.Rounds,
+            ["lateness_covered_skus"] = t.FallbackSkus,
             ["safety_stock"] = Round(t.SafetyStock),
             ["holding_cost"] = Round(t.HoldingCost),
             ["expedited_units_per_period"] = Round(t.ExpeditedUnitsPerPeriod),

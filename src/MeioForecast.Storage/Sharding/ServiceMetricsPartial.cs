@@ -36,7 +36,7 @@ public static class ServiceMetricsPartial
         "service_level", "outbound_service_time", "inbound_service_time", "net_replenishment_time", "mean_demand_per_period",
         "safety_stock", "base_stock", "holding_cost", "achieved_service", "calibrated_service_level",
         "customer_facing", "node_target", "node_calibrated", "node_achieved", "node_standard_error", "node_expedited_per_period",
-        "sku_network_gap", "sku_network_proven",
+        "sku_network_gap", "sku_network_proven", "covered_lead_time_sd",
     ];
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -56,7 +56,7 @@ public static class ServiceMetricsPartial
                 R(t.ServiceLevel), R(t.OutboundServiceTime), R(t.InboundServiceTime), R(t.NetReplenishmentTime), R(t.MeanDemandPerPeriod),
                 R(t.SafetyStock), R(t.BaseStock), R(t.HoldingCost), R(t.AchievedService), R(t.CalibratedServiceLevel),
                 n.CustomerFacing ? "1" : "0", R(n.TargetServiceLevel), R(n.CalibratedServiceLevel), R(n.AchievedService), R(n.StandardError), R(n.ExpeditedUnitsPerPeriod),
-                R(t.SkuNetworkGap), t.SkuNetworkProven ? "1" : "0");
+                R(t.SkuNetworkGap), t.SkuNetworkProven ? "1" : "0", R(t.CoveredLeadTimeSd));
         }
 
         var header = new Header(
@@ -110,6 +110,7 @@ public static class ServiceMetricsPartial
                     CalibratedServiceLevel = N(f[13]),
                     SkuNetworkGap = P(f[20]),
                     SkuNetworkProven = f[21] == "1",
+                    CoveredLeadTimeSd = N(f[22]),
                 };
                 var node = new NodeService(f[0], f[1], f[14] == "1", P(f[15]), P(f[16]), P(f[17]), P(f[18]), P(f[19]));
                 (f[2] == Primary ? primary : single).Add((target, node));
