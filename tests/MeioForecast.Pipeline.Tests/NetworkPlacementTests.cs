@@ -159,4 +159,59 @@ public class NetworkPlacementTests
         Assert.Equal(expected, PlacementBufferModel.Instance.Evaluate(drivers).BaseStock, 1e-12);
         Assert.Equal(0.0, PlacementBufferModel.Instance.Evaluate(drivers with { CoversLateness = false }).SafetyStock);
     }
+
+    [Fact]
+    public void Beyond_the_exhaustive_limit_single_flips_find_the_optimum_of_independent_lanes()
+    {
+        // Seven DCs (one more than NetworkPlacement.ExhaustiveLimit), each on its own random supplier lane serving one
+        // store: the choices do not interact, so flipping one DC at a time from "all cover" reaches the optimum, which is
+        // the sum of the seven one-DC brute forces (the same closed forms as the two-store test above). Odd DCs have
+        // cheap stores with long cover (they pass), even ones costly stores with short cover (they hold).
+        var locations = new Dictionary<string, Location> { ["SUP"] = new("SUP", LocationType.Supplier, 2) };
+        var lanes = new List<Lane>();
+        var nodes = new List<SkuNodeParameters>();
+        var forecasts = new List<SeriesForecast>();
+        var chains = new List<(string Dc, string Store, double DcLead, double DcSd, double StoreLead, double StoreH)>();
+        for (var d = 1; d <= NetworkPlacement.ExhaustiveLimit + 1; d++)
+        {
+            var (dc, store) = ($"DC{d}", $"S{d}");
+            var passes = d % 2 == 1;
+            var chain = (dc, store, passes ? 1.0 : 4.0, passes ? 0.5 : 2.0, passes ? 9.0 : 1.0, passes ? 0.25 : 7.5);
+            chains.Add(chain);
+            locations[dc] = new Location(dc, LocationType.DistributionCenter, 1);
+            locations[store] = new Location(store, LocationType.Store, 0);
+            lanes.Add(new Lane(null, "SUP", dc, new LeadTime(chain.Item3, chain.Item4)));
+            lanes.Add(new Lane(null, dc, store, new LeadTime(chain.Item5, 0)));
+            nodes.Add(new SkuNodeParameters(new SkuNode("A", dc), 10, 0.2, 0.95, null, 1));
+            nodes.Add(new SkuNodeParameters(new SkuNode("A", store), chain.Item6 / 0.25, 0.25, 0.95, null, 0));
+            forecasts.Add(Forecasts.Normal(new SkuNode("A", store), Levels, 30, 20 + d, 5 + d));
+        }
+
+        var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, 30, Levels, 1), locations, lanes, nodes, [], SignalTable.Empty);
+        var demand = NodeDemand.Build(NetworkPlan.Build(input), forecasts);
+        var rows = new NetworkPlacement().Fallback!.Place(NetworkPlan.Build(input), demand, CancellationToken.None);
+        var z = StandardNormal.Quantile(0.95);
+        var expected = 0.0;
+        foreach (var (dc, store, dcLead, sd, storeLead, storeH) in chains)
+        {
+            var (mu, variance) = (demand.Mean(new SkuNode("A", store)).Average(), demand.Variance(new SkuNode("A", store)).Average());
+            var dcTime = 1 + (int)Math.Ceiling(dcLead);
+            var storeTime = (int)Math.Ceiling(storeLead);
+            var best = double.PositiveInfinity;
+            for (var s = 0; s <= dcTime; s++)
+            {
+                var storeCost = storeH * z * Math.Sqrt((s + storeTime) * variance);
+                best = Math.Min(best, (2 * z * Math.Sqrt(((dcTime - s) * variance) + (mu * mu * sd * sd))) + storeCost);
+                if (s == dcTime)
+                {
+                    best = Math.Min(best, storeH * z * Math.Sqrt(((s + storeTime) * variance) + (mu * mu * sd * sd)));
+                }
+            }
+
+            expected += best;
+            Assert.Equal(int.Parse(dc[2..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 1, rows.Single(r => r.Location == dc).SafetyStock == 0.0);
+        }
+
+        Assert.Equal(expected, rows.Sum(r => r.HoldingCost), 1e-9 * expected);
+    }
 }
