@@ -56,7 +56,8 @@ public sealed class ServiceCalibrator
         {
             var seed = SkuSeed(plan.Settings.Seed, networks[s].Sku);
             outcomes[s] = CalibrateSku(demand, byKey, replay, placement, networks[s], seed);
-            if (outcomes[s].Unmet > 0 && placement.Fallback is { } fallback)
+            // The distribution bound already covers each lane's lateness at its stage: the fallback would place the same.
+            if (outcomes[s].Unmet > 0 && demand.BoundKind == DemandBoundKind.Normal && placement.Fallback is { } fallback)
             {
                 // Same seed: the two placements face the same simulated demand.
                 var covered = CalibrateSku(demand, byKey, replay, fallback, networks[s], seed);
