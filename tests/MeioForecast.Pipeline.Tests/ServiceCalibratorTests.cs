@@ -32,7 +32,15 @@ public class ServiceCalibratorTests
     }
 
     /// <summary>One DC (lane 4 + processing 1) serving two stores over deterministic 2-period lanes.</summary>
-    private static PlanningInput Input(double serviceLevel)
+    private static PlanningInput Input(double serviceLevel) => TwoStores(
+        new LeadTime(4, 0),
+        new LeadTime(2, 0),
+        new(new SkuNode("A", "DC"), 10, 0.2, 0.9, null, 1),
+        new(new SkuNode("A", "S1"), 12, 0.25, serviceLevel, 0, 0),
+        new(new SkuNode("A", "S2"), 12, 0.25, serviceLevel, 0, 0));
+
+    /// <summary>Supplier -> DC -> stores S1 and S2 with the given supplier and store lanes.</summary>
+    private static PlanningInput TwoStores(LeadTime supplier, LeadTime store, params SkuNodeParameters[] nodes)
     {
         var locations = new Dictionary<string, Location>
         {
@@ -41,18 +49,7 @@ public class ServiceCalibratorTests
             ["S1"] = new("S1", LocationType.Store, 0),
             ["S2"] = new("S2", LocationType.Store, 0),
         };
-        Lane[] lanes =
-        [
-            new(null, "SUP", "DC", new LeadTime(4, 0)),
-            new(null, "DC", "S1", new LeadTime(2, 0)),
-            new(null, "DC", "S2", new LeadTime(2, 0)),
-        ];
-        SkuNodeParameters[] nodes =
-        [
-            new(new SkuNode("A", "DC"), 10, 0.2, 0.9, null, 1),
-            new(new SkuNode("A", "S1"), 12, 0.25, serviceLevel, 0, 0),
-            new(new SkuNode("A", "S2"), 12, 0.25, serviceLevel, 0, 0),
-        ];
+        Lane[] lanes = [new(null, "SUP", "DC", supplier), new(null, "DC", "S1", store), new(null, "DC", "S2", store)];
         return new PlanningInput(new PlanningSettings(PeriodKind.Day, 28, Levels, 7), locations, lanes, nodes, [], SignalTable.Empty);
     }
 
@@ -187,26 +184,12 @@ public class ServiceCalibratorTests
         // a third of one period's demand, so its cycle service stays near 1 - 0.159 < 95 % whatever its level. With the
         // lateness covered, passing it on (h_DC z mu_DC sigma_L = 8 x 1.64 x 200 x 0.5 at the DC vs about 0.25 x 1.64 x
         // 2 x 50 at the stores) gives each store z sqrt(3 x 25 + 100^2 x 0.5^2), and calibration reaches the target.
-        var locations = new Dictionary<string, Location>
-        {
-            ["SUP"] = new("SUP", LocationType.Supplier, 2),
-            ["DC"] = new("DC", LocationType.DistributionCenter, 1),
-            ["S1"] = new("S1", LocationType.Store, 0),
-            ["S2"] = new("S2", LocationType.Store, 0),
-        };
-        Lane[] lanes =
-        [
-            new(null, "SUP", "DC", new LeadTime(2, 0.5)),
-            new(null, "DC", "S1", new LeadTime(1, 0)),
-            new(null, "DC", "S2", new LeadTime(1, 0)),
-        ];
-        SkuNodeParameters[] nodes =
-        [
+        var input = TwoStores(
+            new LeadTime(2, 0.5),
+            new LeadTime(1, 0),
             new(new SkuNode("A", "DC"), 40, 0.2, 0.95, null, 0),
             new(new SkuNode("A", "S1"), 1, 0.25, 0.95, 0, 0),
-            new(new SkuNode("A", "S2"), 1, 0.25, 0.95, 0, 0),
-        ];
-        var input = new PlanningInput(new PlanningSettings(PeriodKind.Day, 28, Levels, 7), locations, lanes, nodes, [], SignalTable.Empty);
+            new(new SkuNode("A", "S2"), 1, 0.25, 0.95, 0, 0));
         var forecasts = new[] { Forecast("S1", p => 100 + 5 * StandardNormal.Quantile(p)), Forecast("S2", p => 100 + 5 * StandardNormal.Quantile(p)) };
         var options = Options with { Shortfall = ShortfallPolicy.Backorder };
         var plan = NetworkPlan.Build(input);
