@@ -19,12 +19,16 @@ namespace MeioForecast.Forecasting.Features;
 /// <item>Observed-only signals (weather) at the origin and their recent mean: never at T.</item>
 /// <item>Sku and location as categorical codes (ordinal order of the training series).</item>
 /// </list>
+/// A history period that the availability signal marks 0 (a closed shop's day, a week without a record) is read as
+/// missing, not as zero demand: its lag is NaN and windows average the periods observed (the treatment of the M5
+/// winners' and scikit-learn's NaN features), so a store reopened after months closed is not forecast from zeros.
 /// </summary>
 public sealed class DirectFeatureBuilder
 {
     private const int MaxSinceNonZero = 400;
     private readonly PeriodKind _period;
     private readonly IReadOnlyList<DemandSeries> _series;
+    private readonly IReadOnlyList<double>[] _history;
     private readonly FeatureOptions _options;
     private readonly int[] _skuCode;
     private readonly int[] _locationCode;
@@ -36,9 +40,10 @@ public sealed class DirectFeatureBuilder
     /// <summary>
     /// Prepares features for <paramref name="series"/> and forecasts up to <paramref name="maxHorizon"/> periods ahead.
     /// <paramref name="vocabulary"/> fixes the sku and location codes (a trained model's); by default they are coded in
-    /// the ordinal order of <paramref name="series"/>' own keys.
+    /// the ordinal order of <paramref name="series"/>' own keys. Periods where <paramref name="missingWhere"/> (a 0/1
+    /// signal) is 0 are missing in the target history; null reads every period as observed.
     /// </summary>
-    public DirectFeatureBuilder(PeriodKind period, IReadOnlyList<DemandSeries> series, SignalTable signals, int maxHorizon, FeatureOptions? options = null, FeatureVocabulary? vocabulary = null)
+    public DirectFeatureBuilder(PeriodKind period, IReadOnlyList<DemandSeries> series, SignalTable signals, int maxHorizon, FeatureOptions? options = null, FeatureVocabulary? vocabulary = null, string? missingWhere = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(signals);
@@ -47,6 +52,7 @@ public sealed class DirectFeatureBuilder
         _options.Validate();
         _period = period;
         _series = series;
+        _history = series.Select(s => Observed(s, signals, period, missingWhere)).ToArray();
         MaxHorizon = maxHorizon;
         vocabulary ??= FeatureVocabulary.Of(series);
         var skus = vocabulary.Skus.ToList();
@@ -74,20 +80,25 @@ public sealed class DirectFeatureBuilder
     public IEnumerable<string> KnownSignals => _known.Select(k => k.Name);
 
     /// <summary>
-    /// The per-series scale at origin <paramref name="origin"/>: mean demand over the scale window ending at the origin,
-    /// or 1 when that window has no demand.
+    /// The per-series scale at origin <paramref name="origin"/>: mean demand over the observed periods of the scale
+    /// window ending at the origin, or 1 when that window has no demand.
     /// </summary>
     public double Scale(int series, int origin)
     {
-        var y = _series[series].Quantities;
+        var y = _history[series];
         var w = Math.Min(_options.ScaleWindowFor(_period), origin + 1);
         double sum = 0;
+        var n = 0;
         for (var i = origin - w + 1; i <= origin; i++)
         {
-            sum += y[i];
+            if (!double.IsNaN(y[i]))
+            {
+                sum += y[i];
+                n++;
+            }
         }
 
-        return sum > 0 ? sum / w : 1.0;
+        return sum > 0 ? sum / n : 1.0;
     }
 
     /// <summary>Builds one row per (series, origin) and horizon in <paramref name="horizons"/>; the target is NaN past the data.</summary>
@@ -147,7 +158,7 @@ public sealed class DirectFeatureBuilder
             throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"The horizon must be in 1..{MaxHorizon}.");
         }
 
-        var history = new History(s.Quantities, origin);
+        var history = new History(_history[series], origin);
         var scale = Scale(series, origin);
         var targetIndex = origin + horizon;
         var date = s.DateAt(targetIndex);
@@ -215,6 +226,27 @@ public sealed class DirectFeatureBuilder
             row[k++] = values[origin];
             row[k++] = MeanIgnoringNaN(values, origin - windows[0] + 1, origin);
         }
+    }
+
+    /// <summary>The demand history of <paramref name="series"/>, NaN where <paramref name="signal"/> is 0 (itself when no signal).</summary>
+    private static IReadOnlyList<double> Observed(DemandSeries series, SignalTable signals, PeriodKind period, string? signal)
+    {
+        if (signal is null)
+        {
+            return series.Quantities;
+        }
+
+        var flags = signals.Series(signal, series.Key, period, series.Start, series.Length);
+        var y = series.Quantities.ToArray();
+        for (var i = 0; i < y.Length; i++)
+        {
+            if (flags[i] == 0)
+            {
+                y[i] = double.NaN;
+            }
+        }
+
+        return y;
     }
 
     private static double SeasonalMean(History history, int targetIndex, int firstLag, int cycle, int count)

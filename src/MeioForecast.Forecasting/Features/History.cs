@@ -2,7 +2,9 @@ namespace MeioForecast.Forecasting.Features;
 
 /// <summary>
 /// Read access to a demand history that stops at the forecast origin: reading a later period throws, so a feature can
-/// never leak the future. Windows are clipped to the start of the series.
+/// never leak the future. Windows are clipped to the start of the series. A NaN is a period that was no demand
+/// observation (a closed shop, a week without a record): statistics are taken over the observed periods of a window
+/// (NaN when it has none), as a missing value rather than a zero.
 /// </summary>
 internal readonly struct History(IReadOnlyList<double> values, int origin)
 {
@@ -22,47 +24,53 @@ internal readonly struct History(IReadOnlyList<double> values, int origin)
     public double Mean(int from, int to)
     {
         from = Math.Max(0, from);
-        if (to < from)
-        {
-            return double.NaN;
-        }
-
         double sum = 0;
+        var n = 0;
         for (var i = from; i <= to; i++)
         {
-            sum += At(i);
+            var v = At(i);
+            if (!double.IsNaN(v))
+            {
+                sum += v;
+                n++;
+            }
         }
 
-        return sum / (to - from + 1);
+        return n > 0 ? sum / n : double.NaN;
     }
 
     public double StandardDeviation(int from, int to)
     {
         from = Math.Max(0, from);
-        var n = to - from + 1;
-        if (n < 2)
-        {
-            return double.NaN;
-        }
-
         var mean = Mean(from, to);
         double sum = 0;
+        var n = 0;
         for (var i = from; i <= to; i++)
         {
-            var d = At(i) - mean;
-            sum += d * d;
+            var v = At(i);
+            if (!double.IsNaN(v))
+            {
+                sum += (v - mean) * (v - mean);
+                n++;
+            }
         }
 
-        return Math.Sqrt(sum / (n - 1));
+        return n < 2 ? double.NaN : Math.Sqrt(sum / (n - 1));
     }
 
-    /// <summary>Exponentially weighted mean up to the origin, started at the first value.</summary>
+    /// <summary>Exponentially weighted mean up to the origin, started at the first observed value; missing periods leave it unchanged.</summary>
     public double Ewm(double alpha)
     {
-        var level = At(0);
-        for (var i = 1; i <= origin; i++)
+        var level = double.NaN;
+        for (var i = 0; i <= origin; i++)
         {
-            level += alpha * (At(i) - level);
+            var v = At(i);
+            if (double.IsNaN(v))
+            {
+                continue;
+            }
+
+            level = double.IsNaN(level) ? v : level + (alpha * (v - level));
         }
 
         return level;
@@ -72,22 +80,30 @@ internal readonly struct History(IReadOnlyList<double> values, int origin)
     {
         from = Math.Max(0, from);
         var zeros = 0;
+        var n = 0;
         for (var i = from; i <= to; i++)
         {
-            if (At(i) == 0)
+            var v = At(i);
+            if (!double.IsNaN(v))
             {
-                zeros++;
+                n++;
+                if (v == 0)
+                {
+                    zeros++;
+                }
             }
         }
 
-        return zeros / (double)(to - from + 1);
+        return n > 0 ? zeros / (double)n : double.NaN;
     }
 
+    /// <summary>Periods back from the origin to the latest observed non-zero demand (missing periods count as time passing), at most <paramref name="cap"/>.</summary>
     public double SinceNonZero(int cap)
     {
         for (var d = 0; d <= Math.Min(cap, origin); d++)
         {
-            if (At(origin - d) != 0)
+            var v = At(origin - d);
+            if (v != 0 && !double.IsNaN(v))
             {
                 return d;
             }

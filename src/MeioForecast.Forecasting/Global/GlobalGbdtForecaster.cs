@@ -24,7 +24,8 @@ namespace MeioForecast.Forecasting.Global;
 /// the last <see cref="GlobalGbdtOptions.ValidationPeriods"/> periods (a time-based split), then trained again on all
 /// rows with that tree count (<see cref="GlobalGbdtOptions.RefitOnAllRows"/>); quantiles are rearranged (sorted) per
 /// row, so they never cross. Rows whose target period is no demand observation
-/// (<see cref="GlobalGbdtOptions.AvailabilitySignal"/>) are left out.</item>
+/// (<see cref="GlobalGbdtOptions.AvailabilitySignal"/>) are left out, and such periods of the history are missing
+/// values in the features (<see cref="GlobalGbdtOptions.UnavailableAsMissing"/>).</item>
 /// </list>
 /// Deterministic: rows are built in a fixed order and the engine does not depend on the thread count.
 /// </summary>
@@ -58,7 +59,7 @@ public sealed class GlobalGbdtForecaster : IForecaster
 
         var period = data.Period;
         var h = _options.HorizonFor(period);
-        var builder = new DirectFeatureBuilder(period, data.Series, data.Signals, h, _options.Features);
+        var builder = new DirectFeatureBuilder(period, data.Series, data.Signals, h, _options.Features, missingWhere: _options.MissingHistorySignal);
         var rows = TrainingRows(data.Series, period, h);
         if (_options.AvailabilitySignal is { } availability)
         {
@@ -79,7 +80,7 @@ public sealed class GlobalGbdtForecaster : IForecaster
 
         var all = valid is not null && _options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Gather(train, valid, rows) : null;
         var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid, _progress, all);
-        return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series));
+        return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series), _options.MissingHistorySignal);
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ internal sealed class GlobalGbdtModel(
     IReadOnlyList<string> names,
     MultiQuantileGbdtModel model,
     string method,
-    FeatureVocabulary vocabulary) : IForecastModel
+    FeatureVocabulary vocabulary,
+    string? missingWhere) : IForecastModel
 {
     /// <summary>The per-level models.</summary>
     public MultiQuantileGbdtModel Quantiles => model;
@@ -30,7 +31,7 @@ internal sealed class GlobalGbdtModel(
     internal IReadOnlyList<DemandSeries> Series => series;
 
     /// <summary>The feature builder of a prediction with <paramref name="signals"/> (same features and codes as training).</summary>
-    internal DirectFeatureBuilder Builder(SignalTable signals) => new(period, series, signals, horizon, features, vocabulary);
+    internal DirectFeatureBuilder Builder(SignalTable signals) => new(period, series, signals, horizon, features, vocabulary, missingWhere);
 
     public IReadOnlyList<SeriesForecast> Predict(ForecastRequest request)
     {
@@ -41,7 +42,7 @@ internal sealed class GlobalGbdtModel(
             throw new ArgumentOutOfRangeException(nameof(request), request.Horizon, $"The model was trained for horizons up to {horizon} periods.");
         }
 
-        var builder = new DirectFeatureBuilder(period, series, request.Signals, horizon, features, vocabulary);
+        var builder = Builder(request.Signals);
         if (!builder.Names.SequenceEqual(names))
         {
             throw new ArgumentException("The request's signals differ from the signals the model was trained with.", nameof(request));

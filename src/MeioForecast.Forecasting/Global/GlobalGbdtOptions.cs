@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Features;
 using MeioForecast.Forecasting.Gbt;
@@ -56,6 +57,17 @@ public sealed record GlobalGbdtOptions
     /// Forecasts are served for every period. Default null = every period is an observation.
     /// </summary>
     public string? AvailabilitySignal { get; init; }
+
+    /// <summary>
+    /// Read the history's periods that <see cref="AvailabilitySignal"/> marks 0 as missing in the features (NaN lags,
+    /// rolling means, scale and zero share over the observed periods) instead of as zero demand. Default true. A stage
+    /// registered before this option existed read them as zero and is served that way (absent = false).
+    /// </summary>
+    public bool UnavailableAsMissing { get; init; } = true;
+
+    /// <summary>The signal whose 0 makes a history period missing in the features, or null (every period read as demand).</summary>
+    [JsonIgnore]
+    public string? MissingHistorySignal => UnavailableAsMissing ? AvailabilitySignal : null;
 
     /// <summary>Feature options (windows, scale window, EWM constants).</summary>
     public FeatureOptions Features { get; init; } = new();

@@ -22,6 +22,6 @@ internal sealed class ReplayGbdt(TrainedStage stage, DateOnly end) : IForecaster
         }
 
         var o = stage.Options.Gbdt;
-        return new GlobalGbdtModel(stage.Period, data.Series, data.Signals, o.HorizonFor(stage.Period), o.Features, fit.FeatureNames, fit.Model, Name, fit.Vocabulary);
+        return new GlobalGbdtModel(stage.Period, data.Series, data.Signals, o.HorizonFor(stage.Period), o.Features, fit.FeatureNames, fit.Model, Name, fit.Vocabulary, o.MissingHistorySignal);
     }
 }

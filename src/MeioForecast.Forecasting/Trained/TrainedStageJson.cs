@@ -106,6 +106,12 @@ public static class TrainedStageJson
                 var other => throw new InvalidDataException($"{StageFile}: unknown period '{other}'."),
             };
             var options = root["options"].Deserialize<StageOptions>(OptionsJson) ?? throw new InvalidDataException($"{StageFile} has no options.");
+            if (root["options"]?["gbdt"]?["unavailable_as_missing"] is null)
+            {
+                // Registered before unavailable periods became missing values: its trees split on features that read them as 0.
+                options = options with { Gbdt = options.Gbdt with { UnavailableAsMissing = false } };
+            }
+
             options.Validate();
             var fits = new SortedDictionary<int, GlobalGbdtFit>();
             foreach (var f in root["fits"]!.AsArray())

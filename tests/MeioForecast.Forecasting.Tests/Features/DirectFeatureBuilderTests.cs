@@ -96,6 +96,60 @@ public class DirectFeatureBuilderTests
     }
 
     [Fact]
+    public void Periods_the_availability_signal_marks_0_are_missing_not_zero_demand()
+    {
+        // A shop closed on days 50..79 (open = 0, no sales), 10 a day otherwise; origin day 85, six days after it reopened.
+        // Hand count with the closed days missing: every window averages its open days, all 10, so the scale is 10 and
+        // every level feature is 1; the same-weekday lags (days 79, 72, 65, 58) fall in the closure: NaN. Read as zeros
+        // (no signal) the 28-day window holds 22 zeros and the lag is 0: the reopened store looks like a dying one.
+        const int length = 100, closedFrom = 50, closedTo = 79, origin = 85;
+        bool Closed(int d) => d >= closedFrom && d <= closedTo;
+        var series = Series(i => Closed(i) ? 0 : 10, i => 1, length);
+        var values = new List<KeyValuePair<(string, DateOnly, string, string), double>>();
+        for (var d = 0; d < length + 28; d++)
+        {
+            values.Add(new(("open", Start.AddDays(d), "A", "S1"), Closed(d) ? 0 : 1));
+        }
+
+        var signals = new SignalTable(new Dictionary<string, SignalKind> { ["open"] = SignalKind.KnownInAdvance }, values);
+        var masked = new DirectFeatureBuilder(PeriodKind.Day, series, signals, 28, missingWhere: "open");
+        var frame = masked.Build([(0, origin)], [1]);
+        double F(string name) => frame.Columns[masked.Names.ToList().IndexOf(name)][0];
+
+        Assert.Equal(10, frame.Scale[0], 12); // 56 open days of 10 in 0..85
+        Assert.Equal(1, F("last"), 12);
+        Assert.Equal(1, F("mean_7"), 12);
+        Assert.Equal(1, F("mean_28"), 12);
+        Assert.Equal(1, F("mean_91"), 12);
+        Assert.Equal(0, F("std_28"), 12);
+        Assert.Equal(1, F("ewm_0.1"), 12);
+        Assert.Equal(1, F("ewm_0.3"), 12);
+        Assert.Equal(0, F("zero_share_28"));
+        Assert.Equal(0, F("since_nonzero"));
+        Assert.Equal(1, F("trend_ratio"), 12);
+        Assert.True(double.IsNaN(F("seasonal_lag")));
+        Assert.True(double.IsNaN(F("seasonal_mean")));
+        Assert.Equal(1, frame.Target[0], 12); // day 86: 10 / 10
+
+        var zeros = new DirectFeatureBuilder(PeriodKind.Day, series, signals, 28);
+        var read = zeros.Build([(0, origin)], [1]);
+        double Z(string name) => read.Columns[zeros.Names.ToList().IndexOf(name)][0];
+        var scale = 560 / 86.0;
+        Assert.Equal(scale, read.Scale[0], 12);
+        Assert.Equal(22 / 28.0, Z("zero_share_28"), 12);
+        Assert.Equal(60 / 28.0 / scale, Z("mean_28"), 12);
+        Assert.Equal(0, Z("seasonal_lag"));
+
+        // A store never closed is untouched by the signal: the same features with and without it.
+        var b = masked.Build([(1, origin)], [1]);
+        var bz = zeros.Build([(1, origin)], [1]);
+        for (var c = 0; c < b.Columns.Length; c++)
+        {
+            Assert.Equal(bz.Columns[c], b.Columns[c]);
+        }
+    }
+
+    [Fact]
     public void Horizon_outside_the_prepared_range_is_refused()
     {
         var builder = new DirectFeatureBuilder(PeriodKind.Day, Series(i => i, i => 1, 30), SignalTable.Empty, 7);

@@ -87,6 +87,55 @@ public class TrainedStageTests
     }
 
     [Fact]
+    public void A_stage_registered_before_unavailable_periods_became_missing_is_served_reading_them_as_zero()
+    {
+        // Oracle: the stage fitted in one go with the option it was registered under. A stage.json written before the
+        // option existed has no "unavailable_as_missing"; read back, it must forecast as the zero-reading stage did.
+        var data = Data();
+        var closed = new List<KeyValuePair<(string, DateOnly, string, string), double>>();
+        var first = data.Series[0];
+        var quantities = first.Quantities.ToArray();
+        for (var d = 0; d < first.Length + 14; d++)
+        {
+            var shut = d is >= 120 and < 170;
+            closed.Add(new(("open", Start.AddDays(d), first.Key.Sku, first.Key.Location), shut ? 0 : 1));
+            if (shut && d < quantities.Length)
+            {
+                quantities[d] = 0;
+            }
+        }
+
+        var signals = new SignalTable(new Dictionary<string, SignalKind> { ["open"] = SignalKind.KnownInAdvance }, closed);
+        var series = data.Series.Select((s, i) => i == 0 ? new DemandSeries(s.Key, s.Period, s.Start, quantities) : s).ToArray();
+        data = data with { Series = series, Signals = signals };
+        var request = new ForecastRequest(14, Levels, signals);
+        var masked = Fast with { Gbdt = Fast.Gbdt with { AvailabilitySignal = "open" }, Selection = Fast.Selection with { ScoreMaskSignal = "open" } };
+        var zeros = masked with { Gbdt = masked.Gbdt with { UnavailableAsMissing = false } };
+        var expectedMasked = Oracle(masked).Fit(data).Predict(request);
+        var expectedZeros = Oracle(zeros).Fit(data).Predict(request);
+        Assert.Contains("gbdt", expectedMasked[0].Method, StringComparison.Ordinal);
+        Assert.NotEqual(expectedMasked[0].Quantiles.Cast<double>(), expectedZeros[0].Quantiles.Cast<double>());
+
+        static TrainedStage RoundTrip(TrainedStage stage, bool dropOption)
+        {
+            var files = TrainedStageJson.ToFiles(stage).ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value);
+            if (dropOption)
+            {
+                var root = JsonNode.Parse(files[TrainedStageJson.StageFile].Span)!;
+                Assert.True(root["options"]!["gbdt"]!.AsObject().Remove("unavailable_as_missing"));
+                files[TrainedStageJson.StageFile] = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
+            }
+
+            return TrainedStageJson.FromFiles(files);
+        }
+
+        AssertSame(expectedMasked, RoundTrip(TrainedStage.Train(data, masked).Stage, dropOption: false).CreateForecaster().Fit(data).Predict(request));
+        var old = RoundTrip(TrainedStage.Train(data, zeros).Stage, dropOption: true);
+        Assert.False(old.Options.Gbdt.UnavailableAsMissing);
+        AssertSame(expectedZeros, old.CreateForecaster().Fit(data).Predict(request));
+    }
+
+    [Fact]
     public void Any_subset_of_the_sku_nodes_gets_the_forecasts_it_gets_in_the_whole_input()
     {
         // Shards: the stored GBDT fits (with the training vocabulary) and the pooled conformal adjustments are shared,
