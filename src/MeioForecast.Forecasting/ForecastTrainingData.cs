@@ -1,4 +1,5 @@
 using MeioForecast.Core.Demand;
+using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 
 namespace MeioForecast.Forecasting;
@@ -8,4 +9,8 @@ namespace MeioForecast.Forecasting;
 /// <param name="Series">One demand series per sku-node, in sku-node order.</param>
 /// <param name="Signals">Exogenous signals (may be <see cref="SignalTable.Empty"/>).</param>
 /// <param name="Seed">Seed for every random choice made while fitting.</param>
-public sealed record ForecastTrainingData(PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0);
+/// <param name="Levels">
+/// The quantile levels the forecasts will be asked for (the planning settings'), so that a forecaster learning one model
+/// per level learns these; null: each forecaster's default levels.
+/// </param>
+public sealed record ForecastTrainingData(PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0, IReadOnlyList<QuantileLevel>? Levels = null);

@@ -79,7 +79,7 @@ public sealed class GlobalGbdtForecaster : IForecaster
         }
 
         var all = valid is not null && _options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Gather(train, valid, rows) : null;
-        var model = new MultiQuantileGbdt(_options.Levels, gbdt).Fit(train, valid, _progress, all);
+        var model = new MultiQuantileGbdt(_options.LevelsFor(data), gbdt).Fit(train, valid, _progress, all);
         return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series), _options.MissingHistorySignal);
     }
 

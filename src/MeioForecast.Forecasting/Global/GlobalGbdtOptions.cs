@@ -11,11 +11,22 @@ public sealed record GlobalGbdtOptions
     /// <summary>Longest horizon H served, periods. Default null = 28 (daily), 8 (weekly). Range 1..366.</summary>
     public int? Horizon { get; init; }
 
+    /// <summary>The levels trained when neither the options nor the training data name any.</summary>
+    public static IReadOnlyList<double> DefaultLevels { get; } = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+
     /// <summary>
     /// Quantile levels trained, one GBDT each; requested levels in between are linearly interpolated, outside take the
-    /// nearest. Default 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95. Each in (0, 1), distinct.
+    /// nearest. Default null = the levels the forecasts will be asked for (<see cref="ForecastTrainingData.Levels"/>: a
+    /// level nobody asks for costs a model and changes no forecast), else <see cref="DefaultLevels"/>. Each in (0, 1), distinct.
     /// </summary>
-    public IReadOnlyList<double> Levels { get; init; } = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+    public IReadOnlyList<double>? Levels { get; init; }
+
+    /// <summary>The levels trained on <paramref name="data"/> (see <see cref="Levels"/>).</summary>
+    public IReadOnlyList<double> LevelsFor(ForecastTrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Levels ?? data.Levels?.Select(l => l.Value).ToArray() ?? DefaultLevels;
+    }
 
     /// <summary>Periods between two training origins of a series. Default null = 3 (daily, so that origins visit every weekday), 1 (weekly). Range &gt;= 1.</summary>
     public int? OriginStep { get; init; }
@@ -108,8 +119,7 @@ public sealed record GlobalGbdtOptions
             throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, "Horizon must be in 1..366.");
         }
 
-        ArgumentNullException.ThrowIfNull(Levels);
-        if (Levels.Count == 0 || Levels.Any(l => l is <= 0 or >= 1) || Levels.Distinct().Count() != Levels.Count)
+        if (Levels is not null && (Levels.Count == 0 || Levels.Any(l => l is <= 0 or >= 1) || Levels.Distinct().Count() != Levels.Count))
         {
             throw new ArgumentOutOfRangeException(nameof(Levels), "Levels must be distinct values in (0, 1).");
         }

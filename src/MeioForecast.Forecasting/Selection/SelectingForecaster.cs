@@ -121,7 +121,7 @@ public sealed class SelectingForecaster : IForecaster
         }
         else if (data.Series.Max(s => s.Length) >= (origins * h) + _options.MinHistoryFor(data.Period))
         {
-            var bt = new BacktestOptions { Origins = origins, Horizon = h, Step = h, Levels = _options.Levels, Seed = data.Seed, ScoreMaskSignal = _options.ScoreMaskSignal };
+            var bt = new BacktestOptions { Origins = origins, Horizon = h, Step = h, Levels = _options.LevelsFor(data), Seed = data.Seed, ScoreMaskSignal = _options.ScoreMaskSignal };
             var results = _candidates.Select(c => RollingOriginBacktester.Run(c, data, bt)).ToArray();
             var candidateOutcomes = results.Select(r => r.Outcomes.ToDictionary(o => (o.Key, o.Origin))).ToArray();
             var losses = results.Select(r => r.Outcomes.GroupBy(o => o.Key).ToDictionary(g => g.Key, Loss)).ToArray();

@@ -1,6 +1,7 @@
 using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Calibration;
+using MeioForecast.Forecasting.Global;
 
 namespace MeioForecast.Forecasting.Selection;
 
@@ -43,8 +44,19 @@ public sealed record SelectionOptions
     /// <summary>Window of the zero share, periods. Default null = 91 (daily), 26 (weekly). Range &gt;= 1.</summary>
     public int? ZeroShareWindow { get; init; }
 
-    /// <summary>Levels scored in the selection backtest and calibrated; requested levels in between interpolate the adjustments. Default 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95.</summary>
-    public IReadOnlyList<QuantileLevel> Levels { get; init; } = [new(0.05), new(0.1), new(0.25), new(0.5), new(0.75), new(0.9), new(0.95)];
+    /// <summary>
+    /// Levels scored in the selection backtest and calibrated; requested levels in between interpolate the adjustments.
+    /// Default null = the levels the forecasts will be asked for (<see cref="ForecastTrainingData.Levels"/>), else
+    /// 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95 (<see cref="GlobalGbdtOptions.DefaultLevels"/>).
+    /// </summary>
+    public IReadOnlyList<QuantileLevel>? Levels { get; init; }
+
+    /// <summary>The levels scored and calibrated on <paramref name="data"/> (see <see cref="Levels"/>), ascending.</summary>
+    public IReadOnlyList<QuantileLevel> LevelsFor(ForecastTrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Levels ?? data.Levels?.OrderBy(l => l.Value).ToArray() ?? [.. GlobalGbdtOptions.DefaultLevels.Select(l => new QuantileLevel(l))];
+    }
 
     /// <summary>Signal whose 0 excludes a period from the selection and calibration scores (e.g. <c>open</c>). Default null = all periods.</summary>
     public string? ScoreMaskSignal { get; init; }
@@ -99,8 +111,7 @@ public sealed record SelectionOptions
             throw new ArgumentOutOfRangeException(nameof(IntermittentZeroShare), IntermittentZeroShare, "IntermittentZeroShare must be in [0, 1].");
         }
 
-        ArgumentNullException.ThrowIfNull(Levels);
-        if (Levels.Count == 0 || Levels.Zip(Levels.Skip(1)).Any(p => p.Second <= p.First))
+        if (Levels is not null && (Levels.Count == 0 || Levels.Zip(Levels.Skip(1)).Any(p => p.Second <= p.First)))
         {
             throw new ArgumentException("Levels must be strictly ascending and not empty.", nameof(Levels));
         }

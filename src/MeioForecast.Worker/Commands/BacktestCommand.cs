@@ -78,7 +78,7 @@ internal static class BacktestCommand
                     ScoreMaskSignal = parse.GetValue(mask),
                     Seed = planning.Settings.Seed,
                 };
-                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed);
+                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed, planning.Settings.QuantileLevels);
                 var results = new List<BacktestResult>();
                 foreach (var n in names)
                 {

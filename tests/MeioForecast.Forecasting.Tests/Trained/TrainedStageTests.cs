@@ -78,7 +78,7 @@ public class TrainedStageTests
 
         // The quantile models are LightGBM text models (any LightGBM reads them), one per level and fit.
         var models = files.Keys.Where(k => k.StartsWith("gbdt/", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(2 * Fast.Gbdt.Levels.Count, models.Length);
+        Assert.Equal(2 * GlobalGbdtOptions.DefaultLevels.Count, models.Length); // the data names no levels: the seven defaults
         Assert.All(models, k => Assert.EndsWith(".txt", k, StringComparison.Ordinal));
         Assert.All(models, k => Assert.StartsWith("tree\nversion=v4\n", System.Text.Encoding.UTF8.GetString(files[k]), StringComparison.Ordinal));
 
@@ -136,6 +136,20 @@ public class TrainedStageTests
     }
 
     [Fact]
+    public void The_stage_trains_the_levels_the_forecasts_are_asked_for_and_each_level_model_is_the_one_a_seven_level_fit_trains()
+    {
+        // One GBDT per level, same rows, options and seed, alpha its own: a level's model cannot depend on which other
+        // levels are trained. So asking for 0.1 / 0.5 / 0.9 trains those three, byte for byte the models the default
+        // seven-level fit trains at them, and nothing else.
+        var data = Data();
+        var seven = TrainedStageJson.ToFiles(TrainedStage.Train(data, Fast).Stage);
+        var three = TrainedStageJson.ToFiles(TrainedStage.Train(data with { Levels = Levels }, Fast).Stage);
+        var models = three.Keys.Where(k => k.StartsWith("gbdt/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["gbdt/o0/q0.1.txt", "gbdt/o0/q0.5.txt", "gbdt/o0/q0.9.txt", "gbdt/o14/q0.1.txt", "gbdt/o14/q0.5.txt", "gbdt/o14/q0.9.txt"], models);
+        Assert.All(models, k => Assert.Equal(seven[k], three[k]));
+    }
+
+    [Fact]
     public void Any_subset_of_the_sku_nodes_gets_the_forecasts_it_gets_in_the_whole_input()
     {
         // Shards: the stored GBDT fits (with the training vocabulary) and the pooled conformal adjustments are shared,
@@ -182,7 +196,7 @@ public class TrainedStageTests
         // Per tree, per level and pass: 1, 2, ..., n (backtest fit: early-stopped pass, refit; then the final fit's two),
         // never fewer than the trees kept; a report carries the budget of 20 trees, or in a refit the early-stopped count.
         Assert.All(reports, r => Assert.True(r.MaxTrees == 20 || done.Any(d => d.Alpha == r.Alpha && d.Trees == r.MaxTrees), $"budget {r.MaxTrees}"));
-        foreach (var level in Fast.Gbdt.Levels)
+        foreach (var level in GlobalGbdtOptions.DefaultLevels)
         {
             var grown = reports.Where(r => !r.Done && r.Alpha == level).Select(r => r.Trees).ToArray();
             Assert.Equal(4, grown.Count(t => t == 1));
