@@ -146,6 +146,11 @@ public static class ConformalCalibrator
         var result = new double[steps, levels.Count];
         for (var j = 0; j < levels.Count; j++)
         {
+            if (!options.AdjustMedian && levels[j].Value == 0.5)
+            {
+                continue;
+            }
+
             var all = Scores(outcomes, j, null, options, weightOf);
             for (var t = 0; t < steps; t++)
             {

@@ -50,6 +50,14 @@ public sealed record ConformalOptions
     /// </summary>
     public int VolumeClasses { get; init; } = 1;
 
+    /// <summary>
+    /// Adjust the median (level 0.5) as every other level. Its adjustment is the backtest's median bias, and the scores
+    /// of one backtest window share their dates: with one calibration origin (the daily default) it is one window's
+    /// bias, carried into the next window whether or not that window repeats it. False: the median stays the
+    /// model's; the other levels are adjusted. Default true.
+    /// </summary>
+    public bool AdjustMedian { get; init; } = true;
+
     /// <summary>Backtest origins K whose outcomes calibrate <see cref="ConformalForecaster"/>. Default 4. Range &gt;= 1.</summary>
     public int Origins { get; init; } = 4;
 

@@ -94,6 +94,19 @@ public class ConformalCalibrationTests
     }
 
     [Fact]
+    public void Without_the_median_adjustment_the_median_stays_the_models_and_the_other_levels_are_adjusted_as_before()
+    {
+        // By hand: forecast 0 at every level, actuals 1..9 (n = 9): c_p = the ceil(10 p)-th smallest score, so
+        // c_0.1 = 1, c_0.5 = 5, c_0.9 = 9; with AdjustMedian = false c_0.5 = 0 and the tails unchanged.
+        QuantileLevel[] levels = [new(0.1), new(0.5), new(0.9)];
+        ForecastOutcome[] outcomes = [new(new SkuNode("A", "L"), 0, new DateOnly(2024, 1, 1), levels, new double[9, 3], [9, 1, 8, 2, 7, 3, 6, 4, 5], 1, 1)];
+        var all = ConformalCalibrator.Fit(outcomes, new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false });
+        var tails = ConformalCalibrator.Fit(outcomes, new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false, AdjustMedian = false });
+        Assert.Equal([1.0, 5.0, 9.0], [all.Adjustment(0, 0), all.Adjustment(0, 1), all.Adjustment(0, 2)]);
+        Assert.Equal([1.0, 0.0, 9.0], [tails.Adjustment(0, 0), tails.Adjustment(0, 1), tails.Adjustment(0, 2)]);
+    }
+
+    [Fact]
     public void Calibrated_coverage_matches_nominal_on_fresh_data()
     {
         // Demand = 5 + Exponential(mean 10), iid: true p-quantile 5 - 10 ln(1 - p). The model claims Normal(15, 9),

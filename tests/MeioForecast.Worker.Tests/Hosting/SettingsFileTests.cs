@@ -46,9 +46,9 @@ public sealed class SettingsFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("forecasting-thorough-day.json", 280)]
-    [InlineData("forecasting-thorough-week.json", null)]
-    public void The_thorough_forecasting_profiles_bind_to_valid_stage_options(string name, int? maxOrigins)
+    [InlineData("forecasting-thorough-day.json", 280, 3)]
+    [InlineData("forecasting-thorough-week.json", null, null)]
+    public void The_thorough_forecasting_profiles_bind_to_valid_stage_options(string name, int? maxOrigins, int? selectionOrigins)
     {
         // pipelines/settings/forecasting-thorough-*.json as written in docs/forecasting.md; defaults elsewhere.
         var file = Path.Combine(TestPaths.RepositoryRoot, "pipelines", "settings", name);
@@ -57,7 +57,8 @@ public sealed class SettingsFileTests : IDisposable
         Assert.Equal(maxOrigins, stage.Gbdt.MaxOrigins);
         Assert.Equal(1_000_000, stage.Gbdt.MaxTrainingRows);
         Assert.Equal(SelectionRule.PooledCombine, stage.Selection.Rule);
-        Assert.Null(stage.Selection.Origins);
+        Assert.Equal(selectionOrigins, stage.Selection.Origins);
+        Assert.False(stage.Selection.Conformal.AdjustMedian);
         Assert.True(stage.Selection.Conformal.Scaled);
         Assert.Equal(ConformalScale.Width, stage.Selection.Conformal.LocalScale);
 
