@@ -85,20 +85,8 @@ public sealed class DirectFeatureBuilder
     /// </summary>
     public double Scale(int series, int origin)
     {
-        var y = _history[series];
-        var w = Math.Min(_options.ScaleWindowFor(_period), origin + 1);
-        double sum = 0;
-        var n = 0;
-        for (var i = origin - w + 1; i <= origin; i++)
-        {
-            if (!double.IsNaN(y[i]))
-            {
-                sum += y[i];
-                n++;
-            }
-        }
-
-        return sum > 0 ? sum / n : 1.0;
+        var mean = new History(_history[series], origin).Mean(origin - _options.ScaleWindowFor(_period) + 1, origin);
+        return mean > 0 ? mean : 1.0;
     }
 
     /// <summary>Builds one row per (series, origin) and horizon in <paramref name="horizons"/>; the target is NaN past the data.</summary>
