@@ -46,31 +46,63 @@ public sealed class SsaDecomposition
     public static SsaDecomposition Compute(IReadOnlyList<double> series, int windowLength)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var n = series.Count;
+        var x = series.ToArray();
+        CheckWindow(x.Length, windowLength);
+        var s = new double[windowLength, windowLength];
+        LagCovariances(x, windowLength, [(x.Length - windowLength + 1, s)]);
+        return Decompose(x, windowLength, s);
+    }
+
+    /// <summary>
+    /// The decompositions of the first <paramref name="prefixLength"/> values of <paramref name="series"/> and of the
+    /// whole series, equal to two <see cref="Compute"/> calls to the last bit: the whole series' lag covariances
+    /// continue the prefix's sums instead of starting over.
+    /// </summary>
+    public static (SsaDecomposition Prefix, SsaDecomposition Whole) ComputePrefixAndWhole(IReadOnlyList<double> series, int prefixLength, int windowLength)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var x = series.ToArray();
+        CheckWindow(prefixLength, windowLength);
+        CheckWindow(x.Length, windowLength);
+        var prefix = new double[windowLength, windowLength];
+        var whole = new double[windowLength, windowLength];
+        LagCovariances(x, windowLength, [(prefixLength - windowLength + 1, prefix), (x.Length - windowLength + 1, whole)]);
+        return (Decompose(x[..prefixLength], windowLength, prefix), Decompose(x, windowLength, whole));
+    }
+
+    private static void CheckWindow(int n, int windowLength)
+    {
         if (windowLength < 2 || windowLength > n - 1)
         {
             throw new ArgumentOutOfRangeException(nameof(windowLength), windowLength, $"The window length must lie in 2..N-1 (N = {n}).");
         }
+    }
 
-        var x = series.ToArray();
-        var l = windowLength;
-        var k = n - l + 1;
-        var s = new double[l, l];
+    /// <summary>S = X X^T over the first K lagged vectors, for each (K, S) of <paramref name="targets"/> (ascending K).</summary>
+    private static void LagCovariances(double[] x, int l, (int K, double[,] S)[] targets)
+    {
         for (var i = 0; i < l; i++)
         {
             for (var j = i; j < l; j++)
             {
                 var sum = 0.0;
-                for (var c = 0; c < k; c++)
+                var c = 0;
+                foreach (var (k, s) in targets)
                 {
-                    sum += x[i + c] * x[j + c];
-                }
+                    for (; c < k; c++)
+                    {
+                        sum += x[i + c] * x[j + c];
+                    }
 
-                s[i, j] = sum;
-                s[j, i] = sum;
+                    s[i, j] = sum;
+                    s[j, i] = sum;
+                }
             }
         }
+    }
 
+    private static SsaDecomposition Decompose(double[] x, int l, double[,] s)
+    {
         var evd = Matrix<double>.Build.DenseOfArray(s).Evd(Symmetricity.Symmetric);
         var order = Enumerable.Range(0, l).OrderByDescending(i => evd.EigenValues[i].Real).ThenBy(i => i).ToArray();
         var values = new double[l];
@@ -143,7 +175,14 @@ public sealed class SsaDecomposition
             throw new ArgumentOutOfRangeException(nameof(rank), rank, $"The rank must lie in 1..L (L = {WindowLength}).");
         }
 
-        return UpToRank(rank).Last();
+        // Only the last grouping is built: hat accumulates U_m V_m^T in the order UpToRank does, so it is the same.
+        var hat = new double[WindowLength * LaggedVectors];
+        for (var m = 0; m < rank; m++)
+        {
+            Accumulate(hat, _vectors[m], Factor(m));
+        }
+
+        return new SsaReconstruction(hat, WindowLength, LaggedVectors, _vectors.Take(rank).ToArray());
     }
 
     /// <summary>The groupings {1..1}, {1..2}, ..., {1..<paramref name="maxRank"/>}, built incrementally in O(L K) each.</summary>
@@ -152,36 +191,46 @@ public sealed class SsaDecomposition
     /// <summary>
     /// The groupings {1..r}, r = 1..<paramref name="maxRank"/>, applied to <paramref name="other"/> (a series of length
     /// &gt;= L, e.g. this series extended by later periods): its lagged vectors are projected on this decomposition's
-    /// eigenvectors, so forecasts from origins past this series' end use no basis information from after them.
+    /// eigenvectors, so forecasts from origins past this series' end use no basis information from after them. With
+    /// <paramref name="validFrom"/> (&gt; 2L - 2) the groupings serve forecasts from that origin on only and skip the
+    /// lagged vectors those never read (<see cref="SsaReconstruction.ValidFrom"/>): same values, a fraction of the cost.
     /// </summary>
-    internal IEnumerable<SsaReconstruction> UpToRank(int maxRank, IReadOnlyList<double>? other)
+    internal IEnumerable<SsaReconstruction> UpToRank(int maxRank, IReadOnlyList<double>? other, int validFrom = 0)
     {
         var l = WindowLength;
         var series = other ?? _series;
         var k = series.Count - l + 1;
-        var hat = new double[l, k];
+        var first = Math.Clamp(validFrom - (2 * l) + 2, 0, k - 1);
+        var hat = new double[l * k];
         for (var m = 0; m < Math.Min(maxRank, l); m++)
         {
             var u = _vectors[m];
-            var f = other is null ? Factor(m) : Project(u, series);
-            for (var i = 0; i < l; i++)
-            {
-                var ui = u[i];
-                for (var c = 0; c < k; c++)
-                {
-                    hat[i, c] += ui * f[c];
-                }
-            }
-
-            yield return new SsaReconstruction(hat, _vectors.Take(m + 1).ToArray());
+            Accumulate(hat, u, other is null ? Factor(m) : Project(u, series, first), first);
+            yield return new SsaReconstruction(hat, l, k, _vectors.Take(m + 1).ToArray(), first);
         }
     }
 
-    private static double[] Project(double[] u, IReadOnlyList<double> series)
+    /// <summary>hat += u f^T (column-major, L = u.Length rows) over columns <paramref name="first"/>.. .</summary>
+    private static void Accumulate(double[] hat, double[] u, double[] f, int first = 0)
+    {
+        var l = u.Length;
+        for (var c = first; c < f.Length; c++)
+        {
+            var fc = f[c];
+            var col = c * l;
+            for (var i = 0; i < l; i++)
+            {
+                hat[col + i] += u[i] * fc;
+            }
+        }
+    }
+
+    /// <summary>U^T X_c for the lagged vectors c = <paramref name="first"/>.. (earlier entries 0).</summary>
+    private static double[] Project(double[] u, IReadOnlyList<double> series, int first = 0)
     {
         var l = u.Length;
         var f = new double[series.Count - l + 1];
-        for (var c = 0; c < f.Length; c++)
+        for (var c = first; c < f.Length; c++)
         {
             var sum = 0.0;
             for (var i = 0; i < l; i++)

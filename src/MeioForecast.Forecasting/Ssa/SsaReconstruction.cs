@@ -11,23 +11,36 @@ namespace MeioForecast.Forecasting.Ssa;
 /// </summary>
 public sealed class SsaReconstruction
 {
-    private readonly double[,] _cumulative;
+    // Column-major (index c * L + i): the recursion below and the forecasts read it along i.
+    private readonly double[] _cumulative;
     private readonly double[] _recurrence;
 
-    internal SsaReconstruction(double[,] hat, double[][] vectors)
+    /// <param name="hat">X_I column-major (entry (i, c) at c * <paramref name="l"/> + i), L x K; read from column <paramref name="firstColumn"/> on.</param>
+    /// <param name="l">L, the window length.</param>
+    /// <param name="k">K, the number of lagged vectors.</param>
+    /// <param name="vectors">The eigenvectors U_1..U_r of the grouping.</param>
+    /// <param name="firstColumn">
+    /// The first lagged vector kept (0 = all). A forecast from origin o reads the anti-diagonals from column
+    /// o - 2L + 2 on, so the forecasts from origins &gt;= <see cref="ValidFrom"/> = firstColumn + 2L - 2 are those of the
+    /// whole grouping to the last bit (each anti-diagonal they read starts at or after firstColumn); the validation
+    /// groupings are only asked for forecasts from the last origins, and their sums over the earlier columns were
+    /// most of a fit's time.
+    /// </param>
+    internal SsaReconstruction(double[] hat, int l, int k, double[][] vectors, int firstColumn = 0)
     {
-        var l = hat.GetLength(0);
-        var k = hat.GetLength(1);
         WindowLength = l;
         LaggedVectors = k;
         Rank = vectors.Length;
+        ValidFrom = firstColumn == 0 ? l : firstColumn + (2 * l) - 2;
         // C[i,c] = sum of hat along the anti-diagonal through (i,c) from its first column up to column c.
-        _cumulative = new double[l, k];
-        for (var c = 0; c < k; c++)
+        _cumulative = new double[l * k];
+        for (var c = firstColumn; c < k; c++)
         {
+            var col = c * l;
+            var prev = col - l + 1;
             for (var i = 0; i < l; i++)
             {
-                _cumulative[i, c] = hat[i, c] + (c > 0 && i + 1 < l ? _cumulative[i + 1, c - 1] : 0.0);
+                _cumulative[col + i] = hat[col + i] + (c > 0 && i + 1 < l ? _cumulative[prev + i] : 0.0);
             }
         }
 
@@ -53,13 +66,16 @@ public sealed class SsaReconstruction
     }
 
     /// <summary>The empty grouping (rank 0): reconstruction and forecast are zero.</summary>
-    internal static SsaReconstruction Zero(int windowLength, int laggedVectors) => new(new double[windowLength, laggedVectors], []);
+    internal static SsaReconstruction Zero(int windowLength, int laggedVectors) => new(new double[windowLength * laggedVectors], windowLength, laggedVectors, []);
 
     /// <summary>The rank r (number of leading eigentriples).</summary>
     public int Rank { get; }
 
     /// <summary>The window length L.</summary>
     public int WindowLength { get; }
+
+    /// <summary>The earliest origin <see cref="ForecastFrom"/> serves (L unless the grouping was built for late origins only).</summary>
+    public int ValidFrom { get; }
 
     /// <summary>K, the number of lagged vectors of the decomposed series.</summary>
     public int LaggedVectors { get; }
@@ -76,6 +92,11 @@ public sealed class SsaReconstruction
     /// <summary>The reconstructed series (length N) by diagonal averaging.</summary>
     public double[] Reconstructed()
     {
+        if (ValidFrom > WindowLength)
+        {
+            throw new InvalidOperationException($"This grouping serves forecasts from origin {ValidFrom} on only.");
+        }
+
         var n = LaggedVectors + WindowLength - 1;
         var y = new double[n];
         for (var t = 0; t < n; t++)
@@ -97,9 +118,9 @@ public sealed class SsaReconstruction
     public double[] ForecastFrom(int origin, int horizon)
     {
         var l = WindowLength;
-        if (origin < l || origin > LaggedVectors + l - 1)
+        if (origin < ValidFrom || origin > LaggedVectors + l - 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(origin), origin, "The origin must lie in L..N.");
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, $"The origin must lie in {ValidFrom}..N (L = {l}).");
         }
 
         if (!CanForecast)
@@ -133,6 +154,6 @@ public sealed class SsaReconstruction
     {
         var kMax = Math.Min(lastColumn, t);
         var kMin = Math.Max(0, t - WindowLength + 1);
-        return _cumulative[t - kMax, kMax] / (kMax - kMin + 1);
+        return _cumulative[(kMax * WindowLength) + t - kMax] / (kMax - kMin + 1);
     }
 }

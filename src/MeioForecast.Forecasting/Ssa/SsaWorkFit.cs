@@ -53,9 +53,18 @@ internal sealed class SsaWorkFit
         var mu = lag == 0 ? 0.0 : raw.Average();
         var muEarly = lag == 0 || !honest ? mu : raw[..start].Average();
         var w = raw.Select(v => v - mu).ToArray();
-        var d = SsaDecomposition.Compute(w, l);
         var wEarly = raw.Select(v => v - muEarly).ToArray();
-        var early = honest ? SsaDecomposition.Compute(wEarly[..start], l) : d;
+        SsaDecomposition d, early;
+        if (honest && lag == 0)
+        {
+            // Undifferenced, nothing is centred: the early series is a prefix of the work series.
+            (early, d) = SsaDecomposition.ComputePrefixAndWhole(w, start, l);
+        }
+        else
+        {
+            d = SsaDecomposition.Compute(w, l);
+            early = honest ? SsaDecomposition.Compute(wEarly[..start], l) : d;
+        }
         var maxRank = Math.Min(options.MaxRank ?? Math.Max(1, Math.Min(l / 2, 30)), l - 1);
         var minRank = lag == 0 ? 1 : 0;
         var validation = new List<SsaReconstruction>();
@@ -64,7 +73,8 @@ internal sealed class SsaWorkFit
             validation.Add(SsaReconstruction.Zero(l, n - l + 1));
         }
 
-        validation.AddRange(early.UpToRank(maxRank, wEarly));
+        // The validation groupings forecast from origin `start` on only (Error, StepErrors without in-sample errors).
+        validation.AddRange(early.UpToRank(maxRank, wEarly, start));
         var h = Math.Max(1, Math.Min(options.EffectiveSelectionHorizon(period), n - start));
         var errors = validation.Select((r, i) => r.CanForecast && (r.Rank == 0 || d.AtRankIfFeasible(r.Rank)) ? Error(r, muEarly, a, lag, start + lag, h) : double.PositiveInfinity).ToArray();
         int rank;

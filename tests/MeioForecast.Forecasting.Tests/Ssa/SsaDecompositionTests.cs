@@ -66,4 +66,42 @@ public class SsaDecompositionTests
         Assert.Equal(1, d.RankForShare(0.999999));
         Assert.All(d.AtRank(1).Forecast(5), v => Assert.Equal(4.0, v, 1e-10));
     }
+
+    [Fact]
+    public void The_shortcuts_of_the_rank_choice_give_the_plain_computation_to_the_last_bit()
+    {
+        // Reference: the plain path, two separate decompositions and groupings over every lagged vector. The shortcuts
+        // (the whole series' lag covariances continuing the prefix's sums; validation groupings that skip the lagged
+        // vectors their forecasts never read) must not move a bit, or the rank choice could change.
+        var rng = new Random(11);
+        var x = Enumerable.Range(0, 400).Select(i => 20 + (5 * Math.Sin(2 * Math.PI * i / 7)) + (3 * rng.NextDouble())).ToArray();
+        const int l = 91, start = 309;
+        var (prefix, whole) = SsaDecomposition.ComputePrefixAndWhole(x, start, l);
+        var plainPrefix = SsaDecomposition.Compute(x[..start], l);
+        var plainWhole = SsaDecomposition.Compute(x, l);
+        Assert.Equal(plainPrefix.Eigenvalues, prefix.Eigenvalues);
+        Assert.Equal(plainWhole.Eigenvalues, whole.Eigenvalues);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(plainPrefix.Eigenvector(i), prefix.Eigenvector(i));
+            Assert.Equal(plainWhole.Eigenvector(i), whole.Eigenvector(i));
+        }
+
+        var late = prefix.UpToRank(8, x, start).ToArray();
+        var plain = plainPrefix.UpToRank(8, x).ToArray();
+        for (var r = 0; r < 8; r++)
+        {
+            Assert.Equal(start, late[r].ValidFrom);
+            for (var o = start; o <= x.Length; o += 13)
+            {
+                Assert.Equal(plain[r].ForecastFrom(o, 28), late[r].ForecastFrom(o, 28));
+            }
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => late[r].ForecastFrom(start - 1, 28));
+            Assert.Throws<InvalidOperationException>(() => late[r].Reconstructed());
+        }
+
+        // AtRank builds only the last grouping, the same as the last of UpToRank.
+        Assert.Equal(plainWhole.UpToRank(6).Last().Reconstructed(), whole.AtRank(6).Reconstructed());
+    }
 }
