@@ -45,7 +45,7 @@ public class ReplayTests
     }
 
     private static SelectionOptions Options(SelectionRule rule, ConformalOptions? conformal = null) =>
-        new() { Rule = rule, Horizon = 14, Conformal = conformal ?? new SelectionOptions().Conformal with { MinScores = 10 } };
+        new() { Rule = rule, Horizon = 14, Origins = 1, Conformal = conformal ?? new SelectionOptions().Conformal with { MinScores = 10 } };
 
     private static GlobalGbdtForecaster Gbdt() =>
         new(new GlobalGbdtOptions { MaxOrigins = 12, Gbdt = new GlobalGbdtOptions().Gbdt with { NumIterations = 15 } });
@@ -86,8 +86,8 @@ public class ReplayTests
             r.RecordOrigins(data, Windows);
         }
 
-        // Windows 7 days apart with a 14-day selection backtest: window k's inner origin is window k + 2's scored
-        // origin, so 3 windows need 5 distinct fits of each candidate, not 6.
+        // Windows 7 days apart with a one-origin 14-day selection backtest: window k's inner origin is window k + 2's
+        // scored origin, so 3 windows need 5 distinct fits of each candidate, not 6.
         Assert.All(recorders, r => Assert.Equal(5, r.FitCount));
         IForecaster Replay(IForecaster f) => new ReplayForecaster(f.Name, record);
 

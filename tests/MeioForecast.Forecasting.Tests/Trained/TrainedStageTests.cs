@@ -68,7 +68,7 @@ public class TrainedStageTests
 
         var (stage, model) = TrainedStage.Train(data, Fast);
         AssertSame(expected, model.Predict(request));
-        Assert.Equal([0, 14], stage.Fits.Keys);                 // final fit + the selection backtest's fit 14 days back
+        Assert.Equal([0, 14, 28, 42], stage.Fits.Keys);         // final fit + the selection backtest's 3 origins, 14 days apart
         Assert.NotNull(stage.Calibration);
 
         var files = TrainedStageJson.ToFiles(stage);
@@ -78,7 +78,7 @@ public class TrainedStageTests
 
         // The quantile models are LightGBM text models (any LightGBM reads them), one per level and fit.
         var models = files.Keys.Where(k => k.StartsWith("gbdt/", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(2 * GlobalGbdtOptions.DefaultLevels.Count, models.Length); // the data names no levels: the seven defaults
+        Assert.Equal(4 * GlobalGbdtOptions.DefaultLevels.Count, models.Length); // 4 fits; the data names no levels: the seven defaults
         Assert.All(models, k => Assert.EndsWith(".txt", k, StringComparison.Ordinal));
         Assert.All(models, k => Assert.StartsWith("tree\nversion=v4\n", System.Text.Encoding.UTF8.GetString(files[k]), StringComparison.Ordinal));
 
@@ -145,7 +145,7 @@ public class TrainedStageTests
         var seven = TrainedStageJson.ToFiles(TrainedStage.Train(data, Fast).Stage);
         var three = TrainedStageJson.ToFiles(TrainedStage.Train(data with { Levels = Levels }, Fast).Stage);
         var models = three.Keys.Where(k => k.StartsWith("gbdt/", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(["gbdt/o0/q0.1.txt", "gbdt/o0/q0.5.txt", "gbdt/o0/q0.9.txt", "gbdt/o14/q0.1.txt", "gbdt/o14/q0.5.txt", "gbdt/o14/q0.9.txt"], models);
+        Assert.Equal([.. new[] { 0, 14, 28, 42 }.SelectMany(o => new[] { "q0.1", "q0.5", "q0.9" }.Select(q => $"gbdt/o{o}/{q}.txt"))], models);
         Assert.All(models, k => Assert.Equal(seven[k], three[k]));
     }
 
@@ -177,11 +177,11 @@ public class TrainedStageTests
         var progress = new SyncProgress(reports);
         var (stage, _) = TrainedStage.Train(Data(), Fast, progress);
 
-        // Two GBDT fits (backtest origin, final) x 7 levels x 2 passes (early-stopped, then refitted on all rows with
-        // that tree count): one Done report each; the refit's carries the kept tree count of the model.
+        // Four GBDT fits (3 backtest origins, final) x 7 levels x 2 passes (early-stopped, then refitted on all rows
+        // with that tree count): one Done report each; the refit's carries the kept tree count of the model.
         var done = reports.Where(r => r.Done).ToArray();
-        Assert.Equal(2 * 7 * 2, done.Length);
-        Assert.Equal(2 * 7, done.Count(r => r.Refit));
+        Assert.Equal(4 * 7 * 2, done.Length);
+        Assert.Equal(4 * 7, done.Count(r => r.Refit));
 
         // The refit pass's reports say so, and each refit grows exactly the tree count of its first pass (its budget).
         Assert.All(reports.Where(r => r.Refit), r => Assert.True(r.MaxTrees <= 20 && done.Any(d => !d.Refit && d.Alpha == r.Alpha && d.Trees == r.MaxTrees), $"refit budget {r.MaxTrees}"));
@@ -193,13 +193,13 @@ public class TrainedStageTests
             }
         }
 
-        // Per tree, per level and pass: 1, 2, ..., n (backtest fit: early-stopped pass, refit; then the final fit's two),
+        // Per tree, per level and pass: 1, 2, ..., n (each backtest fit: early-stopped pass, refit; then the final fit's two),
         // never fewer than the trees kept; a report carries the budget of 20 trees, or in a refit the early-stopped count.
         Assert.All(reports, r => Assert.True(r.MaxTrees == 20 || done.Any(d => d.Alpha == r.Alpha && d.Trees == r.MaxTrees), $"budget {r.MaxTrees}"));
         foreach (var level in GlobalGbdtOptions.DefaultLevels)
         {
             var grown = reports.Where(r => !r.Done && r.Alpha == level).Select(r => r.Trees).ToArray();
-            Assert.Equal(4, grown.Count(t => t == 1));
+            Assert.Equal(4 * 2, grown.Count(t => t == 1));   // 4 fits x 2 passes
             Assert.All(grown.Zip(grown.Skip(1)), p => Assert.True(p.Second == p.First + 1 || p.Second == 1, $"{p.First} -> {p.Second}"));
             Assert.True(grown.Max() >= done.Where(d => d.Alpha == level).Max(d => d.Trees));
         }
