@@ -13,4 +13,10 @@ namespace MeioForecast.Forecasting;
 /// The quantile levels the forecasts will be asked for (the planning settings'), so that a forecaster learning one model
 /// per level learns these; null: each forecaster's default levels.
 /// </param>
-public sealed record ForecastTrainingData(PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0, IReadOnlyList<QuantileLevel>? Levels = null);
+/// <param name="AvailabilitySignal">
+/// The input's signal whose 0 says a period is not a demand observation (the planning settings'): the stage's GBDT and
+/// selection use it where their own options name none (<see cref="Global.GlobalGbdtOptions.AvailabilitySignal"/>,
+/// <see cref="Selection.SelectionOptions.ScoreMaskSignal"/>). Null: every period is an observation.
+/// </param>
+public sealed record ForecastTrainingData(
+    PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0, IReadOnlyList<QuantileLevel>? Levels = null, string? AvailabilitySignal = null);

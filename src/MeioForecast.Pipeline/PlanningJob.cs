@@ -94,6 +94,11 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             [ExplainedAgainstSetting.Key] = against is null ? ExplainedAgainstSetting.None : previous!.RunId,
             [ForecastModelSetting] = chosen?.ModelId ?? InRunModel,
         };
+        if (input.Settings.AvailabilitySignal is { } availability)
+        {
+            settings["availability_signal"] = availability;
+        }
+
         return new PlannedRun(scope, started, fingerprint, SoftwareVersion, settings, input, result) { Explanations = explanations, Details = details, Composition = attribution.Composition };
     }
 

@@ -7,4 +7,9 @@ namespace MeioForecast.Core.Planning;
 /// <param name="Horizon">Forecast horizon in periods (&gt;= 1); lead-time demand is available up to it.</param>
 /// <param name="QuantileLevels">Quantile levels written to forecasts.csv, ascending, each in (0, 1).</param>
 /// <param name="Seed">Seed of every random choice in the run (bagging, bootstrap, simulation).</param>
-public sealed record PlanningSettings(PeriodKind Period, int Horizon, IReadOnlyList<QuantileLevel> QuantileLevels, int Seed);
+/// <param name="AvailabilitySignal">
+/// The signal (in signals.csv) whose 0 says a period is not a demand observation: a closed shop's day, a week without a
+/// record. Forecasting reads those periods as missing, not as zero demand, and scores no forecast on them. Null: every
+/// period of the history is an observation.
+/// </param>
+public sealed record PlanningSettings(PeriodKind Period, int Horizon, IReadOnlyList<QuantileLevel> QuantileLevels, int Seed, string? AvailabilitySignal = null);

@@ -36,6 +36,13 @@ public static class InputFolderWriter
         settings.AddRow("horizon", input.Horizon.ToString(CultureInfo.InvariantCulture));
         settings.AddRow("quantile_levels", "0.05;0.1;0.5;0.9;0.95");
         settings.AddRow("seed", "42");
+
+        // The signal whose 0 marks a period without a demand observation, declared so that every verb reads it so.
+        if ((markObserved ? "observed" : input.ScoreMask) is { } availability)
+        {
+            settings.AddRow("availability_signal", availability);
+        }
+
         File.WriteAllBytes(Path.Combine(folder, "settings.csv"), settings.ToBytes());
 
         var stores = input.Demand.Keys.Select(k => k.Location).Distinct().Order(StringComparer.Ordinal).ToArray();

@@ -57,11 +57,12 @@ public sealed class GlobalGbdtForecaster : IForecaster
             throw new ArgumentException("No series to learn from.", nameof(data));
         }
 
+        var options = _options.For(data);
         var period = data.Period;
-        var h = _options.HorizonFor(period);
-        var builder = new DirectFeatureBuilder(period, data.Series, data.Signals, h, _options.Features, missingWhere: _options.MissingHistorySignal);
+        var h = options.HorizonFor(period);
+        var builder = new DirectFeatureBuilder(period, data.Series, data.Signals, h, options.Features, missingWhere: options.MissingHistorySignal);
         var rows = TrainingRows(data.Series, period, h);
-        if (_options.AvailabilitySignal is { } availability)
+        if (options.AvailabilitySignal is { } availability)
         {
             rows = rows.Where(r => Observed(data.Signals, availability, data.Series[r.Series], r.Origin + r.Horizon)).ToList();
         }
@@ -72,15 +73,15 @@ public sealed class GlobalGbdtForecaster : IForecaster
         }
 
         var (train, valid) = Tables(builder, data.Series, rows);
-        var gbdt = _options.Gbdt with { Seed = data.Seed };
+        var gbdt = options.Gbdt with { Seed = data.Seed };
         if (valid is null)
         {
             gbdt = gbdt with { EarlyStoppingRound = 0 };
         }
 
-        var all = valid is not null && _options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Gather(train, valid, rows) : null;
-        var model = new MultiQuantileGbdt(_options.LevelsFor(data), gbdt).Fit(train, valid, _progress, all);
-        return new GlobalGbdtModel(period, data.Series, data.Signals, h, _options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series), _options.MissingHistorySignal);
+        var all = valid is not null && options.RefitOnAllRows && gbdt.EarlyStoppingRound > 0 ? Gather(train, valid, rows) : null;
+        var model = new MultiQuantileGbdt(options.LevelsFor(data), gbdt).Fit(train, valid, _progress, all);
+        return new GlobalGbdtModel(period, data.Series, data.Signals, h, options.Features, builder.Names, model, Name, FeatureVocabulary.Of(data.Series), options.MissingHistorySignal);
     }
 
     /// <summary>

@@ -76,6 +76,13 @@ public sealed record GlobalGbdtOptions
     /// </summary>
     public bool UnavailableAsMissing { get; init; } = true;
 
+    /// <summary>These options with <paramref name="data"/>'s availability signal where they name none.</summary>
+    public GlobalGbdtOptions For(ForecastTrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return AvailabilitySignal is null && data.AvailabilitySignal is { } signal ? this with { AvailabilitySignal = signal } : this;
+    }
+
     /// <summary>The signal whose 0 makes a history period missing in the features, or null (every period read as demand).</summary>
     [JsonIgnore]
     public string? MissingHistorySignal => UnavailableAsMissing ? AvailabilitySignal : null;

@@ -1,9 +1,15 @@
+using MeioForecast.Core.Demand;
+using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Backtesting;
 using MeioForecast.Forecasting.Calibration;
 
 namespace MeioForecast.Forecasting.Selection;
 
-/// <summary>The fitted <see cref="SelectingForecaster"/>.</summary>
+/// <summary>
+/// The fitted <see cref="SelectingForecaster"/>. A forecast period that the availability signal marks 0 (a day the shop
+/// is closed) is forecast as zero at every level: no candidate learned such periods (they are neither trained on nor
+/// scored), so what they say there is not demand.
+/// </summary>
 internal sealed class SelectingModel(
     string[] names,
     IForecastModel?[] models,
@@ -12,7 +18,9 @@ internal sealed class SelectingModel(
     double[] volumes,
     double[][] weights,
     QuantileCalibration? calibration,
-    SelectionRule rule) : IBacktestedModel
+    SelectionRule rule,
+    PeriodKind period,
+    string? availabilitySignal) : IBacktestedModel
 {
     /// <inheritdoc />
     public IReadOnlyList<ForecastOutcome> HeldOut { get; init; } = [];
@@ -58,10 +66,34 @@ internal sealed class SelectingModel(
                 }
             }
 
-            result[i] = Calibrated(f, routes[i], volumes[i], method);
+            result[i] = Unavailable(Calibrated(f, routes[i], volumes[i], method), request.Signals);
         }
 
         return result;
+    }
+
+    /// <summary><paramref name="f"/> with zero at every period the availability signal marks 0.</summary>
+    private SeriesForecast Unavailable(SeriesForecast f, SignalTable signals)
+    {
+        if (availabilitySignal is null)
+        {
+            return f;
+        }
+
+        double[,]? q = null;
+        for (var t = 0; t < f.Horizon; t++)
+        {
+            if (signals.TryGetValue(availabilitySignal, period.Add(f.FirstDate, t), f.Key, out var open) && open == 0)
+            {
+                q ??= (double[,])f.Quantiles.Clone();
+                for (var j = 0; j < f.Levels.Count; j++)
+                {
+                    q[t, j] = 0.0;
+                }
+            }
+        }
+
+        return q is null ? f : new SeriesForecast(f.Key, f.FirstDate, f.Levels, q, f.Method);
     }
 
     /// <summary>The candidates' names by decreasing weight, joined by '+', e.g. <c>gbdt+ssa</c>.</summary>

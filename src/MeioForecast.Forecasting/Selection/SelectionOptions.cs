@@ -79,6 +79,13 @@ public sealed record SelectionOptions
     /// </summary>
     public ConformalOptions Conformal { get; init; } = new() { PerStep = false, Scaled = true, LocalScale = ConformalScale.Width };
 
+    /// <summary>These options with <paramref name="data"/>'s availability signal as the score mask where they name none.</summary>
+    public SelectionOptions For(ForecastTrainingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return ScoreMaskSignal is null && data.AvailabilitySignal is { } signal ? this with { ScoreMaskSignal = signal } : this;
+    }
+
     /// <summary>The selection horizon for <paramref name="period"/>.</summary>
     public int HorizonFor(PeriodKind period) => Horizon ?? (period == PeriodKind.Day ? 28 : 8);
 

@@ -17,7 +17,7 @@ public static class StageBacktest
     public static BacktestResult Run(ForecastTrainingData data, StageOptions? options = null, IProgress<GbdtProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        options ??= new StageOptions();
+        options = (options ?? new StageOptions()).For(data);
         options.Validate();
         var stage = SelectingForecaster.CreateDefault(options.Selection, new GlobalGbdtForecaster(options.Gbdt, progress));
         var bt = new BacktestOptions

@@ -18,6 +18,12 @@ public sealed record StageOptions
     /// </summary>
     public int BacktestOrigins { get; init; } = 1;
 
+    /// <summary>
+    /// These options with <paramref name="data"/>'s availability signal where they name none, so that a trained stage
+    /// records the signal it was trained with and is served the same way.
+    /// </summary>
+    public StageOptions For(ForecastTrainingData data) => this with { Selection = Selection.For(data), Gbdt = Gbdt.For(data) };
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {

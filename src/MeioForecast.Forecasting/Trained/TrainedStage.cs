@@ -62,7 +62,7 @@ public sealed class TrainedStage
     public static (TrainedStage Stage, IForecastModel Model) Train(ForecastTrainingData data, StageOptions? options = null, IProgress<GbdtProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        options ??= new StageOptions();
+        options = (options ?? new StageOptions()).For(data);
         options.Validate();
         var recorder = new RecordingGbdt(new GlobalGbdtForecaster(options.Gbdt, progress), data.Period, data.Series.Max(s => s.End));
         var (model, calibration, pooled) = SelectingForecaster.CreateDefault(options.Selection, recorder).FitCalibrated(data);

@@ -39,7 +39,7 @@ public static class PlanningInputLoader
         // Files are read in dependency order; each remembers the keys of its rejected rows so that references to them
         // downstream are not reported again (root causes first).
         var errors = new InputErrors();
-        var settings = SettingsReader.Read(folder, errors);
+        var settings = SettingsReader.Read(folder, errors, out var availabilityLine);
         var knownLocations = new KnownKeys<string>(StringComparer.Ordinal);
         var knownNodes = new KnownKeys<SkuNode>();
         var knownSkus = new KnownKeys<string>(StringComparer.Ordinal);
@@ -50,6 +50,11 @@ public static class PlanningInputLoader
         NetworkChecks.CheckInboundLanes(nodes, lanes, locations, laneRead, knownNodes, errors);
         var demand = DemandReader.Read(folder, settings?.Period ?? PeriodKind.Day, knownNodes, knownSkus, errors, keepSku);
         var signals = SignalsReader.Read(folder, knownSkus, knownLocations, errors, keepSku);
+        if (settings?.AvailabilitySignal is { } availability && !signals.Kinds.ContainsKey(availability))
+        {
+            errors.Add(InputFiles.Settings, availabilityLine, "value", InputRule.UnknownReference, $"availability_signal '{availability}' is not a signal of {InputFiles.Signals}");
+        }
+
         errors.ThrowIfAny();
         return new PlanningInput(
             settings!,

@@ -4,13 +4,18 @@ using MeioForecast.Core.Planning;
 
 namespace MeioForecast.Storage.Input;
 
-/// <summary>Reads settings.csv (key,value): period, horizon, quantile_levels, seed.</summary>
+/// <summary>Reads settings.csv (key,value): period, horizon, quantile_levels, seed, availability_signal.</summary>
 internal static class SettingsReader
 {
     public const int DefaultSeed = 42;
 
-    public static PlanningSettings? Read(string folder, InputErrors errors)
+    /// <summary>The settings, or null when they have errors (added to <paramref name="errors"/>).</summary>
+    /// <param name="folder">The input folder.</param>
+    /// <param name="errors">Where errors are collected.</param>
+    /// <param name="availabilityLine">The line of availability_signal (0 when absent), for the check against signals.csv.</param>
+    public static PlanningSettings? Read(string folder, InputErrors errors, out int availabilityLine)
     {
+        availabilityLine = 0;
         var table = InputTable.Read(folder, InputFiles.Settings, required: true, ["key", "value"], errors);
         if (table is null)
         {
@@ -22,6 +27,7 @@ internal static class SettingsReader
         int? horizon = null;
         QuantileLevel[]? levels = null;
         var seed = DefaultSeed;
+        string? availability = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Records)
         {
@@ -64,8 +70,20 @@ internal static class SettingsReader
                     }
 
                     break;
+                case "availability_signal":
+                    if (value.Length == 0)
+                    {
+                        errors.Add(file, row.Line, "value", InputRule.EmptyField, "availability_signal names a signal of signals.csv whose 0 marks a period without a demand observation");
+                    }
+                    else
+                    {
+                        availability = value;
+                        availabilityLine = row.Line;
+                    }
+
+                    break;
                 default:
-                    errors.Add(file, row.Line, "key", InputRule.OutOfRange, $"unknown setting '{key}' (known: period, horizon, quantile_levels, seed)");
+                    errors.Add(file, row.Line, "key", InputRule.OutOfRange, $"unknown setting '{key}' (known: period, horizon, quantile_levels, seed, availability_signal)");
                     break;
             }
         }
@@ -75,7 +93,7 @@ internal static class SettingsReader
             errors.Add(file, 0, "key", InputRule.EmptyField, $"setting '{required}' is required");
         }
 
-        return period is { } p && horizon is { } hz && levels is not null ? new PlanningSettings(p, hz, levels, seed) : null;
+        return period is { } p && horizon is { } hz && levels is not null ? new PlanningSettings(p, hz, levels, seed, availability) : null;
     }
 
     private static QuantileLevel[]? ParseLevels(string value, string file, int line, InputErrors errors)

@@ -34,7 +34,7 @@ internal static class BacktestCommand
         var origins = new Option<int>("--origins") { Description = "Number of forecast origins K.", DefaultValueFactory = _ => 1 };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon h in periods (default: settings.csv horizon)." };
         var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
-        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring and from GBDT training (e.g. open, observed)." };
+        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring and from GBDT training (e.g. open, observed). Default: the input's availability_signal (settings.csv)." };
         var conformal = new Option<bool>("--conformal") { Description = "Also run each model with split-conformal calibration (3 inner origins)." };
         var signals = new Option<string?>("--signals") { Description = "Known-in-advance signals SSA regresses on, comma-separated (default: all known signals; empty: none)." };
         var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json (and backtest_windows.csv/json).", Required = true };
@@ -75,10 +75,10 @@ internal static class BacktestCommand
                     Horizon = parse.GetValue(horizon) ?? planning.Settings.Horizon,
                     Step = parse.GetValue(step),
                     Levels = planning.Settings.QuantileLevels,
-                    ScoreMaskSignal = parse.GetValue(mask),
+                    ScoreMaskSignal = parse.GetValue(mask) ?? planning.Settings.AvailabilitySignal,
                     Seed = planning.Settings.Seed,
                 };
-                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed, planning.Settings.QuantileLevels);
+                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed, planning.Settings.QuantileLevels, planning.Settings.AvailabilitySignal);
                 var results = new List<BacktestResult>();
                 foreach (var n in names)
                 {

@@ -36,6 +36,7 @@ public class PublicDataImporterTests
         var planning = PlanningInputLoader.Load(folder);
         Assert.Equal(PeriodKind.Week, planning.Settings.Period);
         Assert.Equal(8, planning.Settings.Horizon);
+        Assert.Equal("observed", planning.Settings.AvailabilitySignal);   // declared, so run, train and backtest read the gaps alike
         var d2 = planning.Demand.Single(d => d.Key == new SkuNode("D2", "S1"));
         Assert.Equal(new DateOnly(2010, 2, 5), d2.Start);
         Assert.Equal([100.5, 80, 0, 0], d2.Quantities); // missing week = 0, return clipped to 0
@@ -125,6 +126,7 @@ public class PublicDataImporterTests
         Assert.Equal([5000, 0, 0, 6100], s.Quantities);
         double Open(int day) => planning.Signals.TryGetValue("open", new DateOnly(2015, 7, day), s.Key, out var v) ? v : double.NaN;
         Assert.Equal([1.0, 0, 0, 1], new[] { Open(1), Open(2), Open(3), Open(4) });
+        Assert.Equal("open", planning.Settings.AvailabilitySignal);
         Assert.False(planning.Signals.TryGetValue("observed", new DateOnly(2015, 7, 2), s.Key, out _));
     }
 

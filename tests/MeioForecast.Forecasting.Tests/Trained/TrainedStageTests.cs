@@ -87,6 +87,36 @@ public class TrainedStageTests
     }
 
     [Fact]
+    public void A_forecast_day_the_availability_signal_marks_0_is_forecast_as_zero_and_no_other_day_moves()
+    {
+        // Closed days are neither trained on nor scored, so no candidate knows what a closed day sells; the stage serves
+        // zero there (a closed shop sells nothing). Reference: the same stage and data with that day open, every other
+        // step identical (features and signal effects are per target day), and the stage without the declaration.
+        var data = Data();
+        var first = data.Series[0];
+        var openDay = first.Length + 3;
+        SignalTable Signals(bool closed) => new(
+            new Dictionary<string, SignalKind> { ["open"] = SignalKind.KnownInAdvance },
+            Enumerable.Range(0, first.Length + 14).Select(d => new KeyValuePair<(string, DateOnly, string, string), double>(
+                ("open", Start.AddDays(d), first.Key.Sku, first.Key.Location), closed && d == openDay ? 0 : (d % 7 == 6 ? 0 : 1))).ToList());
+        var shut = data with { Signals = Signals(true), AvailabilitySignal = "open" };
+        var open = data with { Signals = Signals(false), AvailabilitySignal = "open" };
+        var served = Oracle(Fast).Fit(shut).Predict(new ForecastRequest(14, Levels, shut.Signals))[0];
+        var reference = Oracle(Fast).Fit(open).Predict(new ForecastRequest(14, Levels, open.Signals))[0];
+        for (var t = 0; t < 14; t++)
+        {
+            var row = Enumerable.Range(0, Levels.Length).Select(j => served.Quantiles[t, j]).ToArray();
+            var expected = Enumerable.Range(0, Levels.Length).Select(j => reference.Quantiles[t, j]).ToArray();
+            var closedDay = t == 3 || (first.Length + t) % 7 == 6;
+            Assert.Equal(closedDay ? new double[Levels.Length] : expected, row);
+        }
+
+        // Without the declaration the closed day is served whatever the candidates say (here not zero).
+        var undeclared = Oracle(Fast).Fit(shut with { AvailabilitySignal = null }).Predict(new ForecastRequest(14, Levels, shut.Signals))[0];
+        Assert.True(undeclared.Quantiles[3, Levels.Length - 1] > 0);
+    }
+
+    [Fact]
     public void A_stage_registered_before_unavailable_periods_became_missing_is_served_reading_them_as_zero()
     {
         // Oracle: the stage fitted in one go with the option it was registered under. A stage.json written before the
@@ -130,6 +160,16 @@ public class TrainedStageTests
         }
 
         AssertSame(expectedMasked, RoundTrip(TrainedStage.Train(data, masked).Stage, dropOption: false).CreateForecaster().Fit(data).Predict(request));
+
+        // The input's declaration (settings.csv availability_signal) is the options' signal where they name none: the
+        // in-run stage forecasts as the explicitly masked one, and a stage trained on it records the signal, so it is
+        // served masked even on an input that declares none.
+        var declared = data with { AvailabilitySignal = "open" };
+        AssertSame(expectedMasked, Oracle(Fast).Fit(declared).Predict(request));
+        var trained = RoundTrip(TrainedStage.Train(declared, Fast).Stage, dropOption: false);
+        Assert.Equal("open", trained.Options.Gbdt.AvailabilitySignal);
+        Assert.Equal("open", trained.Options.Selection.ScoreMaskSignal);
+        AssertSame(expectedMasked, trained.CreateForecaster().Fit(data).Predict(request));
         var old = RoundTrip(TrainedStage.Train(data, zeros).Stage, dropOption: true);
         Assert.False(old.Options.Gbdt.UnavailableAsMissing);
         AssertSame(expectedZeros, old.CreateForecaster().Fit(data).Predict(request));

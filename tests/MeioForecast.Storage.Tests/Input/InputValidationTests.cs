@@ -147,6 +147,26 @@ public class InputValidationTests
     }
 
     [Fact]
+    public void The_availability_signal_must_be_a_signal_of_the_input()
+    {
+        // Named at settings.csv's line 6, before any forecasting: a misspelt signal would otherwise read every period as observed.
+        using (var misspelt = new InputFolder(settings: InputFolder.Settings + "availability_signal,opne\n"))
+        {
+            AssertError(ErrorsOf(misspelt), "settings.csv", 6, "value", InputRule.UnknownReference);
+        }
+
+        using (var empty = new InputFolder(settings: InputFolder.Settings + "availability_signal,\n"))
+        {
+            AssertError(ErrorsOf(empty), "settings.csv", 6, "value", InputRule.EmptyField);
+        }
+
+        using var declared = new InputFolder(settings: InputFolder.Settings + "availability_signal,price\n");
+        Assert.Equal("price", PlanningInputLoader.Load(declared.Path).Settings.AvailabilitySignal);
+        using var none = new InputFolder();
+        Assert.Null(PlanningInputLoader.Load(none.Path).Settings.AvailabilitySignal);
+    }
+
+    [Fact]
     public void Signal_kind_must_be_known_or_observed()
     {
         using var folder = new InputFolder(signals: InputFolder.Signals + "2026-01-02,promo,planned,1,A,\n");
