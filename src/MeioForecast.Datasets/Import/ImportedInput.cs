@@ -18,8 +18,15 @@ public sealed class ImportedInput
     /// <summary>Known-in-advance signal values: (signal, date, sku, location) to value ("" = any).</summary>
     public List<(string Signal, DateOnly Date, string Sku, string Location, double Value)> Signals { get; } = [];
 
-    /// <summary>Signal whose 0 marks periods not to score (suggested for <c>meio backtest --score-mask</c>).</summary>
+    /// <summary>Signal whose 0 marks periods not to score (the shared protocol's: <c>meio backtest --score-mask</c>).</summary>
     public string? ScoreMask { get; init; }
+
+    /// <summary>
+    /// The signal declared as settings.csv's <c>availability_signal</c>: its 0 marks a period that is no demand
+    /// observation, so planning reads it as missing, not as zero demand. Null when a period without a row is a period
+    /// without sales (it is then scored or not by <see cref="ScoreMask"/> alone).
+    /// </summary>
+    public string? Availability { get; init; }
 
     /// <summary>Adds one demand observation.</summary>
     public void AddDemand(string sku, string location, DateOnly date, double quantity)

@@ -38,7 +38,7 @@ public static class InputFolderWriter
         settings.AddRow("seed", "42");
 
         // The signal whose 0 marks a period without a demand observation, declared so that every verb reads it so.
-        if ((markObserved ? "observed" : input.ScoreMask) is { } availability)
+        if (input.Availability is { } availability && (availability != "observed" || markObserved))
         {
             settings.AddRow("availability_signal", availability);
         }

@@ -40,7 +40,7 @@ internal static class ImportCommand
             var folder = parse.GetValue(output)!;
             var rows = InputFolderWriter.Write(input, folder, markObserved: input.ScoreMask == "observed", parse.GetValue(dcs));
             Console.Out.WriteLine($"{name}: {input.Demand.Count} series, {rows} demand rows written to {Path.GetFullPath(folder)}");
-            Console.Out.WriteLine($"evaluate with: meio backtest --input {folder} --model all --origins 1 --horizon {input.Horizon} --out {folder}-backtest");
+            Console.Out.WriteLine($"evaluate with: meio backtest --input {folder} --model all --origins 1 --horizon {input.Horizon}{(input.ScoreMask != input.Availability ? $" --score-mask {input.ScoreMask}" : "")} --out {folder}-backtest");
             return ExitCodes.Ok;
         });
         return command;

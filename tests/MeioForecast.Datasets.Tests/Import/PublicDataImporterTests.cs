@@ -36,7 +36,7 @@ public class PublicDataImporterTests
         var planning = PlanningInputLoader.Load(folder);
         Assert.Equal(PeriodKind.Week, planning.Settings.Period);
         Assert.Equal(8, planning.Settings.Horizon);
-        Assert.Equal("observed", planning.Settings.AvailabilitySignal);   // declared, so run, train and backtest read the gaps alike
+        Assert.Null(planning.Settings.AvailabilitySignal);   // a week without a row sold nothing: scored by the protocol's mask only
         var d2 = planning.Demand.Single(d => d.Key == new SkuNode("D2", "S1"));
         Assert.Equal(new DateOnly(2010, 2, 5), d2.Start);
         Assert.Equal([100.5, 80, 0, 0], d2.Quantities); // missing week = 0, return clipped to 0
@@ -71,6 +71,7 @@ public class PublicDataImporterTests
 
         var planning = PlanningInputLoader.Load(folder);
         Assert.Equal(PeriodKind.Week, planning.Settings.Period);
+        Assert.Equal("observed", planning.Settings.AvailabilitySignal);   // a week without a row is a gap in the records
         var node = new SkuNode("B1", "S2");
         Assert.Equal([8256.0, 0, 6144], planning.Demand.Single(d => d.Key == node).Quantities);
         Assert.True(planning.Signals.TryGetValue("observed", new DateOnly(1990, 6, 21), node, out var observed));
