@@ -34,7 +34,7 @@ internal static class BacktestCommand
         var origins = new Option<int>("--origins") { Description = "Number of forecast origins K.", DefaultValueFactory = _ => 1 };
         var horizon = new Option<int?>("--horizon") { Description = "Horizon h in periods (default: settings.csv horizon)." };
         var step = new Option<int?>("--step") { Description = "Periods between origins (default: the horizon)." };
-        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring and from GBDT training (e.g. open, observed). Default: the input's availability_signal (settings.csv)." };
+        var mask = new Option<string?>("--score-mask") { Description = "Signal whose 0 excludes a period from scoring (e.g. open, observed). Default: the input's availability_signal (settings.csv), which the stage also reads as missing history, as meio run does." };
         var conformal = new Option<bool>("--conformal") { Description = "Also run each model with split-conformal calibration (3 inner origins)." };
         var signals = new Option<string?>("--signals") { Description = "Known-in-advance signals SSA regresses on, comma-separated (default: all known signals; empty: none)." };
         var output = new Option<string>("--out") { Description = "Folder for backtest_series.csv, backtest_summary.csv/json (and backtest_windows.csv/json).", Required = true };
@@ -51,13 +51,9 @@ internal static class BacktestCommand
             () =>
             {
                 // The stage's options come from the same Forecasting:Stage section as meio train's, so a setting tried here is the one trained.
+                // Which periods are no demand observation is the input's availability_signal, as in meio run: the score
+                // mask only chooses what is scored (Walmart's protocol skips weeks without a row, which sold nothing).
                 var stage = PlanningServices.Stage(MeioConfiguration.Build(parse.UnmatchedTokens));
-
-                // A period the score mask excludes is no demand observation (a closed shop, a week without a record): the GBDT does not train on it either.
-                if (parse.GetValue(mask) is { } masked && stage.Gbdt.AvailabilitySignal is null)
-                {
-                    stage = stage with { Gbdt = stage.Gbdt with { AvailabilitySignal = masked } };
-                }
 
                 var planning = PlanningInputLoader.Load(parse.GetValue(input)!);
                 var name = parse.GetValue(model)!;
@@ -83,7 +79,7 @@ internal static class BacktestCommand
                 foreach (var n in names)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (Create(n, parse.GetValue(signals), options.ScoreMaskSignal, stage, recording.Around) is not { } created)
+                    if (Create(n, parse.GetValue(signals), stage, recording.Around) is not { } created)
                     {
                         Console.Error.WriteLine($"Unknown or unavailable model '{n}'; available: {string.Join(", ", Models)}, all.");
                         return Task.FromResult(ExitCodes.BadInput);
@@ -118,15 +114,16 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static IForecaster? Create(string name, string? signals, string? mask, StageOptions stage, Func<IForecaster, IForecaster> around) => name switch
+    // The stage is the one meio run fits (options and the input's availability signal): the score mask is the scoring's only.
+    private static IForecaster? Create(string name, string? signals, StageOptions stage, Func<IForecaster, IForecaster> around) => name switch
     {
         "ssa" => new SsaForecaster(new SsaOptions { Signals = signals?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }),
         "baseline" => new SeasonalEmpiricalForecaster(),
         "snaive" => new SeasonalNaiveForecaster(),
         "gbdt" => around(new GlobalGbdtForecaster(stage.Gbdt)),
-        "select" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = SelectionRule.Select, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt), around),
-        "gbdt-stage" => new SelectingForecaster([around(new GlobalGbdtForecaster(stage.Gbdt))], around(new SeasonalEmpiricalForecaster()), stage.Selection with { ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }),
-        "combine" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = stage.Selection.Rule == SelectionRule.Select ? new SelectionOptions().Rule : stage.Selection.Rule, ScoreMaskSignal = mask ?? stage.Selection.ScoreMaskSignal }, new GlobalGbdtForecaster(stage.Gbdt), around),
+        "select" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = SelectionRule.Select }, new GlobalGbdtForecaster(stage.Gbdt), around),
+        "gbdt-stage" => new SelectingForecaster([around(new GlobalGbdtForecaster(stage.Gbdt))], around(new SeasonalEmpiricalForecaster()), stage.Selection),
+        "combine" => SelectingForecaster.CreateDefault(stage.Selection with { Rule = stage.Selection.Rule == SelectionRule.Select ? new SelectionOptions().Rule : stage.Selection.Rule }, new GlobalGbdtForecaster(stage.Gbdt), around),
         _ => null,
     };
 
