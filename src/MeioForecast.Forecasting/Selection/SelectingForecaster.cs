@@ -105,7 +105,8 @@ public sealed class SelectingForecaster : IForecaster
 
         double[]? pooled = fixedCalibration ? givenWeights : null;
         IReadOnlyList<ForecastOutcome> heldOut = [];
-        var routes = data.Series.Select(s => Route(s, data.Period, _options.For(data), data.Signals)).ToArray();
+        var resolved = _options.For(data);
+        var routes = data.Series.Select(s => Route(s, data.Period, resolved, data.Signals)).ToArray();
         var volumes = data.Series.Select(s => ConformalCalibrator.Volume(s, _options.ZeroShareWindowFor(data.Period))).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
@@ -121,7 +122,7 @@ public sealed class SelectingForecaster : IForecaster
         }
         else if (data.Series.Max(s => s.Length) >= (origins * h) + _options.MinHistoryFor(data.Period))
         {
-            var bt = new BacktestOptions { Origins = origins, Horizon = h, Step = h, Levels = _options.LevelsFor(data), Seed = data.Seed, ScoreMaskSignal = _options.For(data).ScoreMaskSignal };
+            var bt = new BacktestOptions { Origins = origins, Horizon = h, Step = h, Levels = _options.LevelsFor(data), Seed = data.Seed, ScoreMaskSignal = resolved.ScoreMaskSignal };
             var results = _candidates.Select(c => RollingOriginBacktester.Run(c, data, bt)).ToArray();
             var candidateOutcomes = results.Select(r => r.Outcomes.ToDictionary(o => (o.Key, o.Origin))).ToArray();
             var losses = results.Select(r => r.Outcomes.GroupBy(o => o.Key).ToDictionary(g => g.Key, Loss)).ToArray();
@@ -155,7 +156,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule, data.Period, _options.For(data).ScoreMaskSignal) { HeldOut = heldOut }, calibration, pooled);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule, data.Period, resolved.ScoreMaskSignal) { HeldOut = heldOut }, calibration, pooled);
     }
 
     /// <summary>
