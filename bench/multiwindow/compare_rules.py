@@ -12,8 +12,8 @@ ARGS = {"oj": ["--step", "4", "--horizon", "8", "--score-mask", "observed", "--s
 def main():
     meio, out, d = sys.argv[1], sys.argv[2], sys.argv[3]
     variants = [("recorded", [])] + [(v.split("=", 1)[0], v.split("=", 1)[1].split()) for v in sys.argv[4:]]
-    print("| rule | WSPL 2-5 | cov80 2-5 | bias% 2-5 | WSPL 0-1 | cov80 0-1 | bias% 0-1 | replay s |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|")
+    print("| rule | WSPL 2-5 | cov80 2-5 | bias% 2-5 | WSPL 0-1 | cov80 0-1 | bias% 0-1 | covered on / off segment 2-5, q0.5 q0.9 q0.95 | replay s |")
+    print("|---|--:|--:|--:|--:|--:|--:|--|--:|")
     for name, extra in variants:
         model = next((e.split("=", 1)[1] for e in extra if e.startswith("--model=")), "combine")
         extra = [e for e in extra if not e.startswith("--model=")]
@@ -23,8 +23,10 @@ def main():
                         "--out", folder, "--replay", f"{out}/record-{d}", *extra], check=True, stdout=subprocess.DEVNULL)
         s = json.load(open(f"{folder}/backtest_windows.json"))[0]
         c, f = s["choice"], s["final_test"]
+        upper = [i for i, l in enumerate(s["levels"]) if l in ("q0.5", "q0.9", "q0.95")]
+        seg = " / ".join(" ".join(f"{c[k][i]['mean']:.3f}" for i in upper) for k in ("coverage_on", "coverage_off") if k in c)
         print(f"| {name} | {c['wspl']['mean']:.4f} | {c['cov80']['mean']:.3f} | {100 * c['rel_bias']['mean']:+.1f} | "
-              f"{f['wspl']['mean']:.4f} | {f['cov80']['mean']:.3f} | {100 * f['rel_bias']['mean']:+.1f} | {time.time() - t0:.0f} |", flush=True)
+              f"{f['wspl']['mean']:.4f} | {f['cov80']['mean']:.3f} | {100 * f['rel_bias']['mean']:+.1f} | {seg} | {time.time() - t0:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

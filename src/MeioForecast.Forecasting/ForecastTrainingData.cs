@@ -18,5 +18,18 @@ namespace MeioForecast.Forecasting;
 /// selection use it where their own options name none (<see cref="Global.GlobalGbdtOptions.AvailabilitySignal"/>,
 /// <see cref="Selection.SelectionOptions.ScoreMaskSignal"/>). Null: every period is an observation.
 /// </param>
+/// <param name="PromotionSignal">
+/// The input's signal above 0 in promotion periods (the planning settings'): the stage's calibration gives those
+/// periods their own adjustments where its options name no event signal (<see cref="Calibration.ConformalOptions.EventSignal"/>).
+/// Null: one class of periods.
+/// </param>
 public sealed record ForecastTrainingData(
-    PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0, IReadOnlyList<QuantileLevel>? Levels = null, string? AvailabilitySignal = null);
+    PeriodKind Period, IReadOnlyList<DemandSeries> Series, SignalTable Signals, int Seed = 0, IReadOnlyList<QuantileLevel>? Levels = null, string? AvailabilitySignal = null, string? PromotionSignal = null)
+{
+    /// <summary>The training data of a planning input: its demand and signals read with <paramref name="settings"/>.</summary>
+    public static ForecastTrainingData Of(PlanningSettings settings, IReadOnlyList<DemandSeries> demand, SignalTable signals)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.Period, demand, signals, settings.Seed, settings.QuantileLevels, settings.AvailabilitySignal, settings.PromotionSignal);
+    }
+}

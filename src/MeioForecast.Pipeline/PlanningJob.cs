@@ -99,6 +99,11 @@ public sealed partial class PlanningJob(PlanningRun run, TimeProvider clock, ILo
             settings["availability_signal"] = availability;
         }
 
+        if (input.Settings.PromotionSignal is { } promotion)
+        {
+            settings["promotion_signal"] = promotion;
+        }
+
         return new PlannedRun(scope, started, fingerprint, SoftwareVersion, settings, input, result) { Explanations = explanations, Details = details, Composition = attribution.Composition };
     }
 

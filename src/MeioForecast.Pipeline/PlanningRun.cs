@@ -37,7 +37,7 @@ public sealed partial class PlanningRun(
         var settings = input.Settings;
         progress?.Report(new RunProgress("forecast", 0, input.Demand.Count));
         LogForecasting(logger, input.Demand.Count, chosen.Name, settings.Horizon);
-        var model = chosen.Fit(new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed, settings.QuantileLevels, settings.AvailabilitySignal));
+        var model = chosen.Fit(ForecastTrainingData.Of(settings, input.Demand, input.Signals));
         cancellationToken.ThrowIfCancellationRequested();
         var request = new ForecastRequest(settings.Horizon, settings.QuantileLevels, input.Signals);
         var forecasts = model.Predict(request);
@@ -53,7 +53,7 @@ public sealed partial class PlanningRun(
         LogPlaced(logger, targets.Count, placement.Name, targets.Sum(t => t.SafetyStock), targets.Sum(t => t.HoldingCost));
         LogPlacementTime(logger, _placement.DemandBound.ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
         var replay = serviceCheck is { Options.Enabled: true, Options.Draws: DemandDraws.Replay }
-            ? ReplayedErrors(model, chosen, new ForecastTrainingData(settings.Period, input.Demand, input.Signals, settings.Seed, settings.QuantileLevels, settings.AvailabilitySignal), settings)
+            ? ReplayedErrors(model, chosen, ForecastTrainingData.Of(settings, input.Demand, input.Signals), settings)
             : null;
         var service = CheckService(input, plan, demand, forecasts, replay, progress, cancellationToken);
         var final = service?.Primary.Targets ?? targets;

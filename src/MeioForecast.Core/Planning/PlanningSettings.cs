@@ -12,4 +12,9 @@ namespace MeioForecast.Core.Planning;
 /// record. Forecasting reads those periods as missing, not as zero demand, and scores no forecast on them. Null: every
 /// period of the history is an observation.
 /// </param>
-public sealed record PlanningSettings(PeriodKind Period, int Horizon, IReadOnlyList<QuantileLevel> QuantileLevels, int Seed, string? AvailabilitySignal = null);
+/// <param name="PromotionSignal">
+/// A known-in-advance signal (in signals.csv) above 0 in promotion periods (a deal flag, a promotion depth): the
+/// forecast's calibration treats those periods as a class of their own, so that a forecast that under-states promotion
+/// lifts is widened there and not everywhere. Null: one class of periods.
+/// </param>
+public sealed record PlanningSettings(PeriodKind Period, int Horizon, IReadOnlyList<QuantileLevel> QuantileLevels, int Seed, string? AvailabilitySignal = null, string? PromotionSignal = null);

@@ -28,6 +28,12 @@ public sealed class ImportedInput
     /// </summary>
     public string? Availability { get; init; }
 
+    /// <summary>
+    /// The known signal above 0 in promotion periods (settings.csv <c>promotion_signal</c>), or null: Rossmann's
+    /// <c>promo</c>, orange juice's <c>deal</c>.
+    /// </summary>
+    public string? Promotion { get; init; }
+
     /// <summary>Adds one demand observation.</summary>
     public void AddDemand(string sku, string location, DateOnly date, double quantity)
     {

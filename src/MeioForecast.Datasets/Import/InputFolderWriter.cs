@@ -43,6 +43,12 @@ public static class InputFolderWriter
             settings.AddRow("availability_signal", availability);
         }
 
+        // Promotion periods are calibrated as a class of their own (docs/holdout.md, "Promotion periods").
+        if (input.Promotion is { } promotion)
+        {
+            settings.AddRow("promotion_signal", promotion);
+        }
+
         File.WriteAllBytes(Path.Combine(folder, "settings.csv"), settings.ToBytes());
 
         var stores = input.Demand.Keys.Select(k => k.Location).Distinct().Order(StringComparer.Ordinal).ToArray();

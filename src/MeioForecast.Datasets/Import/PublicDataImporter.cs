@@ -66,7 +66,7 @@ public static class PublicDataImporter
 
     private static ImportedInput Rossmann(string dir)
     {
-        var input = new ImportedInput { Name = "rossmann", Period = "day", Horizon = 28, ScoreMask = "open", Availability = "open" };
+        var input = new ImportedInput { Name = "rossmann", Period = "day", Horizon = 28, ScoreMask = "open", Availability = "open", Promotion = "promo" };
         foreach (var r in Rows(Path.Combine(dir, "rossmann100", "train.csv.gz")))
         {
             var location = "R" + r("Store").PadLeft(4, '0');
@@ -84,7 +84,7 @@ public static class PublicDataImporter
     private static ImportedInput OrangeJuice(string dir)
     {
         // Every row sells 64 units or more: a week without a row is a gap in the records, not a week without sales.
-        var input = new ImportedInput { Name = "oj", Period = "week", Horizon = 8, ScoreMask = "observed", Availability = "observed" };
+        var input = new ImportedInput { Name = "oj", Period = "week", Horizon = 8, ScoreMask = "observed", Availability = "observed", Promotion = "deal" };
         string[] columns = ["own_price", "deal", "feat", .. Enumerable.Range(1, 11).Select(i => "price" + i.ToString(CultureInfo.InvariantCulture))];
         var signals = new Dictionary<(string Sku, string Location), SortedDictionary<DateOnly, double[]>>();
         foreach (var r in Rows(Path.Combine(dir, "dominicks-oj", "oj_weekly.csv.gz")))

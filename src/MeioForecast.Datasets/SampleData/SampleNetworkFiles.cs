@@ -14,6 +14,7 @@ internal static class SampleNetworkFiles
         table.AddRow("horizon", SampleDataGenerator.Horizon.ToString(CultureInfo.InvariantCulture));
         table.AddRow("quantile_levels", "0.05;0.1;0.25;0.5;0.75;0.9;0.95");
         table.AddRow("seed", seed.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("promotion_signal", "promotion_depth");
         File.WriteAllBytes(Path.Combine(folder, InputFiles.Settings), table.ToBytes());
     }
 

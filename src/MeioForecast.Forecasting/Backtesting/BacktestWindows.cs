@@ -59,12 +59,13 @@ public static class BacktestWindows
     {
         double bias = 0, actual = 0;
         var n = 0;
+        var covered = new double[outcomes.Count > 0 ? outcomes[0].Levels.Count : 0];
         foreach (var o in outcomes)
         {
             var median = o.Levels.ToList().FindIndex(l => l.Value == 0.5);
             if (median < 0)
             {
-                return new SegmentBias(0, double.NaN, double.NaN);
+                return new SegmentBias(0, double.NaN, double.NaN, []);
             }
 
             for (var t = 0; t < o.Actuals.Length; t++)
@@ -78,9 +79,13 @@ public static class BacktestWindows
                 bias += o.Quantiles[t, median] - y;
                 actual += y;
                 n++;
+                for (var j = 0; j < covered.Length; j++)
+                {
+                    covered[j] += y <= o.Quantiles[t, j] ? 1 : 0;
+                }
             }
         }
 
-        return n == 0 ? new SegmentBias(0, double.NaN, double.NaN) : new SegmentBias(n, bias / n, actual / n);
+        return n == 0 ? new SegmentBias(0, double.NaN, double.NaN, []) : new SegmentBias(n, bias / n, actual / n, [.. covered.Select(c => c / n)]);
     }
 }

@@ -14,7 +14,8 @@ namespace MeioForecast.Forecasting.Calibration;
 /// conformal prediction for data that drift: Barber, Candes, Ramdas &amp; Tibshirani 2023, "Conformal prediction beyond
 /// exchangeability", Ann. Statist. 51(2), eq. (11), fixed weights decaying with age). With
 /// <see cref="ConformalOptions.VolumeClasses"/> each volume class of sku-nodes gets its own adjustments (Mondrian
-/// conformal, Vovk, Gammerman &amp; Shafer 2005, sec. 4.5).
+/// conformal, Vovk, Gammerman &amp; Shafer 2005, sec. 4.5); with <see cref="ConformalOptions.EventSignal"/> the
+/// promotion periods and the other periods do (the same construction over a taxonomy of periods).
 /// </summary>
 public static class ConformalCalibrator
 {
@@ -22,9 +23,11 @@ public static class ConformalCalibrator
     /// Fits adjustments from <paramref name="outcomes"/> (NaN actuals skipped). <paramref name="segmentOf"/> optionally
     /// maps a sku-node to its segment (e.g. an ABC class); segments with too few scores use the global adjustment.
     /// <paramref name="volumeOf"/> gives each sku-node's volume (<see cref="Volume"/>) for
-    /// <see cref="ConformalOptions.VolumeClasses"/>; without it there is one class.
+    /// <see cref="ConformalOptions.VolumeClasses"/>; without it there is one class. <paramref name="onEvent"/> says whether
+    /// step t of an outcome is an event period (<see cref="ConformalOptions.EventSignal"/>): then each segment's event
+    /// periods and other periods get a table each.
     /// </summary>
-    public static QuantileCalibration Fit(IReadOnlyList<ForecastOutcome> outcomes, ConformalOptions? options = null, Func<SkuNode, string>? segmentOf = null, Func<SkuNode, double>? volumeOf = null)
+    public static QuantileCalibration Fit(IReadOnlyList<ForecastOutcome> outcomes, ConformalOptions? options = null, Func<SkuNode, string>? segmentOf = null, Func<SkuNode, double>? volumeOf = null, Func<ForecastOutcome, int, bool>? onEvent = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         options ??= new ConformalOptions();
@@ -51,6 +54,24 @@ public static class ConformalCalibrator
         else
         {
             groups.Add((string.Empty, outcomes.ToArray(), global));
+        }
+
+        if (onEvent is not null)
+        {
+            foreach (var (segment, members, table) in groups)
+            {
+                var onTable = Adjustments(members, levels, steps, options, weightOf, null, onEvent, minimum: true);
+                if (onTable is not null)
+                {
+                    bySegment[QuantileCalibration.EventKey(segment, onEvent: true)] = onTable;
+                }
+
+                var offTable = Adjustments(members, levels, steps, options, weightOf, null, (o, t) => !onEvent(o, t), minimum: true);
+                if (offTable is not null)
+                {
+                    bySegment[QuantileCalibration.EventKey(segment, onEvent: false)] = offTable;
+                }
+            }
         }
 
         var bounds = volumeOf is null ? [] : VolumeBounds(outcomes.Select(o => o.Key).Distinct().Select(volumeOf).ToList(), options.VolumeClasses);
@@ -141,7 +162,14 @@ public static class ConformalCalibrator
         return scores[order[^1]];
     }
 
-    private static double[,] Adjustments(IReadOnlyList<ForecastOutcome> outcomes, IReadOnlyList<QuantileLevel> levels, int steps, ConformalOptions options, Func<int, double> weightOf, double[,]? fallback)
+    private static double[,] Adjustments(IReadOnlyList<ForecastOutcome> outcomes, IReadOnlyList<QuantileLevel> levels, int steps, ConformalOptions options, Func<int, double> weightOf, double[,]? fallback) =>
+        Adjustments(outcomes, levels, steps, options, weightOf, fallback, null, minimum: false)!;
+
+    /// <summary>
+    /// The adjustments from the scores of the periods <paramref name="include"/> admits (all when null); with
+    /// <paramref name="minimum"/>, null when some level has fewer than <see cref="ConformalOptions.MinScores"/> of them.
+    /// </summary>
+    private static double[,]? Adjustments(IReadOnlyList<ForecastOutcome> outcomes, IReadOnlyList<QuantileLevel> levels, int steps, ConformalOptions options, Func<int, double> weightOf, double[,]? fallback, Func<ForecastOutcome, int, bool>? include, bool minimum)
     {
         var result = new double[steps, levels.Count];
         for (var j = 0; j < levels.Count; j++)
@@ -151,10 +179,15 @@ public static class ConformalCalibrator
                 continue;
             }
 
-            var all = Scores(outcomes, j, null, options, weightOf);
+            var all = Scores(outcomes, j, null, options, weightOf, include);
+            if (minimum && all.Values.Count < options.MinScores)
+            {
+                return null;
+            }
+
             for (var t = 0; t < steps; t++)
             {
-                var scores = options.PerStep ? Scores(outcomes, j, t, options, weightOf) : all;
+                var scores = options.PerStep ? Scores(outcomes, j, t, options, weightOf, include) : all;
                 if (scores.Values.Count >= options.MinScores)
                 {
                     result[t, j] = Quantile(scores, levels[j].Value);
@@ -192,7 +225,7 @@ public static class ConformalCalibrator
         return origin => Math.Pow(2.0, -age[origin] / halfLife.Value);
     }
 
-    private static (List<double> Values, List<double>? Weights) Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, ConformalOptions options, Func<int, double> weightOf)
+    private static (List<double> Values, List<double>? Weights) Scores(IReadOnlyList<ForecastOutcome> outcomes, int level, int? step, ConformalOptions options, Func<int, double> weightOf, Func<ForecastOutcome, int, bool>? include)
     {
         var scores = new List<double>();
         var weights = new List<double>();
@@ -203,7 +236,7 @@ public static class ConformalCalibrator
             for (var t = step ?? 0; t < (step is null ? o.Actuals.Length : Math.Min(step.Value + 1, o.Actuals.Length)); t++)
             {
                 var scale = options.Scaled ? QuantileCalibration.ScaleAt(options.LocalScale, o.Levels, o.Quantiles, t) : 1.0;
-                if (!double.IsNaN(o.Actuals[t]) && scale > 0)
+                if (!double.IsNaN(o.Actuals[t]) && scale > 0 && (include is null || include(o, t)))
                 {
                     scores.Add((o.Actuals[t] - o.Quantiles[t, level]) / scale);
                     weights.Add(w);

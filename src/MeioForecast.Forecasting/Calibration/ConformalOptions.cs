@@ -51,6 +51,17 @@ public sealed record ConformalOptions
     public int VolumeClasses { get; init; } = 1;
 
     /// <summary>
+    /// Known-in-advance 0/1 signal (a promotion) whose periods at 1 get adjustments of their own (Mondrian conformal over
+    /// a taxonomy of periods, Vovk, Gammerman &amp; Shafer 2005, sec. 4.5), the other periods theirs: when the forecast
+    /// under-states promotion lifts, promotion periods' scores are wider than the others', and one table pooled over both
+    /// under-covers promotions and over-covers the rest. A class with fewer than <see cref="MinScores"/> scores takes the
+    /// pooled adjustment. With <see cref="VolumeClasses"/> too, a period's class takes precedence over its sku-node's
+    /// volume class. Set from the input's <c>promotion_signal</c> where the options name none. Default null: one class
+    /// of periods.
+    /// </summary>
+    public string? EventSignal { get; init; }
+
+    /// <summary>
     /// Adjust the median (level 0.5) as every other level. Its adjustment is the backtest's median bias, and the scores
     /// of one backtest window share their dates: with one calibration origin (the daily default) it is one window's
     /// bias, carried into the next window whether or not that window repeats it. False: the median stays the

@@ -37,6 +37,12 @@ public sealed class QuantileCalibration
     /// <summary>The segment key of volume class <paramref name="volumeClass"/> within <paramref name="segment"/>.</summary>
     public static string ClassKey(string segment, int volumeClass) => $"{segment}#{volumeClass}";
 
+    /// <summary>
+    /// The segment key of the event periods (<paramref name="onEvent"/>) or the other periods of <paramref name="segment"/>
+    /// (<see cref="ConformalOptions.EventSignal"/>).
+    /// </summary>
+    public static string EventKey(string segment, bool onEvent) => onEvent ? $"{segment}!event" : $"{segment}!other";
+
     internal static int ClassOf(IReadOnlyList<double> bounds, double volume)
     {
         var k = 0;
@@ -125,19 +131,21 @@ public sealed class QuantileCalibration
     /// sku-node of <paramref name="segment"/> and volume class <paramref name="volumeClass"/> (null: the segment's
     /// table); a class without a table of its own takes the segment's, a segment without one the global.
     /// </summary>
-    public double Adjustment(int step, int level, string segment = "", int? volumeClass = null)
+    public double Adjustment(int step, int level, string segment = "", int? volumeClass = null, bool? onEvent = null)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var table = volumeClass is not null && _bySegment.TryGetValue(ClassKey(segment, volumeClass.Value), out var c) ? c
+        var table = onEvent is not null && _bySegment.TryGetValue(EventKey(segment, onEvent.Value), out var e) ? e
+            : volumeClass is not null && _bySegment.TryGetValue(ClassKey(segment, volumeClass.Value), out var c) ? c
             : _bySegment.TryGetValue(segment, out var s) ? s : _global;
         return table[Math.Min(step, table.GetLength(0) - 1), level];
     }
 
     /// <summary>
     /// Applies the adjustments to <paramref name="forecast"/> (whose levels must equal <see cref="Levels"/>) of a
-    /// sku-node of <paramref name="segment"/> whose volume is <paramref name="volume"/> (null: no volume class).
+    /// sku-node of <paramref name="segment"/> whose volume is <paramref name="volume"/> (null: no volume class);
+    /// <paramref name="onEventAt"/> says which steps are event periods (null: no event classes).
     /// </summary>
-    public SeriesForecast Apply(SeriesForecast forecast, string segment = "", double? volume = null)
+    public SeriesForecast Apply(SeriesForecast forecast, string segment = "", double? volume = null, Func<int, bool>? onEventAt = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         if (!forecast.Levels.SequenceEqual(Levels))
@@ -153,7 +161,7 @@ public sealed class QuantileCalibration
             var multiplier = MultiplierFor(forecast.Levels, forecast.Quantiles, t);
             for (var j = 0; j < row.Length; j++)
             {
-                var v = forecast.Quantiles[t, j] + (multiplier * Adjustment(t, j, segment, volumeClass));
+                var v = forecast.Quantiles[t, j] + (multiplier * Adjustment(t, j, segment, volumeClass, onEventAt?.Invoke(t)));
                 row[j] = _nonNegative ? Math.Max(0.0, v) : v;
             }
 

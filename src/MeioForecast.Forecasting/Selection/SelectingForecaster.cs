@@ -107,6 +107,13 @@ public sealed class SelectingForecaster : IForecaster
         IReadOnlyList<ForecastOutcome> heldOut = [];
         var resolved = _options.For(data);
         var routes = data.Series.Select(s => Route(s, data.Period, resolved, data.Signals)).ToArray();
+        var eventSignal = resolved.Conformal.EventSignal;
+        if (eventSignal is not null && !data.Signals.Kinds.ContainsKey(eventSignal))
+        {
+            throw new ArgumentException($"The calibration's event signal '{eventSignal}' is not among the input's signals ({string.Join(", ", data.Signals.Names)}).", nameof(data));
+        }
+
+        Func<ForecastOutcome, int, bool>? onEvent = eventSignal is null ? null : (o, t) => SelectingModel.OnEvent(data.Signals, eventSignal, o.Key, data.Period.Add(o.FirstDate, t));
         var volumes = data.Series.Select(s => ConformalCalibrator.Volume(s, _options.ZeroShareWindowFor(data.Period))).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
@@ -144,8 +151,8 @@ public sealed class SelectingForecaster : IForecaster
                     outcomes.Add(routes[i] != Routing.Model ? o : o with { Quantiles = Mix(candidateOutcomes.Select(c => c[(o.Key, o.Origin)].Quantiles).ToArray(), weights[i]) });
                 }
 
-                calibration = ConformalCalibrator.Fit(outcomes, _options.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]]);
-                heldOut = HeldOut(outcomes, o => ConformalCalibrator.Fit(o, _options.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]]), calibration, k => (routes[byKey[k]], volumes[byKey[k]]));
+                calibration = ConformalCalibrator.Fit(outcomes, resolved.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]], onEvent);
+                heldOut = HeldOut(outcomes, o => ConformalCalibrator.Fit(o, resolved.Conformal, k => routes[byKey[k]], k => volumes[byKey[k]], onEvent), calibration, k => (routes[byKey[k]], volumes[byKey[k]]), onEvent);
             }
         }
 
@@ -156,7 +163,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule, data.Period, resolved.ScoreMaskSignal) { HeldOut = heldOut }, calibration, pooled);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule, data.Period, resolved.ScoreMaskSignal, eventSignal) { HeldOut = heldOut }, calibration, pooled);
     }
 
     /// <summary>
@@ -170,7 +177,8 @@ public sealed class SelectingForecaster : IForecaster
         IReadOnlyList<ForecastOutcome> outcomes,
         Func<IReadOnlyList<ForecastOutcome>, QuantileCalibration> fit,
         QuantileCalibration all,
-        Func<SkuNode, (string Route, double Volume)> segment)
+        Func<SkuNode, (string Route, double Volume)> segment,
+        Func<ForecastOutcome, int, bool>? onEvent = null)
     {
         var origins = outcomes.Select(o => o.Origin).Distinct().Order().ToArray();
         var result = new List<ForecastOutcome>(outcomes.Count);
@@ -181,7 +189,7 @@ public sealed class SelectingForecaster : IForecaster
             foreach (var o in outcomes.Where(o => o.Origin == origin))
             {
                 var (route, volume) = segment(o.Key);
-                var served = calibration.Apply(new SeriesForecast(o.Key, o.FirstDate, o.Levels, o.Quantiles, string.Empty), route, volume);
+                var served = calibration.Apply(new SeriesForecast(o.Key, o.FirstDate, o.Levels, o.Quantiles, string.Empty), route, volume, onEvent is null ? null : t => onEvent(o, t));
                 result.Add(o with { Quantiles = served.Quantiles });
             }
         }

@@ -1,4 +1,5 @@
 using MeioForecast.Core.Demand;
+using MeioForecast.Core.Keys;
 using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Backtesting;
 using MeioForecast.Forecasting.Calibration;
@@ -20,7 +21,8 @@ internal sealed class SelectingModel(
     QuantileCalibration? calibration,
     SelectionRule rule,
     PeriodKind period,
-    string? availabilitySignal) : IBacktestedModel
+    string? availabilitySignal,
+    string? eventSignal = null) : IBacktestedModel
 {
     /// <inheritdoc />
     public IReadOnlyList<ForecastOutcome> HeldOut { get; init; } = [];
@@ -66,11 +68,14 @@ internal sealed class SelectingModel(
                 }
             }
 
-            result[i] = Unavailable(Calibrated(f, routes[i], volumes[i], method), request.Signals);
+            result[i] = Unavailable(Calibrated(f, routes[i], volumes[i], method, request.Signals), request.Signals);
         }
 
         return result;
     }
+
+    /// <summary>True when <paramref name="signal"/> is above 0 for <paramref name="key"/> at <paramref name="date"/> (an event period of the calibration).</summary>
+    internal static bool OnEvent(SignalTable signals, string signal, SkuNode key, DateOnly date) => signals.TryGetValue(signal, date, key, out var v) && v > 0;
 
     /// <summary><paramref name="f"/> with zero at every period the availability signal marks 0.</summary>
     private SeriesForecast Unavailable(SeriesForecast f, SignalTable signals)
@@ -100,7 +105,7 @@ internal sealed class SelectingModel(
     private string CombinedName(double[] w) =>
         string.Join('+', Enumerable.Range(0, w.Length).Where(k => w[k] > 0).OrderByDescending(k => w[k]).ThenBy(k => k).Select(k => names[k]));
 
-    private SeriesForecast Calibrated(SeriesForecast f, string segment, double volume, string method)
+    private SeriesForecast Calibrated(SeriesForecast f, string segment, double volume, string method, SignalTable signals)
     {
         var q = new double[f.Horizon, f.Levels.Count];
         int? volumeClass = calibration is { VolumeBounds.Count: > 0 } ? calibration.VolumeClassOf(volume) : null;
@@ -108,9 +113,10 @@ internal sealed class SelectingModel(
         for (var t = 0; t < f.Horizon; t++)
         {
             var multiplier = calibration?.MultiplierFor(f.Levels, f.Quantiles, t) ?? 0.0;
+            bool? onEvent = eventSignal is null ? null : OnEvent(signals, eventSignal, f.Key, period.Add(f.FirstDate, t));
             for (var j = 0; j < row.Length; j++)
             {
-                var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment, volumeClass));
+                var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment, volumeClass, onEvent));
                 row[j] = Math.Max(0.0, v);
             }
 
@@ -125,12 +131,12 @@ internal sealed class SelectingModel(
     }
 
     /// <summary>The conformal adjustment at level <paramref name="p"/>, linear between calibrated levels, nearest outside.</summary>
-    private double Adjustment(int step, double p, string segment, int? volumeClass)
+    private double Adjustment(int step, double p, string segment, int? volumeClass, bool? onEvent)
     {
         var levels = calibration!.Levels;
         if (p <= levels[0].Value)
         {
-            return calibration.Adjustment(step, 0, segment, volumeClass);
+            return calibration.Adjustment(step, 0, segment, volumeClass, onEvent);
         }
 
         for (var k = 1; k < levels.Count; k++)
@@ -138,11 +144,11 @@ internal sealed class SelectingModel(
             if (p <= levels[k].Value)
             {
                 var w = (p - levels[k - 1].Value) / (levels[k].Value - levels[k - 1].Value);
-                var a = calibration.Adjustment(step, k - 1, segment, volumeClass);
-                return a + (w * (calibration.Adjustment(step, k, segment, volumeClass) - a));
+                var a = calibration.Adjustment(step, k - 1, segment, volumeClass, onEvent);
+                return a + (w * (calibration.Adjustment(step, k, segment, volumeClass, onEvent) - a));
             }
         }
 
-        return calibration.Adjustment(step, levels.Count - 1, segment, volumeClass);
+        return calibration.Adjustment(step, levels.Count - 1, segment, volumeClass, onEvent);
     }
 }

@@ -79,11 +79,15 @@ public sealed record SelectionOptions
     /// </summary>
     public ConformalOptions Conformal { get; init; } = new() { PerStep = false, Scaled = true, LocalScale = ConformalScale.Width };
 
-    /// <summary>These options with <paramref name="data"/>'s availability signal as the score mask where they name none.</summary>
+    /// <summary>
+    /// These options with <paramref name="data"/>'s availability signal as the score mask and its promotion signal as the
+    /// calibration's event signal where they name none.
+    /// </summary>
     public SelectionOptions For(ForecastTrainingData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return ScoreMaskSignal is null && data.AvailabilitySignal is { } signal ? this with { ScoreMaskSignal = signal } : this;
+        var resolved = ScoreMaskSignal is null && data.AvailabilitySignal is { } signal ? this with { ScoreMaskSignal = signal } : this;
+        return Conformal.EventSignal is null && data.PromotionSignal is { } promotion ? resolved with { Conformal = Conformal with { EventSignal = promotion } } : resolved;
     }
 
     /// <summary>The selection horizon for <paramref name="period"/>.</summary>

@@ -39,7 +39,7 @@ public static class PlanningInputLoader
         // Files are read in dependency order; each remembers the keys of its rejected rows so that references to them
         // downstream are not reported again (root causes first).
         var errors = new InputErrors();
-        var settings = SettingsReader.Read(folder, errors, out var availabilityLine);
+        var settings = SettingsReader.Read(folder, errors, out var signalLines);
         var knownLocations = new KnownKeys<string>(StringComparer.Ordinal);
         var knownNodes = new KnownKeys<SkuNode>();
         var knownSkus = new KnownKeys<string>(StringComparer.Ordinal);
@@ -52,7 +52,12 @@ public static class PlanningInputLoader
         var signals = SignalsReader.Read(folder, knownSkus, knownLocations, errors, keepSku);
         if (settings?.AvailabilitySignal is { } availability && !signals.Kinds.ContainsKey(availability))
         {
-            errors.Add(InputFiles.Settings, availabilityLine, "value", InputRule.UnknownReference, $"availability_signal '{availability}' is not a signal of {InputFiles.Signals}");
+            errors.Add(InputFiles.Settings, signalLines["availability_signal"], "value", InputRule.UnknownReference, $"availability_signal '{availability}' is not a signal of {InputFiles.Signals}");
+        }
+
+        if (settings?.PromotionSignal is { } promotion && (!signals.Kinds.TryGetValue(promotion, out var kind) || kind != Core.Demand.SignalKind.KnownInAdvance))
+        {
+            errors.Add(InputFiles.Settings, signalLines["promotion_signal"], "value", InputRule.UnknownReference, $"promotion_signal '{promotion}' is not a known-in-advance signal of {InputFiles.Signals}");
         }
 
         errors.ThrowIfAny();

@@ -4,7 +4,7 @@ using MeioForecast.Core.Planning;
 
 namespace MeioForecast.Storage.Input;
 
-/// <summary>Reads settings.csv (key,value): period, horizon, quantile_levels, seed, availability_signal.</summary>
+/// <summary>Reads settings.csv (key,value): period, horizon, quantile_levels, seed, availability_signal, promotion_signal.</summary>
 internal static class SettingsReader
 {
     public const int DefaultSeed = 42;
@@ -12,10 +12,11 @@ internal static class SettingsReader
     /// <summary>The settings, or null when they have errors (added to <paramref name="errors"/>).</summary>
     /// <param name="folder">The input folder.</param>
     /// <param name="errors">Where errors are collected.</param>
-    /// <param name="availabilityLine">The line of availability_signal (0 when absent), for the check against signals.csv.</param>
-    public static PlanningSettings? Read(string folder, InputErrors errors, out int availabilityLine)
+    /// <param name="signalLines">The line of each setting that names a signal (availability_signal, promotion_signal), for the check against signals.csv.</param>
+    public static PlanningSettings? Read(string folder, InputErrors errors, out IReadOnlyDictionary<string, int> signalLines)
     {
-        availabilityLine = 0;
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        signalLines = lines;
         var table = InputTable.Read(folder, InputFiles.Settings, required: true, ["key", "value"], errors);
         if (table is null)
         {
@@ -28,6 +29,7 @@ internal static class SettingsReader
         QuantileLevel[]? levels = null;
         var seed = DefaultSeed;
         string? availability = null;
+        string? promotion = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Records)
         {
@@ -78,12 +80,24 @@ internal static class SettingsReader
                     else
                     {
                         availability = value;
-                        availabilityLine = row.Line;
+                        lines[key] = row.Line;
+                    }
+
+                    break;
+                case "promotion_signal":
+                    if (value.Length == 0)
+                    {
+                        errors.Add(file, row.Line, "value", InputRule.EmptyField, "promotion_signal names a known-in-advance signal of signals.csv that is above 0 in promotion periods");
+                    }
+                    else
+                    {
+                        promotion = value;
+                        lines[key] = row.Line;
                     }
 
                     break;
                 default:
-                    errors.Add(file, row.Line, "key", InputRule.OutOfRange, $"unknown setting '{key}' (known: period, horizon, quantile_levels, seed, availability_signal)");
+                    errors.Add(file, row.Line, "key", InputRule.OutOfRange, $"unknown setting '{key}' (known: period, horizon, quantile_levels, seed, availability_signal, promotion_signal)");
                     break;
             }
         }
@@ -93,7 +107,7 @@ internal static class SettingsReader
             errors.Add(file, 0, "key", InputRule.EmptyField, $"setting '{required}' is required");
         }
 
-        return period is { } p && horizon is { } hz && levels is not null ? new PlanningSettings(p, hz, levels, seed, availability) : null;
+        return period is { } p && horizon is { } hz && levels is not null ? new PlanningSettings(p, hz, levels, seed, availability, promotion) : null;
     }
 
     private static QuantileLevel[]? ParseLevels(string value, string file, int line, InputErrors errors)

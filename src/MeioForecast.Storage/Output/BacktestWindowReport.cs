@@ -54,6 +54,9 @@ public static class BacktestWindowReport
                 rel_bias_on = w.On?.Relative,
                 bias_off = w.Off?.Bias,
                 rel_bias_off = w.Off?.Relative,
+                coverage = w.All.Coverage,
+                coverage_on = w.On?.Coverage,
+                coverage_off = w.Off?.Coverage,
             }),
             all = Summary(r.Windows),
             choice = Summary([.. r.Windows.Where(w => w.Window >= FinalTestWindows)]),
@@ -123,8 +126,13 @@ public static class BacktestWindowReport
             rel_bias = Pair(Of(w => w.All.Relative)),
             rel_bias_on = Pair(Of(w => w.On?.Relative ?? double.NaN)),
             rel_bias_off = Pair(Of(w => w.Off?.Relative ?? double.NaN)),
+            coverage = Enumerable.Range(0, j).Select(k => Pair(Of(w => At(w.All, k)))),
+            coverage_on = Enumerable.Range(0, j).Select(k => Pair(Of(w => At(w.On, k)))),
+            coverage_off = Enumerable.Range(0, j).Select(k => Pair(Of(w => At(w.Off, k)))),
         };
     }
+
+    private static double At(SegmentBias? segment, int level) => segment is not null && level < segment.Coverage.Count ? segment.Coverage[level] : double.NaN;
 
     private static List<string> Levels(IReadOnlyList<(string Model, IReadOnlyList<WindowScore> Windows)> results) =>
         [.. results.SelectMany(r => r.Windows).First().Levels.Select(l => l.ColumnName)];

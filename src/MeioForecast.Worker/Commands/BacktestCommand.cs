@@ -74,7 +74,7 @@ internal static class BacktestCommand
                     ScoreMaskSignal = parse.GetValue(mask) ?? planning.Settings.AvailabilitySignal,
                     Seed = planning.Settings.Seed,
                 };
-                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed, planning.Settings.QuantileLevels, planning.Settings.AvailabilitySignal);
+                var data = ForecastTrainingData.Of(planning.Settings, planning.Demand, planning.Signals);
                 var results = new List<BacktestResult>();
                 foreach (var n in names)
                 {

@@ -40,7 +40,7 @@ internal static partial class TrainCommand
                 var folder = parse.GetValue(input)!;
                 var planning = PlanningInputLoader.Load(folder);
                 var fingerprint = PlanningInputLoader.Fingerprint(folder);
-                var data = new ForecastTrainingData(planning.Settings.Period, planning.Demand, planning.Signals, planning.Settings.Seed, planning.Settings.QuantileLevels, planning.Settings.AvailabilitySignal);
+                var data = ForecastTrainingData.Of(planning.Settings, planning.Demand, planning.Signals);
                 var progress = new TrainingProgress(Console.Error, logger);
                 LogStep(logger, "training the stage", data.Series.Count);
                 var (stage, _) = TrainedStage.Train(data, options, progress);

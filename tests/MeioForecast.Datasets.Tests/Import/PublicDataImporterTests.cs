@@ -37,6 +37,7 @@ public class PublicDataImporterTests
         Assert.Equal(PeriodKind.Week, planning.Settings.Period);
         Assert.Equal(8, planning.Settings.Horizon);
         Assert.Null(planning.Settings.AvailabilitySignal);   // a week without a row sold nothing: scored by the protocol's mask only
+        Assert.Null(planning.Settings.PromotionSignal);   // no 0/1 promotion flag (markdowns are amounts, mostly missing)
         var d2 = planning.Demand.Single(d => d.Key == new SkuNode("D2", "S1"));
         Assert.Equal(new DateOnly(2010, 2, 5), d2.Start);
         Assert.Equal([100.5, 80, 0, 0], d2.Quantities); // missing week = 0, return clipped to 0
@@ -72,6 +73,7 @@ public class PublicDataImporterTests
         var planning = PlanningInputLoader.Load(folder);
         Assert.Equal(PeriodKind.Week, planning.Settings.Period);
         Assert.Equal("observed", planning.Settings.AvailabilitySignal);   // a week without a row is a gap in the records
+        Assert.Equal("deal", planning.Settings.PromotionSignal);   // deal weeks are calibrated as a class of their own
         var node = new SkuNode("B1", "S2");
         Assert.Equal([8256.0, 0, 6144], planning.Demand.Single(d => d.Key == node).Quantities);
         Assert.True(planning.Signals.TryGetValue("observed", new DateOnly(1990, 6, 21), node, out var observed));
@@ -128,6 +130,7 @@ public class PublicDataImporterTests
         double Open(int day) => planning.Signals.TryGetValue("open", new DateOnly(2015, 7, day), s.Key, out var v) ? v : double.NaN;
         Assert.Equal([1.0, 0, 0, 1], new[] { Open(1), Open(2), Open(3), Open(4) });
         Assert.Equal("open", planning.Settings.AvailabilitySignal);
+        Assert.Equal("promo", planning.Settings.PromotionSignal);
         Assert.False(planning.Signals.TryGetValue("observed", new DateOnly(2015, 7, 2), s.Key, out _));
     }
 

@@ -183,6 +183,42 @@ public class ConformalCalibrationTests
     }
 
     [Fact]
+    public void Promotion_periods_get_their_own_adjustments_and_the_other_periods_theirs()
+    {
+        // By hand (Mondrian conformal over a taxonomy of periods, Vovk et al. 2005, sec. 4.5): one sku-node forecast at
+        // 10 for q0.5 and q0.9 over 8 steps; the even steps are promotions selling 20, 22, 24, 26 (scores 10, 12, 14,
+        // 16), the odd ones 9, 10, 11, 12 (scores -1, 0, 1, 2). Per class n = 4: p = 0.5 -> rank ceil(5 x 0.5) = 3, p =
+        // 0.9 -> rank 5 clamped to 4: promotions 14 and 16, others 1 and 2. Pooled, 8 scores: ranks 5 and 9 (clamped 8):
+        // 10 and 16, which would put the others' median at 20 where they sold 9-12.
+        QuantileLevel[] levels = [new(0.5), new(0.9)];
+        double[] actuals = [20, 9, 22, 10, 24, 11, 26, 12];
+        var q = new double[8, 2];
+        for (var t = 0; t < 8; t++)
+        {
+            q[t, 0] = 10;
+            q[t, 1] = 10;
+        }
+
+        ForecastOutcome[] outcomes = [new(new SkuNode("A", "L"), 0, new DateOnly(2024, 1, 1), levels, q, actuals, 1, 1)];
+        var options = new ConformalOptions { PerStep = false, MinScores = 1, NonNegative = false };
+        var classes = ConformalCalibrator.Fit(outcomes, options, onEvent: (_, t) => t % 2 == 0);
+        SeriesForecast Forecast() => new(new SkuNode("X", "L"), new DateOnly(2024, 2, 1), levels, new double[,] { { 10, 10 }, { 10, 10 } }, "m");
+        var served = classes.Apply(Forecast(), onEventAt: t => t == 0);
+        Assert.Equal(new[] { 24.0, 26.0 }, Row(served, 0));
+        Assert.Equal(new[] { 11.0, 12.0 }, Row(served, 1));
+        Assert.Equal(new[] { 20.0, 26.0 }, Row(classes.Apply(Forecast()), 1));
+        Assert.Equal(new[] { 20.0, 26.0 }, Row(ConformalCalibrator.Fit(outcomes, options).Apply(Forecast(), onEventAt: t => t == 0), 1));
+
+        // A class with fewer than MinScores scores (4 < 5) takes the pooled adjustments.
+        Assert.Equal(new[] { 20.0, 26.0 }, Row(ConformalCalibrator.Fit(outcomes, options with { MinScores = 5 }, onEvent: (_, t) => t % 2 == 0).Apply(Forecast(), onEventAt: t => t == 0), 0));
+
+        // The classes travel with a registered model.
+        Assert.Equal(new[] { 11.0, 12.0 }, Row(QuantileCalibrationJson.FromJson(QuantileCalibrationJson.ToJson(classes)).Apply(Forecast(), onEventAt: t => t == 0), 1));
+
+        static double[] Row(SeriesForecast f, int t) => [f.Quantiles[t, 0], f.Quantiles[t, 1]];
+    }
+
+    [Fact]
     public void Width_scaled_scores_give_a_steady_sku_node_a_narrow_correction()
     {
         // By hand (CQR-r, Sesia & Candes 2020): A is forecast at q0.1 / q0.5 / q0.9 = 9 / 10 / 11 (width 2) with actuals

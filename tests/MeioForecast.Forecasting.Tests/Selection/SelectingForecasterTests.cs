@@ -93,6 +93,38 @@ public class SelectingForecasterTests
     }
 
     [Fact]
+    public void The_declared_promotion_signal_calibrates_promotion_days_apart_from_the_others()
+    {
+        // Demand 30 a day, 60 on every third day (promo = 1); the only candidate says 25 everywhere. Scores are 5 on plain
+        // days and 35 on promotion days, each class constant, so with the promotion signal declared the calibrated
+        // forecast is exactly 30 and 60 (Mondrian conformal by period class). Pooled, a third of the scores are 35: the
+        // median takes 5 and q0.8 takes 35 on every day alike (30 and 60 whatever the day).
+        const int length = 120;
+        var values = new List<KeyValuePair<(string, DateOnly, string, string), double>>();
+        for (var d = 0; d < length + 10; d++)
+        {
+            values.Add(new(("promo", Start.AddDays(d), "", ""), d % 3 == 0 ? 1 : 0));
+        }
+
+        var signals = new SignalTable(new Dictionary<string, SignalKind> { ["promo"] = SignalKind.KnownInAdvance }, values);
+        DemandSeries Series(string sku) => new(new SkuNode(sku, "L"), PeriodKind.Day, Start, Enumerable.Range(0, length).Select(d => d % 3 == 0 ? 60.0 : 30.0).ToArray());
+        var data = new ForecastTrainingData(PeriodKind.Day, [Series("A"), Series("B")], signals);
+        var options = new SelectionOptions { Horizon = 7, Conformal = new() { MinScores = 1 } };
+        var stage = new SelectingForecaster([new ConstantForecaster("c", _ => 25)], new SeasonalEmpiricalForecaster(), options);
+        var request = new ForecastRequest(10, [new(0.5), new(0.8)], signals);
+        var declared = stage.Fit(data with { PromotionSignal = "promo" }).Predict(request);
+        Assert.All(declared, f => Assert.All(Enumerable.Range(0, 10), t => Assert.All(f.At(t), v => Assert.Equal(t % 3 == 0 ? 60.0 : 30.0, v, 12))));
+        var pooled = stage.Fit(data).Predict(request);
+        Assert.All(pooled, f => Assert.All(Enumerable.Range(0, 10), t => Assert.Equal(new[] { 30.0, 60.0 }, f.At(t))));
+
+        // The options' own event signal wins over the input's; one the input does not have is refused by name.
+        Assert.Equal("promo", options.For(data with { PromotionSignal = "promo" }).Conformal.EventSignal);
+        Assert.Equal("other", (options with { Conformal = options.Conformal with { EventSignal = "other" } }).For(data with { PromotionSignal = "promo" }).Conformal.EventSignal);
+        var error = Assert.Throws<ArgumentException>(() => stage.Fit(data with { PromotionSignal = "deal" }));
+        Assert.Contains("'deal'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void New_and_intermittent_series_are_routed_to_the_fallback_and_labelled()
     {
         var options = new SelectionOptions();

@@ -167,6 +167,32 @@ public class InputValidationTests
     }
 
     [Fact]
+    public void The_promotion_signal_must_be_a_known_signal_of_the_input()
+    {
+        // Named at settings.csv's line 6 before any forecasting: its value is read at future periods, so an observed-only
+        // signal (temperature) cannot mark promotions.
+        using (var misspelt = new InputFolder(settings: InputFolder.Settings + "promotion_signal,promo\n"))
+        {
+            AssertError(ErrorsOf(misspelt), "settings.csv", 6, "value", InputRule.UnknownReference);
+        }
+
+        using (var observed = new InputFolder(settings: InputFolder.Settings + "promotion_signal,temperature\n"))
+        {
+            AssertError(ErrorsOf(observed), "settings.csv", 6, "value", InputRule.UnknownReference);
+        }
+
+        using (var empty = new InputFolder(settings: InputFolder.Settings + "promotion_signal,\n"))
+        {
+            AssertError(ErrorsOf(empty), "settings.csv", 6, "value", InputRule.EmptyField);
+        }
+
+        using var declared = new InputFolder(settings: InputFolder.Settings + "promotion_signal,price\n");
+        Assert.Equal("price", PlanningInputLoader.Load(declared.Path).Settings.PromotionSignal);
+        using var none = new InputFolder();
+        Assert.Null(PlanningInputLoader.Load(none.Path).Settings.PromotionSignal);
+    }
+
+    [Fact]
     public void Signal_kind_must_be_known_or_observed()
     {
         using var folder = new InputFolder(signals: InputFolder.Signals + "2026-01-02,promo,planned,1,A,\n");
