@@ -24,7 +24,8 @@ def main():
         s = json.load(open(f"{folder}/backtest_windows.json"))[0]
         c, f = s["choice"], s["final_test"]
         upper = [i for i, l in enumerate(s["levels"]) if l in ("q0.5", "q0.9", "q0.95")]
-        seg = " / ".join(" ".join(f"{c[k][i]['mean']:.3f}" for i in upper) for k in ("coverage_on", "coverage_off") if k in c)
+        # A segment without points in any choice window has no coverage ("NaN" in the JSON).
+        seg = " / ".join(" ".join(f"{float(c[k][i]['mean']):.3f}" for i in upper) for k in ("coverage_on", "coverage_off") if k in c)
         print(f"| {name} | {c['wspl']['mean']:.4f} | {c['cov80']['mean']:.3f} | {100 * c['rel_bias']['mean']:+.1f} | "
               f"{f['wspl']['mean']:.4f} | {f['cov80']['mean']:.3f} | {100 * f['rel_bias']['mean']:+.1f} | {seg} | {time.time() - t0:.0f} |", flush=True)
 

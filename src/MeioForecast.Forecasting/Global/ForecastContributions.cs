@@ -18,7 +18,9 @@ namespace MeioForecast.Forecasting.Global;
 /// quantile alike: for an additive linear term these are its exact Shapley values against the training mean.</item>
 /// </list>
 /// A <see cref="SelectingForecaster"/> model weighs each candidate by its Vincentization weight for the series (0 on
-/// fallback routes); a GBDT or SSA model alone has weight 1. Groups come from the caller's map of the feature names the
+/// fallback routes); a GBDT or SSA model alone has weight 1. A period such a model serves as zero because the
+/// availability signal marks it 0 (a closed shop's day) has no contribution in any group and no base: the models' value
+/// there is not demand, and leaving it would book its negative on the caller's residual. Groups come from the caller's map of the feature names the
 /// builder reports (and of the signal names) to group names. Cost: series x H x 3 levels x trees x O(L D^2).
 /// </summary>
 public static class ForecastContributions
@@ -92,6 +94,21 @@ public static class ForecastContributions
                         foreach (var level in values)
                         {
                             level[t][g] += ws * effects[j][t];
+                        }
+                    }
+                }
+            }
+
+            if (model is SelectingModel selecting)
+            {
+                for (var t = 0; t < horizon; t++)
+                {
+                    if (selecting.IsUnavailable(request.Signals, series[s].Key, series[s].DateAt(series[s].Length + t)))
+                    {
+                        for (var k = 0; k < levels.Length; k++)
+                        {
+                            Array.Clear(values[k][t]);
+                            baseValues[k][t] = 0.0;
                         }
                     }
                 }

@@ -88,7 +88,7 @@ internal sealed class SelectingModel(
         double[,]? q = null;
         for (var t = 0; t < f.Horizon; t++)
         {
-            if (signals.TryGetValue(availabilitySignal, period.Add(f.FirstDate, t), f.Key, out var open) && open == 0)
+            if (IsUnavailable(signals, f.Key, period.Add(f.FirstDate, t)))
             {
                 q ??= (double[,])f.Quantiles.Clone();
                 for (var j = 0; j < f.Levels.Count; j++)
@@ -100,6 +100,10 @@ internal sealed class SelectingModel(
 
         return q is null ? f : new SeriesForecast(f.Key, f.FirstDate, f.Levels, q, f.Method);
     }
+
+    /// <summary>True when the availability signal marks <paramref name="date"/> 0 for <paramref name="key"/>: the period is served as zero.</summary>
+    internal bool IsUnavailable(SignalTable signals, SkuNode key, DateOnly date) =>
+        availabilitySignal is not null && signals.TryGetValue(availabilitySignal, date, key, out var open) && open == 0;
 
     /// <summary>The candidates' names by decreasing weight, joined by '+', e.g. <c>gbdt+ssa</c>.</summary>
     private string CombinedName(double[] w) =>

@@ -95,6 +95,49 @@ public class ForecastContributionsTests
     }
 
     [Fact]
+    public void A_day_the_stage_serves_as_zero_for_a_closed_shop_has_no_contribution_in_any_group()
+    {
+        // The stage serves a closed day (availability signal 0) as zero after every model has spoken. Its contributions
+        // must be zero there too, base included, so that the caller's residual ("other models": SSA's own forecast, the
+        // fallback, calibration) is not charged with cancelling what the GBDT says a closed day would sell; open days keep
+        // the GBDT's base (its expected value times the scale, positive demand here).
+        var data = Trained.TrainedStageTests.Data();
+        var first = data.Series[0];
+        var signals = new SignalTable(
+            new Dictionary<string, SignalKind> { ["open"] = SignalKind.KnownInAdvance },
+            data.Series.SelectMany(s => Enumerable.Range(0, s.Length + 14).Select(d => new KeyValuePair<(string, DateOnly, string, string), double>(
+                ("open", s.Start.AddDays(d), s.Key.Sku, s.Key.Location), d % 7 == 6 ? 0 : 1))).ToList());
+        var declared = data with { Signals = signals, AvailabilitySignal = "open" };
+        var options = Trained.TrainedStageTests.Fast;
+        var model = MeioForecast.Forecasting.Selection.SelectingForecaster.CreateDefault(options.Selection, new GlobalGbdtForecaster(options.Gbdt)).Fit(declared);
+        var request = new ForecastRequest(14, [new(0.1), new(0.5), new(0.9)], signals);
+        var served = model.Predict(request);
+        var contributions = ForecastContributions.Compute(model, request, Group);
+        Assert.NotEmpty(contributions);
+        var closedSteps = 0;
+        foreach (var c in contributions)
+        {
+            var forecast = served.Single(f => f.Key == c.Key);
+            for (var t = 0; t < 14; t++)
+            {
+                if ((first.Length + t) % 7 == 6)
+                {
+                    Assert.All(Enumerable.Range(0, 3), j => Assert.Equal(0.0, forecast.Quantiles[t, j]));
+                    Assert.All(Enumerable.Range(0, c.Levels.Count), k => Assert.Equal(0.0, c.Base[k][t]));
+                    Assert.All(Enumerable.Range(0, c.Levels.Count), k => Assert.All(c.Values[k][t], v => Assert.Equal(0.0, v)));
+                    closedSteps++;
+                }
+                else
+                {
+                    Assert.True(c.Base[1][t] > 0, $"{c.Key} step {t}: open day without the GBDT's base");
+                }
+            }
+        }
+
+        Assert.True(closedSteps >= contributions.Count * 2);
+    }
+
+    [Fact]
     public void Ssa_signal_terms_equal_the_forecast_change_when_only_the_future_signal_changes()
     {
         var (data, signals, quiet) = Data();
