@@ -9,6 +9,13 @@ internal static class SettingsReader
 {
     public const int DefaultSeed = 42;
 
+    /// <summary>The settings that name a signal of signals.csv, and what it marks.</summary>
+    private static readonly Dictionary<string, string> SignalSettings = new(StringComparer.Ordinal)
+    {
+        ["availability_signal"] = "a signal of signals.csv whose 0 marks a period without a demand observation",
+        ["promotion_signal"] = "a known-in-advance signal of signals.csv that is above 0 in promotion periods",
+    };
+
     /// <summary>The settings, or null when they have errors (added to <paramref name="errors"/>).</summary>
     /// <param name="folder">The input folder.</param>
     /// <param name="errors">Where errors are collected.</param>
@@ -28,8 +35,7 @@ internal static class SettingsReader
         int? horizon = null;
         QuantileLevel[]? levels = null;
         var seed = DefaultSeed;
-        string? availability = null;
-        string? promotion = null;
+        var signals = new Dictionary<string, string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in table.Records)
         {
@@ -72,26 +78,14 @@ internal static class SettingsReader
                     }
 
                     break;
-                case "availability_signal":
+                case "availability_signal" or "promotion_signal":
                     if (value.Length == 0)
                     {
-                        errors.Add(file, row.Line, "value", InputRule.EmptyField, "availability_signal names a signal of signals.csv whose 0 marks a period without a demand observation");
+                        errors.Add(file, row.Line, "value", InputRule.EmptyField, $"{key} names {SignalSettings[key]}");
                     }
                     else
                     {
-                        availability = value;
-                        lines[key] = row.Line;
-                    }
-
-                    break;
-                case "promotion_signal":
-                    if (value.Length == 0)
-                    {
-                        errors.Add(file, row.Line, "value", InputRule.EmptyField, "promotion_signal names a known-in-advance signal of signals.csv that is above 0 in promotion periods");
-                    }
-                    else
-                    {
-                        promotion = value;
+                        signals[key] = value;
                         lines[key] = row.Line;
                     }
 
@@ -107,7 +101,7 @@ internal static class SettingsReader
             errors.Add(file, 0, "key", InputRule.EmptyField, $"setting '{required}' is required");
         }
 
-        return period is { } p && horizon is { } hz && levels is not null ? new PlanningSettings(p, hz, levels, seed, availability, promotion) : null;
+        return period is { } p && horizon is { } hz && levels is not null ? new PlanningSettings(p, hz, levels, seed, signals.GetValueOrDefault("availability_signal"), signals.GetValueOrDefault("promotion_signal")) : null;
     }
 
     private static QuantileLevel[]? ParseLevels(string value, string file, int line, InputErrors errors)
