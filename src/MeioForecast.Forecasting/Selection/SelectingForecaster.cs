@@ -107,13 +107,7 @@ public sealed class SelectingForecaster : IForecaster
         IReadOnlyList<ForecastOutcome> heldOut = [];
         var resolved = _options.For(data);
         var routes = data.Series.Select(s => Route(s, data.Period, resolved, data.Signals)).ToArray();
-        var eventSignal = resolved.Conformal.EventSignal;
-        if (eventSignal is not null && !data.Signals.Kinds.ContainsKey(eventSignal))
-        {
-            throw new ArgumentException($"The calibration's event signal '{eventSignal}' is not among the input's signals ({string.Join(", ", data.Signals.Names)}).", nameof(data));
-        }
-
-        Func<ForecastOutcome, int, bool>? onEvent = eventSignal is null ? null : (o, t) => SelectingModel.OnEvent(data.Signals, eventSignal, o.Key, data.Period.Add(o.FirstDate, t));
+        var onEvent = EventPeriods.Of(data, resolved.Conformal.EventSignal);
         var volumes = data.Series.Select(s => ConformalCalibrator.Volume(s, _options.ZeroShareWindowFor(data.Period))).ToArray();
         var h = _options.HorizonFor(data.Period);
         var weights = new double[data.Series.Count][];
@@ -163,7 +157,7 @@ public sealed class SelectingForecaster : IForecaster
 
         var models = _candidates.Select((c, k) => weights.Any(w => w[k] > 0) ? c.Fit(data) : null).ToArray();
         var fallbackModel = routes.Any(r => r != Routing.Model) ? _fallback.Fit(data) : null;
-        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule, data.Period, resolved.ScoreMaskSignal, eventSignal) { HeldOut = heldOut }, calibration, pooled);
+        return (new SelectingModel(_candidates.Select(c => c.Name).ToArray(), models, fallbackModel, routes, volumes, weights, calibration, _options.Rule, data.Period, resolved.ScoreMaskSignal, resolved.Conformal.EventSignal) { HeldOut = heldOut }, calibration, pooled);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal sealed class SelectingModel(
     SelectionRule rule,
     PeriodKind period,
     string? availabilitySignal,
-    string? eventSignal = null) : IBacktestedModel
+    string? eventSignal) : IBacktestedModel
 {
     /// <inheritdoc />
     public IReadOnlyList<ForecastOutcome> HeldOut { get; init; } = [];
@@ -74,9 +74,6 @@ internal sealed class SelectingModel(
         return result;
     }
 
-    /// <summary>True when <paramref name="signal"/> is above 0 for <paramref name="key"/> at <paramref name="date"/> (an event period of the calibration).</summary>
-    internal static bool OnEvent(SignalTable signals, string signal, SkuNode key, DateOnly date) => signals.TryGetValue(signal, date, key, out var v) && v > 0;
-
     /// <summary><paramref name="f"/> with zero at every period the availability signal marks 0.</summary>
     private SeriesForecast Unavailable(SeriesForecast f, SignalTable signals)
     {
@@ -117,7 +114,7 @@ internal sealed class SelectingModel(
         for (var t = 0; t < f.Horizon; t++)
         {
             var multiplier = calibration?.MultiplierFor(f.Levels, f.Quantiles, t) ?? 0.0;
-            bool? onEvent = eventSignal is null ? null : OnEvent(signals, eventSignal, f.Key, period.Add(f.FirstDate, t));
+            bool? onEvent = eventSignal is null ? null : EventPeriods.On(signals, eventSignal, f.Key, period.Add(f.FirstDate, t));
             for (var j = 0; j < row.Length; j++)
             {
                 var v = f.Quantiles[t, j] + (calibration is null ? 0 : multiplier * Adjustment(t, f.Levels[j].Value, segment, volumeClass, onEvent));
