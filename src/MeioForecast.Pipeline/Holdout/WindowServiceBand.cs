@@ -71,7 +71,7 @@ public sealed record WindowServiceBand(string Draws, int Windows, double Mean, d
             {
                 var bands = banded.Select(o => kind(o)!).ToList();
                 lines.Add(FormattableString.Invariant(
-                    $"window band ({bands[0].Draws} draws) over {bands.Count} origins: achieved inside the 90 % band at {bands.Count(b => b.Inside)} of {bands.Count} (a calibrated policy: 90 %); PIT {string.Join(", ", bands.Select(b => b.Pit.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}; band width mean {bands.Average(b => b.Upper - b.Lower) * 100:F2} pp, largest distance of the band's ends from its mean {bands.Max(b => Math.Max(b.Mean - b.Lower, b.Upper - b.Mean)) * 100:F2} pp"));
+                    $"window band ({bands[0].Draws} draws) over {bands.Count} origins: achieved inside the 90 % band at {bands.Count(b => b.Inside)} of {bands.Count} (a calibrated policy: 90 %); PIT {string.Join(", ", bands.Select(b => b.Pit.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}; band width mean {bands.Average(b => b.Upper - b.Lower) * 100:F2} pp, largest distance of the band's ends from its mean {bands.Max(b => Math.Max(b.Mean - b.Lower, b.Upper - b.Mean)) * 100:F2} pp; |achieved - band mean| (the window's own prediction) mean {bands.Average(b => Math.Abs(b.Achieved - b.Mean)) * 100:F2} pp, max {bands.Max(b => Math.Abs(b.Achieved - b.Mean)) * 100:F2} pp"));
             }
         }
 

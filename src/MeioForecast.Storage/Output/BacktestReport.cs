@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MeioForecast.Core.Planning;
 using MeioForecast.Forecasting.Backtesting;
 using MeioForecast.Storage.Csv;
 
@@ -51,6 +52,32 @@ public static class BacktestReport
             methods = r.Methods,
         });
         File.WriteAllText(Path.Combine(folder, "backtest_summary.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary>
+    /// Writes <c>backtest_outcomes.csv</c> into <paramref name="folder"/>: one row per model, sku-node, origin and forecast
+    /// period with the actual (empty where the period is not scored) and the forecast's quantiles, so that a forecast's
+    /// bias or level can be studied on any cut of the periods (e.g. promotion weeks against the others).
+    /// Columns: <c>model,sku,location,origin,date,actual,q0.05,...</c> (origin 0 = the oldest).
+    /// </summary>
+    public static void WriteOutcomes(string folder, IReadOnlyList<BacktestResult> results, PeriodKind period)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        Directory.CreateDirectory(folder);
+        var levels = results[0].Outcomes[0].Levels;
+        var table = new CsvTableWriter(["model", "sku", "location", "origin", "date", "actual", .. levels.Select(l => l.ColumnName)]);
+        foreach (var r in results)
+        {
+            foreach (var o in r.Outcomes)
+            {
+                for (var t = 0; t < o.Actuals.Length; t++)
+                {
+                    table.AddRow([r.Model, o.Key.Sku, o.Key.Location, o.Origin.ToString(CultureInfo.InvariantCulture), period.Add(o.FirstDate, t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(o.Actuals[t]), .. Enumerable.Range(0, o.Levels.Count).Select(j => N(o.Quantiles[t, j]))]);
+                }
+            }
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "backtest_outcomes.csv"), table.ToBytes());
     }
 
     /// <summary>The comparison table: pinball per level, SPL, WSPL, 80% coverage and width per model.</summary>

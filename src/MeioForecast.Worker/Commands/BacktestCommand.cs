@@ -41,10 +41,11 @@ internal static class BacktestCommand
         var windows = new Option<int?>("--windows") { Description = "Held-out windows K scored one by one (window k ends k x step periods before the end; the shared multi-window protocol); sets --origins." };
         var record = new Option<string?>("--record") { Description = "Folder to record the stage's candidate forecasts in (forecasts-DATE.bin.gz), for --replay." };
         var replay = new Option<string?>("--replay") { Description = "Folder of a --record run on the same input: the stage's candidates are served from it, only combination and calibration are refitted." };
+        var outcomes = new Option<bool>("--outcomes") { Description = "Also write backtest_outcomes.csv: every scored forecast period with its actual and quantiles (one row per model, sku-node, origin and period)." };
         var segment = new Option<string?>("--segment") { Description = "Signal (e.g. deal, promo) whose non-zero periods get their own bias in the per-window report." };
         var command = new Command("backtest", "Rolling-origin backtest: pinball loss per quantile, M5 scaled pinball (SPL, WSPL), coverage, width, CRPS, bias.")
         {
-            input, model, origins, horizon, step, mask, conformal, signals, output, windows, record, replay, segment,
+            input, model, origins, horizon, step, mask, conformal, signals, output, windows, record, replay, segment, outcomes,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CliHost.GuardAsync(
@@ -98,6 +99,11 @@ internal static class BacktestCommand
 
                 var folder = parse.GetValue(output)!;
                 BacktestReport.Write(folder, results);
+                if (parse.GetValue(outcomes))
+                {
+                    BacktestReport.WriteOutcomes(folder, results, data.Period);
+                }
+
                 Console.Out.Write(BacktestReport.Table(results));
                 if (k is not null || options.Origins > 1)
                 {

@@ -30,4 +30,19 @@ public class WindowServiceBandTests
         Assert.Equal(0.975, high.Pit, 12); // 19 below, 1 equal
         Assert.False(high.Inside);
     }
+
+    [Fact]
+    public void The_summary_compares_each_achieved_value_with_its_window_prediction()
+    {
+        // Two origins, each band from the twenty windows (mean 0.905): achieved 0.90 and 0.93 are 0.5 and 2.5 pp from
+        // their window's prediction, mean 1.50 pp, max 2.50 pp; both inside 0.80-0.95.
+        HoldoutNode Node(double achieved) => new("A", "S1", 0.95, 0.96, 0.95, achieved, 0, 1, 10, 5, 5);
+        var origins = new[] { 0.90, 0.93 }.Select((a, i) => new OriginHoldout(new HoldoutReport(new DateOnly(2026, 9, 5).AddDays(28 * i), 28, "backorder", [Node(a)]), null, 100, null)
+        {
+            Band = WindowServiceBand.From("independent", Twenty, a),
+        }).ToArray();
+        var summary = WindowServiceBand.SummaryLines(origins)[^1];
+        Assert.Contains("inside the 90 % band at 2 of 2", summary, StringComparison.Ordinal);
+        Assert.EndsWith("|achieved - band mean| (the window's own prediction) mean 1.50 pp, max 2.50 pp", summary, StringComparison.Ordinal);
+    }
 }

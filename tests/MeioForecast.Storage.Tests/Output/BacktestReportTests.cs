@@ -29,4 +29,18 @@ public class BacktestReportTests
         Assert.Contains("\"wspl\"", File.ReadAllText(Path.Combine(temp.Path, "backtest_summary.json")), StringComparison.Ordinal);
         Assert.Contains("WSPL", BacktestReport.Table([result]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Outcomes_file_has_one_row_per_forecast_period_with_its_date_actual_and_quantiles()
+    {
+        // A weekly outcome from origin 1 over two weeks starting 2024-01-01: the second week is not scored (NaN actual),
+        // so its actual is empty; dates are 7 days apart.
+        QuantileLevel[] levels = [new(0.1), new(0.9)];
+        var outcome = new ForecastOutcome(new SkuNode("A", "S"), 1, new DateOnly(2024, 1, 1), levels, new double[,] { { 3, 6.5 }, { 2, 4 } }, [5, double.NaN], 2, 8);
+        var result = new BacktestResult("gbdt", [outcome], ForecastMetrics.Compute([outcome]), ForecastMetrics.PerSeries([outcome]), new Dictionary<string, int> { ["gbdt"] = 1 });
+        using var temp = new TempFolder();
+        BacktestReport.WriteOutcomes(temp.Path, [result], Core.Planning.PeriodKind.Week);
+        var lines = File.ReadAllLines(Path.Combine(temp.Path, "backtest_outcomes.csv"));
+        Assert.Equal(["model,sku,location,origin,date,actual,q0.1,q0.9", "gbdt,A,S,1,2024-01-01,5,3,6.5", "gbdt,A,S,1,2024-01-08,,2,4"], lines);
+    }
 }
