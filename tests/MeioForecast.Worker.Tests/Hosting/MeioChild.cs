@@ -25,9 +25,39 @@ internal sealed class MeioChild : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Whether this machine's env takes <c>--default-signal</c> (GNU coreutils 8.31 and later).</summary>
+    private static readonly Lazy<bool> DefaultSignals = new(() =>
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT,TERM", "true"]) { RedirectStandardError = true, UseShellExecute = false })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    });
+
     public static MeioChild Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A test runner started in the background by a non-interactive shell (`cmd &`) ignores SIGINT, and so would the
+        // child it starts (an ignored signal stays ignored across exec): GNU env restores the default first, so the
+        // signal tests test meio, not how the runner was launched (CI launched that way failed the INT case with no
+        // "received" line in the child's output).
+        var info = new ProcessStartInfo(DefaultSignals.Value ? "env" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (DefaultSignals.Value)
+        {
+            info.ArgumentList.Add("--default-signal=INT,TERM");
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "meio.dll"));
         foreach (var arg in args)
         {
@@ -68,7 +98,16 @@ internal sealed class MeioChild : IDisposable
     /// <summary>The exit code, waiting at most <paramref name="timeout"/> (then the test fails).</summary>
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
-        await _process.WaitForExitAsync().WaitAsync(timeout);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            // What the child printed, with the time it was given up on: where a stop was slow shows in its last lines.
+            throw new TimeoutException($"meio did not exit within {timeout.TotalSeconds:F0} s (given up at {DateTime.UtcNow:HH:mm:ss.fff} UTC); its output:\n{Log}");
+        }
+
         _process.WaitForExit(); // drains the redirected output
         return _process.ExitCode;
     }
