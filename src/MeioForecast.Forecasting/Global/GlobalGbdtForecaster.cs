@@ -100,7 +100,9 @@ public sealed class GlobalGbdtForecaster : IForecaster
         // the origins over the data rather than over periods that do not exist.
         var span = Math.Max(1, Math.Min(_options.MaxOriginsFor(period) * step, series.Max(s => s.Length) - 1 - minOrigin));
         var originsPerSeries = Math.Min(_options.MaxOriginsFor(period), cap);
-        step = Math.Max(step, span / originsPerSeries);
+
+        // Origin i sits floor(i x span / origins) back, not i x floor(span / origins): the floored step would round
+        // 52 weeks / 37 origins down to 1 and leave the oldest 15 weeks of the span, a third of the cycle, untrained.
         var v = _options.ValidationPeriods ?? h;
         var end = series.Max(s => s.End);
         var rows = new List<(int, int, int, bool)>();
@@ -111,7 +113,7 @@ public sealed class GlobalGbdtForecaster : IForecaster
             var validFrom = lastIndex - v + 1;
             for (var i = 0; i < originsPerSeries; i++)
             {
-                var t = n - 2 - (i * step);
+                var t = n - 2 - Math.Max(i * step, (int)((long)i * span / originsPerSeries));
                 if (t < minOrigin)
                 {
                     break;

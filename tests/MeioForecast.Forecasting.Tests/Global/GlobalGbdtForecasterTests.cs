@@ -83,12 +83,12 @@ public class GlobalGbdtForecasterTests
     {
         // 2 series x 240 days, 28 horizons per origin (stride 1): the cap of 1000 rows allows 1000 / 56 = 17 origins per
         // series. MaxOrigins 280 at step 3 would span 840 days, but the history has 240 - 1 - 6 = 233 periods of
-        // origins: step 233 / 17 = 13, origins 238, 225, ..., 30, all 17 inside the data (spread over 840 days, only 5
-        // would be).
+        // origins: spacing 233 / 17 = 13.7, origins 238 - floor(13.7 i) = 238, 225, 211, ..., 19, all 17 inside the data
+        // and over the whole span (spread over 840 days, only 5 would be; an integer step of 13 would stop at 30).
         var data = Uniform(3, 5, 5);
         var forecaster = new GlobalGbdtForecaster(new GlobalGbdtOptions { Horizon = 28, HorizonStride = 1, OriginStep = 3, MaxOrigins = 280, MaxTrainingRows = 1000 });
         var origins = forecaster.TrainingRows(data.Series, PeriodKind.Day, 28).Select(r => r.Origin).Distinct().Order().ToArray();
-        Assert.Equal(Enumerable.Range(0, 17).Select(i => 238 - (13 * i)).Order(), origins);
+        Assert.Equal(Enumerable.Range(0, 17).Select(i => 238 - (i * 233 / 17)).Order(), origins);
     }
 
     [Fact]

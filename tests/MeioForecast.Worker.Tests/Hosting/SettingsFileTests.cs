@@ -46,15 +46,16 @@ public sealed class SettingsFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData("forecasting-thorough-day.json", 280, 3)]
-    [InlineData("forecasting-thorough-week.json", null, null)]
-    public void The_thorough_forecasting_profiles_bind_to_valid_stage_options(string name, int? maxOrigins, int? selectionOrigins)
+    [InlineData("forecasting-thorough-day.json", 280, null, 3)]
+    [InlineData("forecasting-thorough-week.json", null, 2, null)]
+    public void The_thorough_forecasting_profiles_bind_to_valid_stage_options(string name, int? maxOrigins, int? originStep, int? selectionOrigins)
     {
         // pipelines/settings/forecasting-thorough-*.json as written in docs/forecasting.md; defaults elsewhere.
         var file = Path.Combine(TestPaths.RepositoryRoot, "pipelines", "settings", name);
         var stage = PlanningServices.Stage(MeioConfiguration.Build(["--settings", file]));
         Assert.Equal(1, stage.Gbdt.HorizonStride);
         Assert.Equal(maxOrigins, stage.Gbdt.MaxOrigins);
+        Assert.Equal(originStep, stage.Gbdt.OriginStep);
         Assert.Equal(1_000_000, stage.Gbdt.MaxTrainingRows);
         Assert.Equal(SelectionRule.PooledCombine, stage.Selection.Rule);
         Assert.Equal(selectionOrigins, stage.Selection.Origins);
