@@ -5,13 +5,15 @@ final-test windows 0-1 (choose on the first only).
 Usage: compare_rules.py MEIO OUT_DIR DATASET ["name=--Section:Key=value --Other=value" ...]"""
 import json, os, subprocess, sys, time
 
-# The thorough profile run-table.sh recorded with, so that "recorded" replays the stage as it ran and a rule changes only
-# what it names (before, replays took the in-run defaults, e.g. AdjustMedian true, unless a rule restated the profile).
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PROFILE = {d: f"{ROOT}/pipelines/settings/forecasting-thorough-{'day' if d == 'rossmann' else 'week'}.json" for d in ("oj", "walmart", "rossmann")}
-ARGS = {"oj": ["--step", "4", "--horizon", "8", "--score-mask", "observed", "--segment", "deal"],
-        "walmart": ["--step", "4", "--horizon", "8", "--score-mask", "observed", "--segment", "holiday"],
-        "rossmann": ["--step", "28", "--horizon", "28", "--score-mask", "open", "--segment", "promo"]}
+# run-table.sh's arguments, with the thorough profile it recorded with: "recorded" replays the stage as it ran, and a
+# rule changes only what it names (before, replays took the in-run defaults, e.g. AdjustMedian true).
+PROFILES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "pipelines", "settings")
+ARGS = {"oj": ["--step", "4", "--horizon", "8", "--score-mask", "observed", "--segment", "deal",
+               "--settings", f"{PROFILES}/forecasting-thorough-week.json"],
+        "walmart": ["--step", "4", "--horizon", "8", "--score-mask", "observed", "--segment", "holiday",
+                    "--settings", f"{PROFILES}/forecasting-thorough-week.json"],
+        "rossmann": ["--step", "28", "--horizon", "28", "--score-mask", "open", "--segment", "promo",
+                     "--settings", f"{PROFILES}/forecasting-thorough-day.json"]}
 
 
 def main():
@@ -25,7 +27,7 @@ def main():
         folder = f"{out}/replay-{d}-{name}"
         t0 = time.time()
         subprocess.run([meio, "backtest", "--input", f"{out}/input-{d}", "--model", model, "--windows", "6", *ARGS[d],
-                        "--out", folder, "--replay", f"{out}/record-{d}", "--settings", PROFILE[d], *extra], check=True, stdout=subprocess.DEVNULL)
+                        "--out", folder, "--replay", f"{out}/record-{d}", *extra], check=True, stdout=subprocess.DEVNULL)
         s = json.load(open(f"{folder}/backtest_windows.json"))[0]
         c, f = s["choice"], s["final_test"]
         upper = [i for i, l in enumerate(s["levels"]) if l in ("q0.5", "q0.9", "q0.95")]
